@@ -1,0 +1,51 @@
+// Shared shapes of the functional core: commands in, facts (events) out, state as a fold over facts.
+
+/** A rule of the domain said no; `message` is written for the learner. */
+export class DomainError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}
+
+export const assertNever = (value: never): never => {
+  throw new Error(`Unexpected value: ${JSON.stringify(value)}`);
+};
+
+/** Who sent a command and when; time and ids enter the domain only through here. */
+export type CommandMeta = { commandId: string; issuedAt: string };
+
+export type DomainEvent = { type: string; data: unknown };
+
+/** Metadata stored beside each event. */
+export type EventMeta = {
+  commandId: string;
+  correlationId: string;
+  causationId: string;
+  recordedAt: string;
+  schemaVersion: number;
+};
+
+/** An event as the log holds it: the fact plus where it sits in its stream and in the whole log. */
+export type StoredEvent<E extends DomainEvent = DomainEvent> = E & {
+  position: number;
+  streamId: string;
+  version: number;
+  meta: EventMeta;
+};
+
+export type Decider<S, C, E> = {
+  initialState: () => S;
+  /** Throws DomainError with a learner-readable reason. */
+  decide: (command: C, state: S) => E[];
+  /** Never validates: decide already did. */
+  evolve: (state: S, event: E) => S;
+};
+
+/** A decider plus the streams it reads and writes: what a write model needs to run it. */
+export type WriteDomain<S, C, E> = Decider<S, C, E> & {
+  /** Streams whose history decides the command (every stream it may append to is among them). */
+  streamsOf: (command: C) => string[];
+  /** The stream an event belongs to. */
+  streamOf: (event: E) => string;
+};

@@ -1,0 +1,27 @@
+// The event log in IndexedDB. The unique [streamId+version] index is what makes a lost update impossible:
+// the database itself refuses a second event 5 on one stream, even from another tab.
+import Dexie, { type Table } from 'dexie';
+import type { StoredEvent } from '../domain/types';
+
+export const EVENT_STORE_NAME = 'cqrs-lab-events';
+
+/** One handled command: its outcome is recorded in the same transaction as its events. */
+export type CommandRecord = {
+  commandId: string;
+  type: string;
+  positions: number[];
+  recordedAt: string;
+};
+
+export class EventStoreDb extends Dexie {
+  events!: Table<StoredEvent, number>;
+  commands!: Table<CommandRecord, string>;
+
+  constructor(name: string = EVENT_STORE_NAME) {
+    super(name);
+    this.version(1).stores({
+      events: 'position, &[streamId+version], streamId, type',
+      commands: 'commandId',
+    });
+  }
+}

@@ -1,0 +1,41 @@
+// Reading the log: one stream (to decide a command) or everything after a position (to feed projections).
+import Dexie from 'dexie';
+import type { StoredEvent } from '../domain/types';
+import type { EventStoreDb } from './eventStoreDb';
+import { upcast } from './upcast';
+
+export const readStream = async (
+  db: EventStoreDb,
+  streamId: string,
+  { fromVersion = 1, toVersion }: { fromVersion?: number; toVersion?: number } = {},
+): Promise<StoredEvent[]> => {
+  const events = await db.events
+    .where('[streamId+version]')
+    .between([streamId, fromVersion], [streamId, toVersion ?? Dexie.maxKey], true, true)
+    .toArray();
+  return events.map(upcast);
+};
+
+/** Events from `fromPosition` (inclusive) in log order, at most `limit` of them. */
+export const readAll = async (
+  db: EventStoreDb,
+  { fromPosition = 1, limit = 1000 }: { fromPosition?: number; limit?: number } = {},
+): Promise<StoredEvent[]> => {
+  const events = await db.events
+    .where('position')
+    .aboveOrEqual(fromPosition)
+    .limit(limit)
+    .toArray();
+  return events.map(upcast);
+};
+
+/** The recorded outcome of a command handled before, if any (idempotency). */
+export const findCommand = async (
+  db: EventStoreDb,
+  commandId: string,
+): Promise<{ events: StoredEvent[] } | undefined> => {
+  const record = await db.commands.get(commandId);
+  if (!record) return undefined;
+  const events = await db.events.bulkGet(record.positions);
+  return { events: events.filter((e): e is StoredEvent => e !== undefined).map(upcast) };
+};

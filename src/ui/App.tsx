@@ -1,0 +1,46 @@
+import { useRuntimeStatus } from '../state/stores';
+import { CommandsPanel } from './commands/CommandsPanel';
+import { EventLog } from './log/EventLog';
+import { ReadViewsPanel } from './views/ReadViewsPanel';
+
+const Pipeline = () => (
+  <ol className="pipeline" aria-label="How a command travels">
+    <li>Command</li>
+    <li>Write model decides</li>
+    <li>Event store appends</li>
+    <li>Projections update</li>
+    <li>Queries read views</li>
+  </ol>
+);
+
+const RuntimeBanner = () => {
+  const status = useRuntimeStatus();
+  if (status.phase === 'failed')
+    return (
+      <p role="alert" className="banner banner-error">
+        {status.message}
+      </p>
+    );
+  if (status.phase === 'starting')
+    return <p className="banner">Starting the write model and projections…</p>;
+  return null;
+};
+
+export const App = () => (
+  <>
+    <header className="app-header">
+      <h1>CQRS Lab</h1>
+      <p>
+        See how <strong>CQRS</strong> and <strong>event sourcing</strong> work: commands become
+        events in a log, and separate read views learn of them a moment later.
+      </p>
+      <Pipeline />
+    </header>
+    <RuntimeBanner />
+    <main className="layout">
+      <CommandsPanel />
+      <EventLog />
+      <ReadViewsPanel />
+    </main>
+  </>
+);

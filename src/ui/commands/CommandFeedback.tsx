@@ -1,0 +1,21 @@
+import type { Feedback } from './useCommandForm';
+
+/** Accepted commands are a polite status; refusals an alert. */
+export const CommandFeedback = ({ feedback }: { feedback: Feedback }) => {
+  switch (feedback.kind) {
+    case 'none':
+      return null;
+    case 'accepted':
+      return (
+        <p role="status" className="feedback feedback-ok">
+          {feedback.text}
+        </p>
+      );
+    case 'refused':
+      return (
+        <p role="alert" className="feedback feedback-refused">
+          {feedback.text}
+        </p>
+      );
+  }
+};

@@ -1,0 +1,58 @@
+// Sends a command and keeps what the learner should see about its fate.
+import { useState } from 'react';
+import type { CommandOutcome } from '../../workers/outcome';
+import { useRuntime } from '../runtimeContext';
+import type { CommandInput } from '../../runtime/runtime';
+import { toFieldErrors, type FieldErrors } from './formParsing';
+
+export type Feedback =
+  { kind: 'none' } | { kind: 'accepted'; text: string } | { kind: 'refused'; text: string };
+
+const describeAccepted = (outcome: Extract<CommandOutcome, { status: 'accepted' }>) =>
+  `${outcome.duplicate ? 'Already recorded: ' : 'Appended '}${outcome.events
+    .map((event) => `${event.type} #${event.position}`)
+    .join(', ')}`;
+
+export const useCommandForm = () => {
+  const runtime = useRuntime();
+  const [feedback, setFeedback] = useState<Feedback>({ kind: 'none' });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [busy, setBusy] = useState(false);
+
+  /** Returns true when the command was accepted. */
+  const send = async (command: CommandInput): Promise<boolean> => {
+    if (!runtime) return false;
+    setBusy(true);
+    try {
+      const outcome = await runtime.dispatch(command);
+      switch (outcome.status) {
+        case 'accepted':
+          setFieldErrors({});
+          setFeedback({ kind: 'accepted', text: describeAccepted(outcome) });
+          return true;
+        case 'rejected':
+          setFeedback({ kind: 'refused', text: `Refused: ${outcome.reason}` });
+          return false;
+        case 'invalid':
+          setFieldErrors(toFieldErrors(outcome.issues, 'data.'));
+          setFeedback({ kind: 'refused', text: `Not sent: ${outcome.reason}` });
+          return false;
+      }
+    } catch (error) {
+      setFeedback({
+        kind: 'refused',
+        text: `Could not send the command: ${error instanceof Error ? error.message : String(error)}`,
+      });
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const showInvalid = (errors: FieldErrors) => {
+    setFieldErrors(errors);
+    setFeedback({ kind: 'refused', text: 'Please correct the highlighted fields.' });
+  };
+
+  return { send, showInvalid, feedback, fieldErrors, busy, ready: runtime !== undefined };
+};

@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { createProjectionWorkerApi } from './projectionWorkerApi';
+
+expose(createProjectionWorkerApi());

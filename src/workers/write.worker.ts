@@ -1,0 +1,5 @@
+import { expose } from 'comlink';
+import { EventStoreDb } from '../eventstore';
+import { createWriteWorkerApi } from './writeWorkerApi';
+
+expose(createWriteWorkerApi(new EventStoreDb()));
