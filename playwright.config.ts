@@ -6,6 +6,17 @@ import { defineConfig, devices } from '@playwright/test';
 const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
 
+const launchOptions = {
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 const port = 4173;
 const basePath = '/cqrs-lab/';
 
@@ -27,31 +38,12 @@ export default defineConfig({
     {
       name: 'e2e',
       testMatch: /.*\.spec\.ts/,
-      use: {
-        ...devices['Desktop Chrome'],
-        launchOptions: {
-          executablePath,
-          args: [
-            '--no-sandbox',
-            '--disable-gpu',
-            '--disable-background-networking',
-            '--disable-component-update',
-            '--disable-sync',
-          ],
-        },
-      },
+      use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {
       name: 'docs',
       testMatch: /.*\.docs\.ts/,
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1280, height: 860 },
-        launchOptions: {
-          executablePath,
-          args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-        },
-      },
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, launchOptions },
     },
   ],
   // The suite runs against the production build served from the GitHub Pages sub-path,

@@ -43,7 +43,7 @@ export const AddProductForm = () => {
           value={fields.sku}
           onChange={set('sku')}
           error={fieldErrors.sku}
-          placeholder="SKU-1"
+          placeholder="e.g. SKU-1"
           autoComplete="off"
         />
         <Field
@@ -51,7 +51,7 @@ export const AddProductForm = () => {
           value={fields.name}
           onChange={set('name')}
           error={fieldErrors.name}
-          placeholder="Blue mug"
+          placeholder="e.g. Blue mug"
           autoComplete="off"
         />
         <Field
@@ -60,7 +60,7 @@ export const AddProductForm = () => {
           onChange={set('price')}
           error={fieldErrors.price}
           inputMode="decimal"
-          placeholder="12.50"
+          placeholder="e.g. 12.50"
         />
         <Field
           label="Stock"
@@ -68,7 +68,7 @@ export const AddProductForm = () => {
           onChange={set('stock')}
           error={fieldErrors.stock}
           inputMode="numeric"
-          placeholder="10"
+          placeholder="e.g. 10"
         />
       </div>
       <button type="submit" disabled={busy || !ready}>

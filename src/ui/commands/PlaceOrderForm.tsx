@@ -51,7 +51,7 @@ export const PlaceOrderForm = () => {
             value={line.sku}
             onChange={(sku) => setLine(index, { sku })}
             error={fieldErrors[`lines.${index}.sku`]}
-            placeholder="SKU-1"
+            placeholder="e.g. SKU-1"
             autoComplete="off"
           />
           <Field

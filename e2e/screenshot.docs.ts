@@ -1,0 +1,18 @@
+// Takes the README's screenshot from the real app: `npm run screenshot` writes docs/screenshot.png.
+import { expect, test } from '@playwright/test';
+import { LabPage } from './page-models/labPage';
+
+test('README screenshot', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+  await expect(lab.logRows()).toHaveCount(1);
+  await lab.addProduct({ sku: 'SKU-2', name: 'Teapot', price: '30', stock: '2' });
+  await expect(lab.logRows()).toHaveCount(2);
+  await lab.placeOrder('SKU-1', '2');
+  await expect(lab.orderStatus.getByRole('status')).toHaveText('Up to date at #4');
+  await lab.placeOrder('SKU-2', '5');
+  await expect(lab.form('Place order').getByRole('alert')).toBeVisible();
+  await lab.eventLog.getByRole('row').filter({ hasText: 'OrderPlaced' }).click();
+  await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
+});

@@ -1,0 +1,35 @@
+// Commands and events for specs, with fixed ids and times.
+import type { AddProductData, ShopCommand } from './commands';
+import type { ShopEvent } from './events';
+
+const meta = (n = 1) => ({
+  commandId: `cmd-${n}`,
+  issuedAt: `2026-01-01T10:00:0${n % 10}.000Z`,
+});
+
+export const addProduct = (data: Partial<AddProductData> = {}): ShopCommand => ({
+  type: 'AddProduct',
+  data: { sku: 'SKU-1', name: 'Blue mug', price: 12.5, stock: 5, ...data },
+  meta: meta(),
+});
+
+export const placeOrder = (
+  lines: { sku: string; quantity: number }[],
+  orderId = 'ORD-1',
+  n = 2,
+): ShopCommand => ({ type: 'PlaceOrder', data: { orderId, lines }, meta: meta(n) });
+
+export const productAdded = (
+  sku = 'SKU-1',
+  stock = 5,
+  price = 12.5,
+  name = 'Blue mug',
+): ShopEvent => ({
+  type: 'ProductAdded',
+  data: { sku, name, price, stock },
+});
+
+export const stockReserved = (sku: string, quantity: number, orderId = 'ORD-0'): ShopEvent => ({
+  type: 'StockReserved',
+  data: { sku, orderId, quantity },
+});

@@ -1,0 +1,86 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { projectBatch, rebuildView } from '../projection';
+import type { StoredEvent } from '../types';
+import type { ShopEvent } from './events';
+import { orderStatusProjection, type OrderStatusRow } from './orderStatus.projection';
+
+const meta = {
+  commandId: 'c',
+  correlationId: 'c',
+  causationId: 'c',
+  recordedAt: '2026-01-01T00:00:00.000Z',
+  schemaVersion: 1,
+};
+
+const stored = (event: ShopEvent, position: number): StoredEvent<ShopEvent> => ({
+  ...event,
+  position,
+  streamId: 'x',
+  version: 1,
+  meta,
+});
+
+const orderPlaced = (orderId: string, quantity = 1): ShopEvent => ({
+  type: 'OrderPlaced',
+  data: {
+    orderId,
+    lines: [{ sku: 'SKU-1', name: 'Mug', quantity, unitPrice: 2 }],
+    total: quantity * 2,
+    placedAt: '2026-01-01T00:00:00.000Z',
+  },
+});
+
+describe('Order status', () => {
+  describe('When an order is placed', () => {
+    it('shows it as placed with its lines, total and the event that built it', () => {
+      const view = rebuildView(orderStatusProjection, [stored(orderPlaced('ORD-1', 3), 7)]);
+      expect(view).toEqual({
+        'ORD-1': {
+          orderId: 'ORD-1',
+          status: 'placed',
+          lines: [{ sku: 'SKU-1', name: 'Mug', quantity: 3, unitPrice: 2 }],
+          total: 6,
+          placedAt: '2026-01-01T00:00:00.000Z',
+          builtFrom: [7],
+        },
+      });
+    });
+  });
+
+  describe('When stock events arrive', () => {
+    it('ignores them', () => {
+      const changes = projectBatch(orderStatusProjection, {}, [
+        stored(
+          { type: 'ProductAdded', data: { sku: 'SKU-1', name: 'Mug', price: 2, stock: 1 } },
+          1,
+        ),
+        stored({ type: 'StockReserved', data: { sku: 'SKU-1', orderId: 'ORD-1', quantity: 1 } }, 2),
+      ]);
+      expect(changes).toEqual({});
+    });
+  });
+
+  it('applied batch by batch equals a rebuild at every prefix', () =>
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 10 }), { maxLength: 30 }),
+        fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 30 }),
+        (ids, batchSizes) => {
+          const events = ids.map((id, i) => stored(orderPlaced(`ORD-${id}`, i + 1), i + 1));
+          const rows: Record<string, OrderStatusRow | undefined> = {};
+          let applied = 0;
+          for (let b = 0; applied < events.length; b += 1) {
+            const size = batchSizes[b % batchSizes.length] ?? 1;
+            projectBatch(orderStatusProjection, rows, events.slice(applied, applied + size));
+            applied = Math.min(events.length, applied + size);
+            const incremental = Object.fromEntries(Object.entries(rows).filter(([, r]) => r));
+            expect(incremental).toEqual(
+              rebuildView(orderStatusProjection, events.slice(0, applied)),
+            );
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    ));
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import type { StoredEvent } from '../domain/types';
+import { mergeByPosition } from './log';
+
+const at = (position: number): StoredEvent => ({
+  type: 'X',
+  data: {},
+  position,
+  streamId: 's',
+  version: position,
+  meta: { commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: '', schemaVersion: 1 },
+});
+const positions = (events: StoredEvent[]) => events.map((e) => e.position);
+
+describe('Merging the log', () => {
+  it('appends newer events', () =>
+    expect(positions(mergeByPosition([at(1)], [at(2), at(3)]))).toEqual([1, 2, 3]));
+
+  it('drops events it already has (a trace frame and the initial load overlap)', () =>
+    expect(positions(mergeByPosition([at(1), at(2)], [at(2), at(3)]))).toEqual([1, 2, 3]));
+
+  it('puts an older page before newer events', () =>
+    expect(positions(mergeByPosition([at(3), at(4)], [at(1), at(2), at(3)]))).toEqual([
+      1, 2, 3, 4,
+    ]));
+
+  it('drops duplicates within one delivery', () =>
+    expect(positions(mergeByPosition([], [at(2), at(1), at(2)]))).toEqual([1, 2]));
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { applyChanges, applySnapshot, describeFreshness, emptyView } from './views';
+
+describe('Freshness line', () => {
+  it('says up to date when the checkpoint has reached the head', () =>
+    expect(describeFreshness(42, 42)).toBe('Up to date at #42'));
+
+  it('says how far behind a view is', () =>
+    expect(describeFreshness(39, 42)).toBe('3 behind: at #39, head #42'));
+
+  it('groups large numbers', () =>
+    expect(describeFreshness(0, 12_000)).toBe('12,000 behind: at #0, head #12000'));
+
+  it('never reports a negative lag', () =>
+    expect(describeFreshness(5, 3)).toBe('Up to date at #5'));
+});
+
+describe('A view on screen', () => {
+  const snapshot = applySnapshot(emptyView(), {
+    rows: [
+      { key: 'a', value: 1 },
+      { key: 'b', value: 2 },
+    ],
+    checkpoint: 4,
+    head: 6,
+  });
+
+  it('takes its rows from a snapshot', () =>
+    expect(snapshot).toEqual({
+      rows: { a: 1, b: 2 },
+      checkpoint: 4,
+      head: 6,
+      lastChanged: [],
+      loaded: true,
+    }));
+
+  it('applies changes and deletions and remembers what changed', () => {
+    const next = applyChanges(snapshot, {
+      changes: [
+        { key: 'a', value: null },
+        { key: 'c', value: 3 },
+      ],
+      checkpoint: 5,
+      head: 6,
+    });
+    expect(next.rows).toEqual({ b: 2, c: 3 });
+    expect(next.checkpoint).toBe(5);
+    expect(next.lastChanged).toEqual(['a', 'c']);
+  });
+
+  it('never moves its checkpoint backwards', () =>
+    expect(applyChanges(snapshot, { changes: [], checkpoint: 2, head: 2 }).checkpoint).toBe(4));
+});
