@@ -5,13 +5,34 @@ export class LabPage {
   readonly commands: Locator;
   readonly eventLog: Locator;
   readonly orderStatus: Locator;
+  readonly stockLevels: Locator;
+  readonly accountBalances: Locator;
 
   constructor(readonly page: Page) {
     this.commands = page.getByRole('region', { name: 'Commands' });
     this.eventLog = page.getByRole('table', { name: 'Event log' });
-    this.orderStatus = page
-      .getByRole('region', { name: 'Read views' })
-      .getByRole('region', { name: 'Order status' });
+    const views = page.getByRole('region', { name: 'Read views' });
+    this.orderStatus = views.getByRole('region', { name: 'Order status' });
+    this.stockLevels = views.getByRole('region', { name: 'Stock levels' });
+    this.accountBalances = views.getByRole('region', { name: 'Account balances' });
+  }
+
+  /** Fills a command form's fields by their labels and submits it with its own button. */
+  async submit(formName: string, fields: Record<string, string>) {
+    const form = this.form(formName);
+    for (const [label, value] of Object.entries(fields))
+      await form.getByLabel(label, { exact: true }).fill(value);
+    await form.getByRole('button', { name: formName, exact: true }).click();
+    return form;
+  }
+
+  async useDomain(name: 'Shop' | 'Bank') {
+    await this.commands.getByRole('button', { name, exact: true }).click();
+  }
+
+  /** The row of a read view that mentions `text`. */
+  viewRow(view: Locator, text: string) {
+    return view.getByRole('row').filter({ hasText: text });
   }
 
   async open() {
@@ -25,19 +46,18 @@ export class LabPage {
   }
 
   async addProduct(p: { sku: string; name: string; price: string; stock: string }) {
-    const form = this.form('Add product');
-    await form.getByLabel('SKU', { exact: true }).fill(p.sku);
-    await form.getByLabel('Name', { exact: true }).fill(p.name);
-    await form.getByLabel('Price', { exact: true }).fill(p.price);
-    await form.getByLabel('Stock', { exact: true }).fill(p.stock);
-    await form.getByRole('button', { name: 'Add product' }).click();
+    await this.submit('Add product', { SKU: p.sku, Name: p.name, Price: p.price, Stock: p.stock });
   }
 
   async placeOrder(sku: string, quantity: string) {
-    const form = this.form('Place order');
-    await form.getByLabel('SKU', { exact: true }).fill(sku);
-    await form.getByLabel('Quantity', { exact: true }).fill(quantity);
-    await form.getByRole('button', { name: 'Place order' }).click();
+    await this.submit('Place order', { SKU: sku, Quantity: quantity });
+  }
+
+  /** The id of the newest order in the event log. */
+  async lastOrderId() {
+    const row = this.eventLog.getByRole('row').filter({ hasText: 'OrderPlaced' }).last();
+    const stream = await row.getByRole('cell').nth(1).textContent();
+    return (stream ?? '').replace(/^order-/, '');
   }
 
   logRows() {

@@ -42,10 +42,8 @@ export type Decider<S, C, E> = {
   evolve: (state: S, event: E) => S;
 };
 
-/** A decider plus the streams it reads and writes: what a write model needs to run it. */
+/** A decider plus where its events live: what a write model needs to run it. */
 export type WriteDomain<S, C, E> = Decider<S, C, E> & {
-  /** Streams whose history decides the command (every stream it may append to is among them). */
-  streamsOf: (command: C) => string[];
-  /** The stream an event belongs to. */
+  /** The stream an event belongs to (its aggregate). */
   streamOf: (event: E) => string;
 };

@@ -1,15 +1,14 @@
-import type { ExpectedVersion } from './append';
+import type { ExpectedVersion } from './appendBatch';
 
 /** Someone else wrote to the stream since we read it: our decision was taken on stale state. */
 export class ConcurrencyError extends Error {
   constructor(
     readonly streamId: string,
     readonly expected: ExpectedVersion,
-    /** The stream's version when we looked, if known. */
-    readonly actual: number | undefined,
+    readonly actual: number,
   ) {
     super(
-      `Stream ${streamId} has changed: expected ${describeExpected(expected)}, but it is at ${actual === undefined ? 'a newer version' : `version ${actual}`}`,
+      `Stream ${streamId} has changed: expected ${describeExpected(expected)}, but it is at version ${actual}`,
     );
     this.name = 'ConcurrencyError';
   }

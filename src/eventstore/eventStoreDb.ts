@@ -5,13 +5,12 @@ import type { StoredEvent } from '../domain/types';
 
 export const EVENT_STORE_NAME = 'cqrs-lab-events';
 
-/** One handled command: its outcome is recorded in the same transaction as its events. */
+/** One handled command and its outcome, recorded in the same transaction as its events. */
 export type CommandRecord = {
   commandId: string;
   type: string;
-  positions: number[];
   recordedAt: string;
-};
+} & ({ outcome: 'accepted'; positions: number[] } | { outcome: 'rejected'; reason: string });
 
 export class EventStoreDb extends Dexie {
   events!: Table<StoredEvent, number>;

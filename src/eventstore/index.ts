@@ -1,12 +1,14 @@
 export { EventStoreDb, EVENT_STORE_NAME, type CommandRecord } from './eventStoreDb';
 export {
-  append,
+  appendBatch,
   headPosition,
   streamVersion,
-  type AppendMeta,
-  type AppendResult,
+  type BatchContext,
+  type CommandResult,
   type ExpectedVersion,
+  type PlannedCommand,
   type StreamAppend,
-} from './append';
+} from './appendBatch';
+export { append, type AppendMeta, type AppendResult } from './append';
 export { ConcurrencyError } from './errors';
-export { findCommand, readAll, readStream } from './read';
+export { readAll, readStream } from './read';

@@ -28,14 +28,3 @@ export const readAll = async (
     .toArray();
   return events.map(upcast);
 };
-
-/** The recorded outcome of a command handled before, if any (idempotency). */
-export const findCommand = async (
-  db: EventStoreDb,
-  commandId: string,
-): Promise<{ events: StoredEvent[] } | undefined> => {
-  const record = await db.commands.get(commandId);
-  if (!record) return undefined;
-  const events = await db.events.bulkGet(record.positions);
-  return { events: events.filter((e): e is StoredEvent => e !== undefined).map(upcast) };
-};

@@ -33,17 +33,31 @@ export const readRows = async <R>(
 export const readAllRows = async <R>(db: ReadStoreDb): Promise<ViewRow<R>[]> =>
   (await db.rows.toArray()) as ViewRow<R>[];
 
-/** Writes changed rows and the new checkpoint together, or neither. */
-export const commitChanges = <R>(
+/** What an attempt to apply a batch found: applied, or the store had moved on without us. */
+export type CommitResult<R> =
+  { applied: true; changes: RowChanges<R> } | { applied: false; storedCheckpoint: number };
+
+/**
+ * Reads the rows for `keys`, lets `project` change them, and writes the changed rows and the new
+ * checkpoint, all in one transaction, but only if the stored checkpoint is still `expected`. Another
+ * instance of the projection (a second tab) may have applied events since we last looked.
+ */
+export const commitIfAt = <R>(
   db: ReadStoreDb,
-  changes: RowChanges<R>,
+  expected: number,
+  keys: readonly string[],
+  project: (rows: Record<string, R | undefined>) => RowChanges<R>,
   checkpoint: number,
-): Promise<void> =>
-  db.transaction('rw', db.rows, db.checkpoint, async () => {
+): Promise<CommitResult<R>> =>
+  db.transaction('rw', db.rows, db.checkpoint, async (): Promise<CommitResult<R>> => {
+    const stored = await readCheckpoint(db);
+    if (stored !== expected) return { applied: false, storedCheckpoint: stored };
+    const changes = project(await readRows<R>(db, keys));
     const entries = Object.entries(changes);
     const puts = entries.flatMap(([key, value]) => (value === null ? [] : [{ key, value }]));
     const deletes = entries.flatMap(([key, value]) => (value === null ? [key] : []));
     if (puts.length > 0) await db.rows.bulkPut(puts);
     if (deletes.length > 0) await db.rows.bulkDelete(deletes);
     await db.checkpoint.put({ id: 'checkpoint', position: checkpoint });
+    return { applied: true, changes };
   });

@@ -3,7 +3,7 @@
 // into the stores.
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { TraceFrame } from '../bus/trace';
-import type { ShopCommand } from '../domain/shop/commands';
+import type { LabCommand } from '../domain/lab';
 import { VIEW_NAMES } from '../domain/views';
 import type { CommandOutcome } from '../workers/outcome';
 import type { ProjectionWorkerApi } from '../workers/projectionWorkerApi';
@@ -19,7 +19,11 @@ const START_TIMEOUT_MS = 30_000;
 const LOG_PAGE = 5_000;
 
 /** A command as a form produces it; the runtime adds its id and time. */
-export type CommandInput = Omit<ShopCommand, 'meta'>;
+export type CommandInput = LabCommand extends infer C
+  ? C extends LabCommand
+    ? Omit<C, 'meta'>
+    : never
+  : never;
 
 export type Runtime = {
   dispatch: (command: CommandInput) => Promise<CommandOutcome>;

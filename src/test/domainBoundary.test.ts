@@ -6,7 +6,10 @@ import { domainBoundary } from '../../eslint.domain.js';
 
 const eslint = new ESLint({
   overrideConfigFile: true,
-  overrideConfig: [{ languageOptions: { parser: tseslint.parser } }, ...domainBoundary],
+  overrideConfig: [
+    { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
+    ...domainBoundary,
+  ],
 });
 
 const problems = async (code: string, filePath: string) => {

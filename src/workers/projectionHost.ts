@@ -6,10 +6,9 @@ import { handlesEvent, projectBatch, type Projection } from '../domain/projectio
 import type { DomainEvent, StoredEvent } from '../domain/types';
 import { headPosition, readAll, type EventStoreDb } from '../eventstore';
 import {
-  commitChanges,
+  commitIfAt,
   readAllRows,
   readCheckpoint,
-  readRows,
   type ReadStoreDb,
 } from '../readstore/readStoreDb';
 import { createSerialQueue } from './serialQueue';
@@ -46,34 +45,69 @@ export const createProjectionHost = <R, E extends DomainEvent>(deps: ProjectionH
     head = Math.max(head, await headPosition(eventDb));
   });
 
-  const apply = async (events: readonly StoredEvent[]) => {
+  const sendSnapshot = async () => {
+    const rows = await readAllRows(readDb);
+    trace({ kind: 'view-snapshot', view, rows, checkpoint, head });
+  };
+
+  /**
+   * Applies events that follow the checkpoint without a gap. Returns false when the stored checkpoint
+   * had moved (another tab's instance applied events): then nothing was written and `checkpoint` now
+   * holds the stored one.
+   */
+  const applyNext = async (events: readonly StoredEvent[]): Promise<boolean> => {
     const last = events.at(-1);
-    if (!last) return;
+    if (!last) return true;
     const handled = events.filter((event) => handlesEvent(projection, event));
     const keys = [...new Set(handled.flatMap((event) => projection.keysOf(event)))];
-    const rows = await readRows<R>(readDb, keys);
-    const changes = projectBatch(projection, rows, handled);
-    await commitChanges(readDb, changes, last.position);
+    const result = await commitIfAt<R>(
+      readDb,
+      checkpoint,
+      keys,
+      (rows) => projectBatch(projection, rows, handled),
+      last.position,
+    );
+    if (!result.applied) {
+      checkpoint = result.storedCheckpoint;
+      return false;
+    }
     checkpoint = last.position;
     head = Math.max(head, checkpoint);
     trace({
       kind: 'view-changed',
       view,
-      changes: Object.entries(changes).map(([key, value]) => ({ key, value })),
+      changes: Object.entries(result.changes).map(([key, value]) => ({ key, value })),
       checkpoint,
       head,
     });
+    return true;
   };
 
-  const catchUp = async () => {
+  /** Reads the log from the checkpoint in pages and applies it; returns whether another tab interfered. */
+  const catchUp = async (): Promise<boolean> => {
+    let interfered = false;
     for (;;) {
       const page = await readAll(eventDb, {
         fromPosition: checkpoint + 1,
         limit: deps.pageSize ?? 1000,
       });
-      if (page.length === 0) return;
-      await apply(page);
+      if (page.length === 0) return interfered;
+      if (!(await applyNext(page))) interfered = true;
     }
+  };
+
+  const offer = async (events: readonly StoredEvent[]) => {
+    const fresh = events
+      .filter((event) => event.position > checkpoint)
+      .sort((a, b) => a.position - b.position);
+    if (fresh.length === 0) return;
+    const contiguous = isContiguousFrom(fresh, checkpoint + 1);
+    const refused = contiguous && !(await applyNext(fresh));
+    if (contiguous && !refused) return;
+    // A gap (a lost delivery), or another tab moved the view on: the event store has the truth.
+    // Rows another tab wrote were never traced here, so the screen then gets the whole view again.
+    const interfered = (await catchUp()) || refused;
+    if (interfered) await sendSnapshot();
   };
 
   return {
@@ -82,19 +116,13 @@ export const createProjectionHost = <R, E extends DomainEvent>(deps: ProjectionH
     start: () =>
       serial(async () => {
         await catchUp();
-        const rows = await readAllRows(readDb);
-        trace({ kind: 'view-snapshot', view, rows, checkpoint, head });
+        await sendSnapshot();
       }),
     /** Applies a delivered batch: duplicates are skipped, a gap is closed from the event store first. */
     deliver: (delivery: EventsDelivery) =>
       serial(async () => {
         head = Math.max(head, delivery.head);
-        const fresh = delivery.events
-          .filter((event) => event.position > checkpoint)
-          .sort((a, b) => a.position - b.position);
-        if (fresh.length === 0) return;
-        if (isContiguousFrom(fresh, checkpoint + 1)) await apply(fresh);
-        else await catchUp();
+        await offer(delivery.events);
       }),
     query: (): Promise<QueryAnswer<R[]>> =>
       serial(async () => ({

@@ -1,8 +1,7 @@
 // What the write worker offers the page. The worker entry only exposes this.
 import type { EventsDelivery } from '../bus/messages';
 import type { TraceListener } from '../bus/trace';
-import { shopCommandSchema } from '../domain/shop/commands';
-import { shopDomain } from '../domain/shop/shop.decider';
+import { labCommandSchema, labDomain } from '../domain/lab';
 import type { EventStoreDb } from '../eventstore';
 import { headPosition, readAll } from '../eventstore';
 import { createWriteModel } from './writeModel';
@@ -13,8 +12,8 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
 
   const model = createWriteModel({
     db,
-    domain: shopDomain,
-    schema: shopCommandSchema,
+    domain: labDomain,
+    schema: labCommandSchema,
     now: () => new Date().toISOString(),
     publish: (delivery: EventsDelivery) => {
       for (const port of subscribers) port.postMessage(delivery);

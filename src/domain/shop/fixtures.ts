@@ -33,3 +33,35 @@ export const stockReserved = (sku: string, quantity: number, orderId = 'ORD-0'):
   type: 'StockReserved',
   data: { sku, orderId, quantity },
 });
+
+export const orderCommand = (
+  type: 'PayOrder' | 'ShipOrder' | 'CancelOrder',
+  orderId = 'ORD-1',
+): ShopCommand => ({ type, data: { orderId }, meta: meta(3) });
+
+/** The events of an order of 2 × SKU-1 at 12.50, placed as ORD-1. */
+export const orderOf2: ShopEvent[] = [
+  {
+    type: 'OrderPlaced',
+    data: {
+      orderId: 'ORD-1',
+      lines: [{ sku: 'SKU-1', name: 'Blue mug', quantity: 2, unitPrice: 12.5 }],
+      total: 25,
+      placedAt: '2026-01-01T10:00:02.000Z',
+    },
+  },
+  stockReserved('SKU-1', 2, 'ORD-1'),
+];
+
+export const orderPaid: ShopEvent = {
+  type: 'OrderPaid',
+  data: { orderId: 'ORD-1', amount: 25, paidAt: '2026-01-01T10:00:03.000Z' },
+};
+export const orderShipped: ShopEvent = {
+  type: 'OrderShipped',
+  data: { orderId: 'ORD-1', shippedAt: '2026-01-01T10:00:03.000Z' },
+};
+export const orderCancelled: ShopEvent = {
+  type: 'OrderCancelled',
+  data: { orderId: 'ORD-1', cancelledAt: '2026-01-01T10:00:03.000Z' },
+};

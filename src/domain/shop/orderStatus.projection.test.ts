@@ -42,10 +42,43 @@ describe('Order status', () => {
           lines: [{ sku: 'SKU-1', name: 'Mug', quantity: 3, unitPrice: 2 }],
           total: 6,
           placedAt: '2026-01-01T00:00:00.000Z',
+          updatedAt: '2026-01-01T00:00:00.000Z',
           builtFrom: [7],
         },
       });
     });
+  });
+
+  describe('When an order moves through its life', () => {
+    it('shows the latest status and every event that built the row', () => {
+      const at = '2026-01-02T00:00:00.000Z';
+      const view = rebuildView(orderStatusProjection, [
+        stored(orderPlaced('ORD-1'), 1),
+        stored({ type: 'OrderPaid', data: { orderId: 'ORD-1', amount: 2, paidAt: at } }, 3),
+        stored({ type: 'OrderShipped', data: { orderId: 'ORD-1', shippedAt: at } }, 4),
+      ]);
+      expect(view['ORD-1']).toMatchObject({
+        status: 'shipped',
+        updatedAt: at,
+        builtFrom: [1, 3, 4],
+      });
+    });
+
+    it('shows a cancelled order as cancelled', () => {
+      const at = '2026-01-02T00:00:00.000Z';
+      const view = rebuildView(orderStatusProjection, [
+        stored(orderPlaced('ORD-1'), 1),
+        stored({ type: 'OrderCancelled', data: { orderId: 'ORD-1', cancelledAt: at } }, 2),
+      ]);
+      expect(view['ORD-1']?.status).toBe('cancelled');
+    });
+
+    it('ignores a status event for an order it never saw placed', () =>
+      expect(
+        rebuildView(orderStatusProjection, [
+          stored({ type: 'OrderPaid', data: { orderId: 'ORD-9', amount: 1, paidAt: '' } }, 1),
+        ]),
+      ).toEqual({}));
   });
 
   describe('When stock events arrive', () => {

@@ -1,49 +1,74 @@
-// The shop's write model: a product stream per SKU (its details and stock) and an order stream per order.
-// State is a fold over the events of the streams a command touches.
-import { fromCents, toCents } from '../money';
+// The shop's rules: a stream per SKU (its details and stock) and a stream per order. Placing, shipping
+// and cancelling an order touch the order stream and every SKU stream it names, in one atomic append.
+import { formatMoney, fromCents, toCents } from '../money';
 import { assertNever, DomainError, type WriteDomain } from '../types';
-import type { AddProduct, PlaceOrder, ShopCommand } from './commands';
+import type { ShopCommand, ShopCommandOf } from './commands';
+import { streamOfShopEvent, type OrderLine, type ShopEvent } from './events';
 import {
-  orderStream,
-  productStream,
-  streamOfShopEvent,
-  type OrderLine,
-  type ShopEvent,
-} from './events';
-
-export type Product = {
-  sku: string;
-  name: string;
-  price: number;
-  onHand: number;
-  reserved: number;
-};
-export type Order = { status: 'placed'; orderId: string; lines: OrderLine[]; total: number };
-export type ShopState = { products: Record<string, Product>; orders: Record<string, Order> };
-
-export const initialShopState = (): ShopState => ({ products: {}, orders: {} });
-
-export const available = (product: Product): number => product.onHand - product.reserved;
+  available,
+  evolveShop,
+  initialShopState,
+  type Order,
+  type Product,
+  type ShopState,
+} from './shop.state';
 
 const isWholeNumber = (n: number) => Number.isInteger(n);
 
-const addProduct = ({ data }: AddProduct, state: ShopState): ShopEvent[] => {
+const requireProduct = (state: ShopState, sku: string): Product => {
+  const product = state.products[sku];
+  if (!product) throw new DomainError(`There is no product with SKU ${sku}`);
+  return product;
+};
+
+const requireOrder = (state: ShopState, orderId: string): Order => {
+  const order = state.orders[orderId];
+  if (!order) throw new DomainError(`There is no order ${orderId}`);
+  return order;
+};
+
+const requirePositivePrice = (price: number) => {
+  if (!(price > 0)) throw new DomainError(`The price must be greater than 0, not ${price}`);
+};
+
+const requirePositiveQuantity = (quantity: number, what: string) => {
+  if (!isWholeNumber(quantity) || quantity < 1)
+    throw new DomainError(
+      `The quantity ${what} must be a whole number of at least 1, not ${quantity}`,
+    );
+};
+
+const addProduct = ({ data }: ShopCommandOf<'AddProduct'>, state: ShopState): ShopEvent[] => {
   const existing = state.products[data.sku];
   if (existing) throw new DomainError(`SKU ${data.sku} already exists (“${existing.name}”)`);
-  if (!(data.price > 0))
-    throw new DomainError(`The price must be greater than 0, not ${data.price}`);
+  requirePositivePrice(data.price);
   if (!isWholeNumber(data.stock) || data.stock < 0)
     throw new DomainError(`The stock must be a whole number of 0 or more, not ${data.stock}`);
   return [{ type: 'ProductAdded', data: { ...data } }];
 };
 
+const changePrice = ({ data }: ShopCommandOf<'ChangePrice'>, state: ShopState): ShopEvent[] => {
+  const product = requireProduct(state, data.sku);
+  requirePositivePrice(data.price);
+  if (toCents(product.price) === toCents(data.price))
+    throw new DomainError(`The price of ${data.sku} is already ${formatMoney(data.price)}`);
+  return [
+    {
+      type: 'PriceChanged',
+      data: { sku: data.sku, price: data.price, previousPrice: product.price },
+    },
+  ];
+};
+
+const restock = ({ data }: ShopCommandOf<'Restock'>, state: ShopState): ShopEvent[] => {
+  requireProduct(state, data.sku);
+  requirePositiveQuantity(data.quantity, `to restock ${data.sku}`);
+  return [{ type: 'ProductRestocked', data: { ...data } }];
+};
+
 const priceLine = (line: { sku: string; quantity: number }, state: ShopState): OrderLine => {
-  if (!isWholeNumber(line.quantity) || line.quantity < 1)
-    throw new DomainError(
-      `The quantity for ${line.sku} must be a whole number of at least 1, not ${line.quantity}`,
-    );
-  const product = state.products[line.sku];
-  if (!product) throw new DomainError(`There is no product with SKU ${line.sku}`);
+  requirePositiveQuantity(line.quantity, `for ${line.sku}`);
+  const product = requireProduct(state, line.sku);
   const free = available(product);
   if (free < line.quantity)
     throw new DomainError(
@@ -52,75 +77,99 @@ const priceLine = (line: { sku: string; quantity: number }, state: ShopState): O
   return { sku: line.sku, name: product.name, quantity: line.quantity, unitPrice: product.price };
 };
 
-const placeOrder = ({ data, meta }: PlaceOrder, state: ShopState): ShopEvent[] => {
+const stockMoves = (
+  type: 'StockReserved' | 'StockReleased' | 'StockShipped',
+  orderId: string,
+  lines: readonly OrderLine[],
+): ShopEvent[] =>
+  lines.map((line) => ({ type, data: { sku: line.sku, orderId, quantity: line.quantity } }));
+
+const placeOrder = ({ data, meta }: ShopCommandOf<'PlaceOrder'>, state: ShopState): ShopEvent[] => {
   if (state.orders[data.orderId]) throw new DomainError(`Order ${data.orderId} already exists`);
   if (data.lines.length === 0) throw new DomainError('An order needs at least one line');
-  const skus = new Set(data.lines.map((line) => line.sku));
-  if (skus.size !== data.lines.length)
+  if (new Set(data.lines.map((line) => line.sku)).size !== data.lines.length)
     throw new DomainError('Each SKU may appear on only one line of an order');
   const lines = data.lines.map((line) => priceLine(line, state));
   const totalCents = lines.reduce((sum, l) => sum + l.quantity * toCents(l.unitPrice), 0);
+  const total = fromCents(totalCents);
   return [
-    {
-      type: 'OrderPlaced',
-      data: { orderId: data.orderId, lines, total: fromCents(totalCents), placedAt: meta.issuedAt },
-    },
-    ...lines.map((line): ShopEvent => ({
-      type: 'StockReserved',
-      data: { sku: line.sku, orderId: data.orderId, quantity: line.quantity },
-    })),
+    { type: 'OrderPlaced', data: { orderId: data.orderId, lines, total, placedAt: meta.issuedAt } },
+    ...stockMoves('StockReserved', data.orderId, lines),
   ];
+};
+
+const payOrder = ({ data, meta }: ShopCommandOf<'PayOrder'>, state: ShopState): ShopEvent[] => {
+  const order = requireOrder(state, data.orderId);
+  switch (order.status) {
+    case 'placed':
+      return [
+        {
+          type: 'OrderPaid',
+          data: { orderId: order.orderId, amount: order.total, paidAt: meta.issuedAt },
+        },
+      ];
+    case 'paid':
+    case 'shipped':
+      throw new DomainError(`Order ${order.orderId} is already paid`);
+    case 'cancelled':
+      throw new DomainError(`Order ${order.orderId} was cancelled, so it cannot be paid`);
+  }
+};
+
+const shipOrder = ({ data, meta }: ShopCommandOf<'ShipOrder'>, state: ShopState): ShopEvent[] => {
+  const order = requireOrder(state, data.orderId);
+  switch (order.status) {
+    case 'paid':
+      return [
+        { type: 'OrderShipped', data: { orderId: order.orderId, shippedAt: meta.issuedAt } },
+        ...stockMoves('StockShipped', order.orderId, order.lines),
+      ];
+    case 'placed':
+      throw new DomainError(`Order ${order.orderId} is not paid yet, so it cannot ship`);
+    case 'shipped':
+      throw new DomainError(`Order ${order.orderId} has already shipped`);
+    case 'cancelled':
+      throw new DomainError(`Order ${order.orderId} was cancelled, so it cannot ship`);
+  }
+};
+
+const cancelOrder = (
+  { data, meta }: ShopCommandOf<'CancelOrder'>,
+  state: ShopState,
+): ShopEvent[] => {
+  const order = requireOrder(state, data.orderId);
+  switch (order.status) {
+    case 'placed':
+    case 'paid':
+      return [
+        { type: 'OrderCancelled', data: { orderId: order.orderId, cancelledAt: meta.issuedAt } },
+        ...stockMoves('StockReleased', order.orderId, order.lines),
+      ];
+    case 'shipped':
+      throw new DomainError(
+        `Order ${order.orderId} has already shipped, so it cannot be cancelled`,
+      );
+    case 'cancelled':
+      throw new DomainError(`Order ${order.orderId} is already cancelled`);
+  }
 };
 
 export const decideShop = (command: ShopCommand, state: ShopState): ShopEvent[] => {
   switch (command.type) {
     case 'AddProduct':
       return addProduct(command, state);
+    case 'ChangePrice':
+      return changePrice(command, state);
+    case 'Restock':
+      return restock(command, state);
     case 'PlaceOrder':
       return placeOrder(command, state);
-    default:
-      return assertNever(command);
-  }
-};
-
-const updateProduct = (state: ShopState, sku: string, change: (p: Product) => Product) => {
-  const product = state.products[sku];
-  return product ? { ...state, products: { ...state.products, [sku]: change(product) } } : state;
-};
-
-export const evolveShop = (state: ShopState, event: ShopEvent): ShopState => {
-  switch (event.type) {
-    case 'ProductAdded': {
-      const { sku, name, price, stock } = event.data;
-      const product: Product = { sku, name, price, onHand: stock, reserved: 0 };
-      return { ...state, products: { ...state.products, [sku]: product } };
-    }
-    case 'StockReserved':
-      return updateProduct(state, event.data.sku, (p) => ({
-        ...p,
-        reserved: p.reserved + event.data.quantity,
-      }));
-    case 'OrderPlaced': {
-      const { orderId, lines, total } = event.data;
-      const order: Order = { status: 'placed', orderId, lines, total };
-      return { ...state, orders: { ...state.orders, [orderId]: order } };
-    }
-    default:
-      return assertNever(event);
-  }
-};
-
-export const streamsOfShopCommand = (command: ShopCommand): string[] => {
-  switch (command.type) {
-    case 'AddProduct':
-      return [productStream(command.data.sku)];
-    case 'PlaceOrder':
-      return [
-        ...new Set([
-          orderStream(command.data.orderId),
-          ...command.data.lines.map((line) => productStream(line.sku)),
-        ]),
-      ];
+    case 'PayOrder':
+      return payOrder(command, state);
+    case 'ShipOrder':
+      return shipOrder(command, state);
+    case 'CancelOrder':
+      return cancelOrder(command, state);
     default:
       return assertNever(command);
   }
@@ -130,6 +179,8 @@ export const shopDomain: WriteDomain<ShopState, ShopCommand, ShopEvent> = {
   initialState: initialShopState,
   decide: decideShop,
   evolve: evolveShop,
-  streamsOf: streamsOfShopCommand,
   streamOf: streamOfShopEvent,
 };
+
+export { available, evolveShop, initialShopState };
+export type { Order, Product, ShopState };

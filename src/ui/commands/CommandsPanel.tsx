@@ -1,14 +1,35 @@
-import { AddProductForm } from './AddProductForm';
-import { PlaceOrderForm } from './PlaceOrderForm';
+import { chooseDomain, useSettings, type DomainChoice } from '../../state/settings';
+import { BankForms } from './bankForms';
+import { ShopForms } from './shopForms';
 
-export const CommandsPanel = () => (
-  <section aria-label="Commands" className="panel commands">
-    <h2>Commands</h2>
-    <p className="explain">
-      A command asks the <strong>write model</strong> to change something. It checks the rules
-      against the events so far and either appends new events or refuses.
-    </p>
-    <AddProductForm />
-    <PlaceOrderForm />
-  </section>
-);
+const DOMAINS: { id: DomainChoice; label: string }[] = [
+  { id: 'shop', label: 'Shop' },
+  { id: 'bank', label: 'Bank' },
+];
+
+export const CommandsPanel = () => {
+  const domain = useSettings((s) => s.domain);
+  return (
+    <section aria-label="Commands" className="panel commands">
+      <h2>Commands</h2>
+      <p className="explain">
+        A command asks the <strong>write model</strong> to change something. It checks the rules
+        against the events so far and either appends new events or refuses.
+      </p>
+      <div className="domain-switch" role="group" aria-label="Domain">
+        {DOMAINS.map(({ id, label }) => (
+          <button
+            key={id}
+            type="button"
+            className={id === domain ? undefined : 'secondary'}
+            aria-pressed={id === domain}
+            onClick={() => chooseDomain(id)}
+          >
+            {label}
+          </button>
+        ))}
+      </div>
+      {domain === 'shop' ? <ShopForms /> : <BankForms />}
+    </section>
+  );
+};

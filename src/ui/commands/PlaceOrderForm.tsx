@@ -3,14 +3,11 @@ import { placeOrderData } from '../../domain/shop/commands';
 import { CommandFeedback } from './CommandFeedback';
 import { Field } from './Field';
 import { numberFromText, parseForm } from './formParsing';
+import { newId, useViewKeys } from './suggestions';
 import { useCommandForm } from './useCommandForm';
 
 type Line = { sku: string; quantity: string };
 const MAX_LINES = 20;
-
-/** The app names each order; the learner never has to invent an id. */
-const newOrderId = (): string =>
-  `ORD-${crypto.randomUUID().replace(/-/g, '').slice(0, 6).toUpperCase()}`;
 
 const lineLabel = (label: string, index: number) =>
   index === 0 ? label : `${label} (line ${index + 1})`;
@@ -19,6 +16,7 @@ export const PlaceOrderForm = () => {
   const titleId = useId();
   const [lines, setLines] = useState<Line[]>([{ sku: '', quantity: '1' }]);
   const { send, showInvalid, feedback, fieldErrors, busy, ready } = useCommandForm();
+  const skus = useViewKeys('Stock levels');
 
   const setLine = (index: number, change: Partial<Line>) =>
     setLines((current) => current.map((line, i) => (i === index ? { ...line, ...change } : line)));
@@ -26,7 +24,7 @@ export const PlaceOrderForm = () => {
   const onSubmit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     const parsed = parseForm(placeOrderData, {
-      orderId: newOrderId(),
+      orderId: newId('ORD'),
       lines: lines.map((line) => ({ sku: line.sku, quantity: numberFromText(line.quantity) })),
     });
     if (!parsed.ok) {
@@ -52,7 +50,7 @@ export const PlaceOrderForm = () => {
             onChange={(sku) => setLine(index, { sku })}
             error={fieldErrors[`lines.${index}.sku`]}
             placeholder="e.g. SKU-1"
-            autoComplete="off"
+            suggestions={skus}
           />
           <Field
             label={lineLabel('Quantity', index)}

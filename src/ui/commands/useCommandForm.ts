@@ -37,6 +37,9 @@ export const useCommandForm = () => {
           setFieldErrors(toFieldErrors(outcome.issues, 'data.'));
           setFeedback({ kind: 'refused', text: `Not sent: ${outcome.reason}` });
           return false;
+        case 'failed':
+          setFeedback({ kind: 'refused', text: `Not saved: ${outcome.reason}` });
+          return false;
       }
     } catch (error) {
       setFeedback({

@@ -1,0 +1,160 @@
+import { expect, test } from '@playwright/test';
+import { LabPage } from './page-models/labPage';
+
+test.describe('the write side', () => {
+  test('an order goes through its life: paid, shipped, and then it cannot be cancelled', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await lab.placeOrder('SKU-1', '2');
+    await expect(lab.form('Place order').getByRole('status')).toContainText('OrderPlaced #2');
+    const orderId = await lab.lastOrderId();
+
+    const ship = await lab.submit('Ship order', { Order: orderId });
+    await expect(ship.getByRole('alert')).toHaveText(
+      `Refused: Order ${orderId} is not paid yet, so it cannot ship`,
+    );
+
+    const pay = await lab.submit('Pay order', { Order: orderId });
+    await expect(pay.getByRole('status')).toHaveText('Appended OrderPaid #4');
+    await lab.submit('Ship order', { Order: orderId });
+    await expect(lab.form('Ship order').getByRole('status')).toHaveText(
+      'Appended OrderShipped #5, StockShipped #6',
+    );
+    const cancel = await lab.submit('Cancel order', { Order: orderId });
+    await expect(cancel.getByRole('alert')).toContainText('has already shipped');
+
+    await expect(lab.viewRow(lab.orderStatus, orderId)).toContainText('shipped');
+    const mug = lab.viewRow(lab.stockLevels, 'SKU-1');
+    await expect(mug.getByRole('cell')).toHaveText(['SKU-1', 'Blue mug', '12.50', '3', '0', '3']);
+    await expect(lab.logRows()).toHaveCount(6);
+  });
+
+  test('cancelling releases the reserved stock; restock and price changes show in Stock levels', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '2' });
+    await lab.placeOrder('SKU-1', '2');
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-1').getByRole('cell').last()).toHaveText('0');
+
+    await lab.submit('Cancel order', { Order: await lab.lastOrderId() });
+    await expect(lab.form('Cancel order').getByRole('status')).toHaveText(
+      'Appended OrderCancelled #4, StockReleased #5',
+    );
+    await lab.submit('Restock', { SKU: 'SKU-1', Quantity: '3' });
+    await lab.submit('Change price', { SKU: 'SKU-1', Price: '9.99' });
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-1').getByRole('cell')).toHaveText([
+      'SKU-1',
+      'Blue mug',
+      '9.99',
+      '5',
+      '0',
+      '5',
+    ]);
+  });
+
+  test('bad input is refused at the field and appends nothing', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    const form = await lab.submit('Add product', {
+      SKU: 'has spaces',
+      Name: '',
+      Price: 'abc',
+      Stock: '1.5',
+    });
+    await expect(form.getByLabel('SKU', { exact: true })).toHaveAccessibleDescription(
+      /only letters, digits/,
+    );
+    await expect(form.getByLabel('Name', { exact: true })).toHaveAccessibleDescription(
+      'Name is required',
+    );
+    await expect(form.getByLabel('Price', { exact: true })).toHaveAccessibleDescription(
+      'Price must be a number',
+    );
+    await expect(form.getByLabel('Stock', { exact: true })).toHaveAccessibleDescription(
+      'Stock must be a whole number',
+    );
+    await expect(form.getByRole('alert')).toHaveText('Please correct the highlighted fields.');
+
+    const restock = await lab.submit('Restock', { SKU: 'SKU-404', Quantity: '1' });
+    await expect(restock.getByRole('alert')).toHaveText(
+      'Refused: There is no product with SKU SKU-404',
+    );
+    await expect(lab.logRows()).toHaveCount(0);
+  });
+
+  test('the bank: a transfer moves money between two accounts, and no balance goes below zero', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.useDomain('Bank');
+    await lab.submit('Open account', { Account: 'ACC-1', Owner: 'Ada' });
+    await expect(lab.form('Open account').getByRole('status')).toHaveText(
+      'Appended AccountOpened #1',
+    );
+    await lab.submit('Open account', { Account: 'ACC-2', Owner: 'Bo' });
+    await expect(lab.form('Open account').getByRole('status')).toHaveText(
+      'Appended AccountOpened #2',
+    );
+    await lab.submit('Deposit', { Account: 'ACC-1', Amount: '100' });
+    await lab.submit('Transfer', { 'From account': 'ACC-1', 'To account': 'ACC-2', Amount: '40' });
+    await expect(lab.form('Transfer').getByRole('status')).toHaveText(
+      'Appended TransferSent #4, TransferReceived #5',
+    );
+
+    const withdraw = await lab.submit('Withdraw', { Account: 'ACC-1', Amount: '75' });
+    await expect(withdraw.getByRole('alert')).toHaveText(
+      'Refused: Not enough money in ACC-1: 60.00 available, 75.00 requested',
+    );
+    await expect(lab.viewRow(lab.accountBalances, 'ACC-1')).toContainText('60.00');
+    await expect(lab.viewRow(lab.accountBalances, 'ACC-2')).toContainText('40.00');
+    await expect(lab.logRows()).toHaveCount(5);
+  });
+
+  test('two tabs sell the last unit at the same moment: one wins, one is refused', async ({
+    context,
+  }) => {
+    const first = new LabPage(await context.newPage());
+    await first.open();
+    await first.addProduct({ sku: 'SKU-1', name: 'Last mug', price: '5', stock: '1' });
+    await expect(first.logRows()).toHaveCount(1);
+
+    const second = new LabPage(await context.newPage());
+    await second.open();
+    await expect(second.logRows()).toHaveCount(1);
+
+    for (const tab of [first, second]) {
+      const form = tab.form('Place order');
+      await form.getByLabel('SKU', { exact: true }).fill('SKU-1');
+      await form.getByLabel('Quantity', { exact: true }).fill('1');
+    }
+    await Promise.all(
+      [first, second].map((tab) =>
+        tab.form('Place order').getByRole('button', { name: 'Place order' }).click(),
+      ),
+    );
+
+    const outcomes = [first, second].map((tab) =>
+      tab.form('Place order').locator('[role=status], [role=alert]'),
+    );
+    for (const outcome of outcomes) await expect(outcome).toBeVisible();
+    const texts = await Promise.all(outcomes.map((o) => o.textContent()));
+    expect(texts.filter((t) => t?.startsWith('Appended OrderPlaced'))).toHaveLength(1);
+    expect(
+      texts.filter((t) => t === 'Refused: Not enough stock for SKU-1: 0 available, 1 requested'),
+    ).toHaveLength(1);
+
+    // A fresh look at the store: one order, the stock at 0.
+    await first.page.reload();
+    await expect(first.logRows()).toHaveCount(3);
+    await expect(first.eventLog.getByRole('row').filter({ hasText: 'OrderPlaced' })).toHaveCount(1);
+    await expect(first.viewRow(first.stockLevels, 'SKU-1').getByRole('cell').last()).toHaveText(
+      '0',
+    );
+  });
+});

@@ -1,0 +1,51 @@
+// Field shapes shared by every domain's commands, with messages written for the learner.
+import { z } from 'zod';
+import { hasAtMostTwoDecimals } from './money';
+
+export const identifier = (label: string, example: string) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(32, `${label} must be at most 32 characters`)
+    .regex(
+      /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
+      `${label} may contain only letters, digits, - and _ (for example ${example})`,
+    );
+
+export const numberField = (label: string) =>
+  z.number({
+    error: (issue) =>
+      issue.input === undefined || issue.input === null
+        ? `${label} is required`
+        : `${label} must be a number`,
+  });
+
+/** An amount of money: more than 0, at most a million, whole cents. */
+export const moneySchema = (label: string) =>
+  numberField(label)
+    .gt(0, `${label} must be greater than 0`)
+    .max(1_000_000, `${label} must be at most 1,000,000`)
+    .refine(hasAtMostTwoDecimals, `${label} may have at most 2 decimal places`);
+
+export const wholeNumber = (label: string, min: number, max: number) =>
+  numberField(label)
+    .int(`${label} must be a whole number`)
+    .min(min, min === 0 ? `${label} cannot be negative` : `${label} must be at least ${min}`)
+    .max(max, `${label} must be at most ${max.toLocaleString('en-US')}`);
+
+export const textField = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+
+export const commandMetaSchema = z.object({
+  commandId: z.string().min(1).max(100),
+  issuedAt: z.iso.datetime({ offset: true }),
+});
+
+/** A command envelope: its type, its validated data and who sent it when. */
+export const commandOf = <T extends string, D extends z.ZodType>(type: T, data: D) =>
+  z.object({ type: z.literal(type), data, meta: commandMetaSchema });

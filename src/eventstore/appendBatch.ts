@@ -1,0 +1,174 @@
+// Group commit: many commands, one IndexedDB transaction. Inside it the caller plans every command
+// against the log as it is right now; each command's streams are checked against their expected
+// versions, and each command still gets its own outcome: one refusal or conflict never sinks the rest.
+import Dexie from 'dexie';
+import type { DomainEvent, StoredEvent } from '../domain/types';
+import { ConcurrencyError } from './errors';
+import type { CommandRecord, EventStoreDb } from './eventStoreDb';
+import { readAll } from './read';
+import { CURRENT_SCHEMA_VERSION, upcast } from './upcast';
+
+export type ExpectedVersion = number | 'no-stream' | 'any';
+
+export type StreamAppend = {
+  streamId: string;
+  expectedVersion: ExpectedVersion;
+  events: readonly DomainEvent[];
+};
+
+/** What the caller decided for one command. */
+export type PlannedCommand = {
+  commandId: string;
+  commandType: string;
+  /** The conversation this command belongs to, and what caused it; both default to commandId. */
+  correlationId?: string;
+  causationId?: string;
+} & ({ kind: 'append'; streams: readonly StreamAppend[] } | { kind: 'reject'; reason: string });
+
+export type CommandResult = { commandId: string } & (
+  | { kind: 'appended'; events: StoredEvent[] }
+  | { kind: 'rejected'; reason: string; recordedBefore: boolean }
+  | { kind: 'duplicate'; events: StoredEvent[] }
+  | { kind: 'conflict'; error: ConcurrencyError }
+);
+
+/** What the planner may look at, inside the transaction. */
+export type BatchContext = {
+  head: number;
+  /** Command ids in this batch that were handled before (retries): do not plan them. */
+  handledBefore: ReadonlySet<string>;
+  readAll: (options: { fromPosition: number; limit: number }) => Promise<StoredEvent[]>;
+};
+
+export const streamVersion = async (db: EventStoreDb, streamId: string): Promise<number> => {
+  const last = await db.events
+    .where('[streamId+version]')
+    .between([streamId, Dexie.minKey], [streamId, Dexie.maxKey])
+    .last();
+  return last?.version ?? 0;
+};
+
+export const headPosition = async (db: EventStoreDb): Promise<number> =>
+  (await db.events.orderBy('position').last())?.position ?? 0;
+
+const matches = (expected: ExpectedVersion, actual: number): boolean =>
+  expected === 'any' || (expected === 'no-stream' ? actual === 0 : expected === actual);
+
+const earlierResult = async (db: EventStoreDb, record: CommandRecord): Promise<CommandResult> => {
+  if (record.outcome === 'rejected')
+    return {
+      commandId: record.commandId,
+      kind: 'rejected',
+      reason: record.reason,
+      recordedBefore: true,
+    };
+  const events = await db.events.bulkGet(record.positions);
+  return {
+    commandId: record.commandId,
+    kind: 'duplicate',
+    events: events.filter((e): e is StoredEvent => e !== undefined).map(upcast),
+  };
+};
+
+/**
+ * Runs `plan` and appends what it decided, all in one read-write transaction: either every accepted
+ * command of the batch is stored with its outcome record, or nothing is.
+ */
+export const appendBatch = (
+  db: EventStoreDb,
+  commandIds: readonly string[],
+  plan: (context: BatchContext) => Promise<readonly PlannedCommand[]> | readonly PlannedCommand[],
+  recordedAt: string,
+): Promise<CommandResult[]> =>
+  db.transaction('rw', db.events, db.commands, async () => {
+    const records = await db.commands.bulkGet([...commandIds]);
+    const handled = records.filter((r): r is CommandRecord => r !== undefined);
+    let position = await headPosition(db);
+    const planned = await plan({
+      head: position,
+      handledBefore: new Set(handled.map((r) => r.commandId)),
+      readAll: (options) => readAll(db, options),
+    });
+
+    const versions = new Map<string, number>();
+    const versionOf = async (streamId: string) =>
+      versions.get(streamId) ?? (await streamVersion(db, streamId));
+
+    const rows: StoredEvent[] = [];
+    const newRecords: CommandRecord[] = [];
+    const results: CommandResult[] = await Promise.all(handled.map((r) => earlierResult(db, r)));
+
+    const seen = new Set(handled.map((r) => r.commandId));
+    for (const command of planned) {
+      const { commandId, commandType } = command;
+      if (seen.has(commandId)) continue; // one outcome per command id, however often it was sent
+      seen.add(commandId);
+      if (command.kind === 'reject') {
+        newRecords.push({
+          commandId,
+          type: commandType,
+          recordedAt,
+          outcome: 'rejected',
+          reason: command.reason,
+        });
+        results.push({
+          commandId,
+          kind: 'rejected',
+          reason: command.reason,
+          recordedBefore: false,
+        });
+        continue;
+      }
+      const conflict = await findConflict(command.streams, versionOf);
+      if (conflict) {
+        results.push({ commandId, kind: 'conflict', error: conflict });
+        continue;
+      }
+      const events: StoredEvent[] = [];
+      for (const { streamId, events: streamEvents } of command.streams) {
+        const base = await versionOf(streamId);
+        streamEvents.forEach((event, index) => {
+          position += 1;
+          events.push({
+            ...event,
+            position,
+            streamId,
+            version: base + index + 1,
+            meta: {
+              commandId,
+              correlationId: command.correlationId ?? commandId,
+              causationId: command.causationId ?? commandId,
+              recordedAt,
+              schemaVersion: CURRENT_SCHEMA_VERSION,
+            },
+          });
+        });
+        versions.set(streamId, base + streamEvents.length);
+      }
+      rows.push(...events);
+      newRecords.push({
+        commandId,
+        type: commandType,
+        recordedAt,
+        outcome: 'accepted',
+        positions: events.map((e) => e.position),
+      });
+      results.push({ commandId, kind: 'appended', events });
+    }
+
+    if (rows.length > 0) await db.events.bulkAdd(rows);
+    if (newRecords.length > 0) await db.commands.bulkAdd(newRecords);
+    return results;
+  });
+
+const findConflict = async (
+  streams: readonly StreamAppend[],
+  versionOf: (streamId: string) => Promise<number>,
+): Promise<ConcurrencyError | undefined> => {
+  for (const { streamId, expectedVersion } of streams) {
+    const actual = await versionOf(streamId);
+    if (!matches(expectedVersion, actual))
+      return new ConcurrencyError(streamId, expectedVersion, actual);
+  }
+  return undefined;
+};
