@@ -13,7 +13,7 @@ const OrderStatusView = () => (
       { header: 'Order', cell: (r) => r.orderId },
       { header: 'Status', cell: (r) => r.status },
       { header: 'Items', cell: (r) => r.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ') },
-      { header: 'Total', cell: (r) => formatMoney(r.total) },
+      { header: 'Total', cell: (r) => formatMoney(r.total), numeric: true },
     ]}
     rowKey={(r) => r.orderId}
     order={(a, b) => (a.builtFrom[0] ?? 0) - (b.builtFrom[0] ?? 0)}
@@ -28,10 +28,10 @@ const StockLevelsView = () => (
     columns={[
       { header: 'SKU', cell: (r) => r.sku },
       { header: 'Name', cell: (r) => r.name },
-      { header: 'Price', cell: (r) => formatMoney(r.price) },
-      { header: 'On hand', cell: (r) => r.onHand },
-      { header: 'Reserved', cell: (r) => r.reserved },
-      { header: 'Available', cell: (r) => r.available },
+      { header: 'Price', cell: (r) => formatMoney(r.price), numeric: true },
+      { header: 'On hand', cell: (r) => r.onHand, numeric: true },
+      { header: 'Reserved', cell: (r) => r.reserved, numeric: true },
+      { header: 'Available', cell: (r) => r.available, numeric: true },
     ]}
     rowKey={(r) => r.sku}
     order={(a, b) => a.sku.localeCompare(b.sku)}
@@ -46,7 +46,7 @@ const AccountBalancesView = () => (
     columns={[
       { header: 'Account', cell: (r) => r.accountId },
       { header: 'Owner', cell: (r) => r.owner },
-      { header: 'Balance', cell: (r) => formatMoney(r.balance) },
+      { header: 'Balance', cell: (r) => formatMoney(r.balance), numeric: true },
     ]}
     rowKey={(r) => r.accountId}
     order={(a, b) => a.accountId.localeCompare(b.accountId)}

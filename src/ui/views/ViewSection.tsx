@@ -3,7 +3,7 @@ import type { ViewName } from '../../domain/views';
 import { useLog, useViews } from '../../state/stores';
 import { Freshness } from './Freshness';
 
-export type Column<R> = { header: string; cell: (row: R) => ReactNode };
+export type Column<R> = { header: string; cell: (row: R) => ReactNode; numeric?: boolean };
 
 type ViewSectionProps<R> = {
   name: ViewName;
@@ -42,7 +42,7 @@ export const ViewSection = <R,>({
           <thead>
             <tr>
               {columns.map((c) => (
-                <th scope="col" key={c.header}>
+                <th scope="col" key={c.header} className={c.numeric ? 'num' : undefined}>
                   {c.header}
                 </th>
               ))}
@@ -52,7 +52,9 @@ export const ViewSection = <R,>({
             {rows.map((row) => (
               <tr key={rowKey(row)} className={changed.has(rowKey(row)) ? 'changed' : undefined}>
                 {columns.map((c) => (
-                  <td key={c.header}>{c.cell(row)}</td>
+                  <td key={c.header} className={c.numeric ? 'num' : undefined}>
+                    {c.cell(row)}
+                  </td>
                 ))}
               </tr>
             ))}
