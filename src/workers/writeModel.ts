@@ -228,6 +228,11 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
   };
 
   return {
+    /** The state the next decision starts from (before catching up on other tabs' events). */
+    currentState: (): { state: S; position: number } => ({
+      state: known.state,
+      position: known.position,
+    }),
     /**
      * Validates a command and queues it for the next group commit. Commands are decided in the order
      * they arrive; each gets its own outcome.
