@@ -42,7 +42,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['eslint.config.js', 'eslint.domain.js'],
+    files: ['eslint.config.js', 'eslint.domain.js', 'bench/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

@@ -43,4 +43,10 @@ export const labDomain: WriteDomain<LabState, LabCommand, LabEvent> = {
       : { ...state, bank: bankDomain.evolve(state.bank, event) },
   streamOf: (event) =>
     isShopEvent(event) ? shopDomain.streamOf(event) : bankDomain.streamOf(event),
+  streamsOf: (command) =>
+    isShopCommand(command) ? shopDomain.streamsOf(command) : bankDomain.streamsOf(command),
+  combine: (parts) => ({
+    shop: shopDomain.combine(parts.map((p) => p.shop)),
+    bank: bankDomain.combine(parts.map((p) => p.bank)),
+  }),
 };

@@ -42,8 +42,16 @@ export type Decider<S, C, E> = {
   evolve: (state: S, event: E) => S;
 };
 
-/** A decider plus where its events live: what a write model needs to run it. */
+/**
+ * A decider plus where its facts live: what a write model needs to run it. The write model keeps one
+ * state per stream (folded from that stream's events alone) and decides a command on the states of
+ * the streams it names, combined, so deciding costs the same with ten orders or ten thousand.
+ */
 export type WriteDomain<S, C, E> = Decider<S, C, E> & {
   /** The stream an event belongs to (its aggregate). */
   streamOf: (event: E) => string;
+  /** Every stream whose state `decide` reads for this command. */
+  streamsOf: (command: C) => string[];
+  /** One state from the states of several streams (each folded from its own events). */
+  combine: (parts: readonly S[]) => S;
 };

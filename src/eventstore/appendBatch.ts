@@ -70,6 +70,15 @@ const earlierResult = async (db: EventStoreDb, record: CommandRecord): Promise<C
   };
 };
 
+export type BatchOptions = {
+  /**
+   * The planner read the log up to `context.head` inside this transaction, so its expected versions
+   * are the streams' versions: they are not read again (one request per stream saved). The unique
+   * [streamId+version] index still refuses a wrong one, aborting the whole batch.
+   */
+  plannedAtHead?: boolean;
+};
+
 /**
  * Runs `plan` and appends what it decided, all in one read-write transaction: either every accepted
  * command of the batch is stored with its outcome record, or nothing is.
@@ -79,6 +88,7 @@ export const appendBatch = (
   commandIds: readonly string[],
   plan: (context: BatchContext) => Promise<readonly PlannedCommand[]> | readonly PlannedCommand[],
   recordedAt: string,
+  { plannedAtHead = false }: BatchOptions = {},
 ): Promise<CommandResult[]> =>
   db.transaction('rw', db.events, db.commands, async () => {
     const records = await db.commands.bulkGet([...commandIds]);
@@ -90,15 +100,27 @@ export const appendBatch = (
       readAll: (options) => readAll(db, options),
     });
 
+    // The version each stream starts the batch at: as the plan says, when it was planned at the
+    // head in this transaction; otherwise read from the store. Reads happen here, up front, so the
+    // loop below never awaits (Dexie keeps a transaction alive across a bounded number of awaits).
     const versions = new Map<string, number>();
-    const versionOf = async (streamId: string) =>
-      versions.get(streamId) ?? (await streamVersion(db, streamId));
+    const toRead = new Set<string>();
+    for (const command of planned) {
+      if (command.kind !== 'append') continue;
+      for (const { streamId, expectedVersion } of command.streams) {
+        if (versions.has(streamId) || toRead.has(streamId)) continue;
+        if (plannedAtHead && expectedVersion !== 'any')
+          versions.set(streamId, expectedVersion === 'no-stream' ? 0 : expectedVersion);
+        else toRead.add(streamId);
+      }
+    }
+    for (const streamId of toRead) versions.set(streamId, await streamVersion(db, streamId));
 
     const rows: StoredEvent[] = [];
     const newRecords: CommandRecord[] = [];
     const results: CommandResult[] = await Promise.all(handled.map((r) => earlierResult(db, r)));
-
     const seen = new Set(handled.map((r) => r.commandId));
+
     for (const command of planned) {
       const { commandId, commandType } = command;
       if (seen.has(commandId)) continue; // one outcome per command id, however often it was sent
@@ -119,14 +141,14 @@ export const appendBatch = (
         });
         continue;
       }
-      const conflict = await findConflict(command.streams, versionOf);
+      const conflict = findConflict(command.streams, versions);
       if (conflict) {
         results.push({ commandId, kind: 'conflict', error: conflict });
         continue;
       }
       const events: StoredEvent[] = [];
       for (const { streamId, events: streamEvents } of command.streams) {
-        const base = await versionOf(streamId);
+        const base = versions.get(streamId) ?? 0;
         streamEvents.forEach((event, index) => {
           position += 1;
           events.push({
@@ -161,12 +183,12 @@ export const appendBatch = (
     return results;
   });
 
-const findConflict = async (
+const findConflict = (
   streams: readonly StreamAppend[],
-  versionOf: (streamId: string) => Promise<number>,
-): Promise<ConcurrencyError | undefined> => {
+  versions: ReadonlyMap<string, number>,
+): ConcurrencyError | undefined => {
   for (const { streamId, expectedVersion } of streams) {
-    const actual = await versionOf(streamId);
+    const actual = versions.get(streamId) ?? 0;
     if (!matches(expectedVersion, actual))
       return new ConcurrencyError(streamId, expectedVersion, actual);
   }

@@ -20,3 +20,7 @@ const describeExpected = (expected: ExpectedVersion): string =>
     : expected === 'any'
       ? 'any version'
       : `version ${expected}`;
+
+/** IndexedDB refused a row because a unique index already holds its key. */
+export const isConstraintError = (error: unknown): boolean =>
+  error instanceof Error && (error.name === 'ConstraintError' || error.name === 'BulkError');

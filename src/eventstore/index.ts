@@ -10,5 +10,5 @@ export {
   type StreamAppend,
 } from './appendBatch';
 export { append, type AppendMeta, type AppendResult } from './append';
-export { ConcurrencyError } from './errors';
+export { ConcurrencyError, isConstraintError } from './errors';
 export { readAll, readStream } from './read';

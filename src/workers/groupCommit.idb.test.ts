@@ -57,6 +57,21 @@ describe('Group commit', () => {
       expect(publish.mock.calls.map(([d]) => d.events.length)).toEqual([1, 49]);
     });
 
+    it('keeps one transaction alive across a batch of a thousand commands', async () => {
+      const { db, publish, model } = lab();
+      await model.dispatch(addProduct('SKU-1', 5_000));
+      publish.mockClear();
+      const outcomes = await Promise.all(
+        Array.from({ length: 1_001 }, (_, i) => model.dispatch(order(`O${i}`, 'SKU-1', 1))),
+      );
+      expect(outcomes.filter((o) => o.status !== 'accepted')).toEqual([]);
+      // 1,000 commands (the most per batch) in one transaction, the last one in another.
+      expect(publish.mock.calls.map(([d]) => d.events.length).sort((a, b) => b - a)).toEqual([
+        2_000, 2,
+      ]);
+      expect(await headPosition(db)).toBe(2_003);
+    });
+
     it('never puts more than maxBatch commands in one transaction', async () => {
       const { publish, model } = lab(10);
       await Promise.all(

@@ -14,6 +14,7 @@ import {
 import { fieldIssues, summarizeIssues } from '../domain/validation';
 import {
   appendBatch,
+  isConstraintError,
   type BatchContext,
   type CommandResult,
   type EventStoreDb,
@@ -37,8 +38,15 @@ export type WriteModelDeps<S, C extends AnyCommand, E extends DomainEvent> = {
   maxAttempts?: number;
 };
 
-/** The write side's state as of `position`, with the version of every stream it has seen. */
-type Known<S> = { state: S; versions: ReadonlyMap<string, number>; position: number };
+/**
+ * What the write side knows as of `position`: each stream's state, folded from that stream's events
+ * alone, and each stream's version. Only committed events are folded in, so it stays true even when
+ * a batch of ours fails.
+ */
+type Known<S> = { streams: Map<string, S>; versions: Map<string, number>; position: number };
+
+/** A batch's decisions so far, on top of what is known: nothing here is stored yet. */
+type Working<S> = { streams: Map<string, S>; versions: Map<string, number> };
 
 type Pending<C> = { command: C; attempts: number; resolve: (outcome: CommandOutcome) => void };
 
@@ -52,45 +60,49 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
   const maxAttempts = deps.maxAttempts ?? 3;
   const queue: Pending<C>[] = [];
   let inFlight = false;
-  const unknown = (): Known<S> => ({
-    state: domain.initialState(),
-    versions: new Map(),
-    position: 0,
-  });
+  const unknown = (): Known<S> => ({ streams: new Map(), versions: new Map(), position: 0 });
   let known = unknown();
 
-  const fold = (from: Known<S>, events: readonly StoredEvent[]): Known<S> => {
-    let state = from.state;
-    const versions = new Map(from.versions);
+  const stateOf = (streamId: string, working?: Working<S>): S =>
+    working?.streams.get(streamId) ?? known.streams.get(streamId) ?? domain.initialState();
+
+  /** Folds committed events into what is known. */
+  const learn = (events: readonly StoredEvent[]) => {
     for (const event of events) {
-      state = domain.evolve(state, event as unknown as E);
-      versions.set(event.streamId, event.version);
+      known.streams.set(
+        event.streamId,
+        domain.evolve(stateOf(event.streamId), event as unknown as E),
+      );
+      known.versions.set(event.streamId, event.version);
+      known.position = event.position;
     }
-    return { state, versions, position: events.at(-1)?.position ?? from.position };
   };
 
   /** Reads what other writers appended since we last looked. Runs inside the batch transaction. */
-  const catchUp = async (context: BatchContext): Promise<Known<S>> => {
-    let current = known;
-    while (current.position < context.head) {
+  const catchUp = async (context: BatchContext) => {
+    while (known.position < context.head) {
       const page = await context.readAll({
-        fromPosition: current.position + 1,
+        fromPosition: known.position + 1,
         limit: CATCH_UP_PAGE,
       });
       if (page.length === 0) break;
-      current = fold(current, page);
+      learn(page);
     }
-    return current;
   };
 
-  const planOne = (command: C, working: Known<S>): { plan: PlannedCommand; next: Known<S> } => {
+  const versionIn = (working: Working<S>, streamId: string) =>
+    working.versions.get(streamId) ?? known.versions.get(streamId) ?? 0;
+
+  /** Decides one command on the states of its streams; on success the batch moves on. */
+  const planOne = (command: C, working: Working<S>): PlannedCommand => {
     const ids = { commandId: command.meta.commandId, commandType: command.type };
     let decided: E[];
     try {
-      decided = domain.decide(command, working.state);
+      const state = domain.combine(domain.streamsOf(command).map((id) => stateOf(id, working)));
+      decided = domain.decide(command, state);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return { plan: { ...ids, kind: 'reject', reason: error.message }, next: working };
+      return { ...ids, kind: 'reject', reason: error.message };
     }
     const streams = new Map<string, E[]>();
     for (const event of decided) {
@@ -98,20 +110,12 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
       streams.set(streamId, [...(streams.get(streamId) ?? []), event]);
     }
     const appends: StreamAppend[] = [...streams].map(([streamId, events]) => {
-      const version = working.versions.get(streamId) ?? 0;
+      const version = versionIn(working, streamId);
+      working.versions.set(streamId, version + events.length);
+      working.streams.set(streamId, events.reduce(domain.evolve, stateOf(streamId, working)));
       return { streamId, expectedVersion: version === 0 ? 'no-stream' : version, events };
     });
-    const state = decided.reduce(domain.evolve, working.state);
-    const versions = new Map(working.versions);
-    for (const { streamId, expectedVersion, events } of appends)
-      versions.set(
-        streamId,
-        (expectedVersion === 'no-stream' ? 0 : Number(expectedVersion)) + events.length,
-      );
-    return {
-      plan: { ...ids, kind: 'append', streams: appends },
-      next: { ...working, state, versions },
-    };
+    return { ...ids, kind: 'append', streams: appends };
   };
 
   const toOutcome = (result: CommandResult): CommandOutcome => {
@@ -142,32 +146,31 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
   };
 
   const runBatch = async (batch: Pending<C>[]) => {
-    let caughtUp = known;
     const results = await appendBatch(
       deps.db,
       batch.map((p) => p.command.meta.commandId),
       async (context) => {
-        let working = await catchUp(context);
-        caughtUp = working;
+        await catchUp(context);
+        const working: Working<S> = { streams: new Map(), versions: new Map() };
         const plans: PlannedCommand[] = [];
         const planned = new Set<string>();
         for (const { command } of batch) {
           const { commandId } = command.meta;
           if (context.handledBefore.has(commandId) || planned.has(commandId)) continue;
           planned.add(commandId);
-          const { plan, next } = planOne(command, working);
-          plans.push(plan);
-          working = next;
+          plans.push(planOne(command, working));
         }
         return plans;
       },
       deps.now(),
+      { plannedAtHead: true },
     );
-    // Committed: what we read and what we appended is now the known state. A conflict means our
-    // picture of some stream was wrong, so the next batch reads the whole log again.
+    // Committed: what we appended is now known. A conflict means our picture of some stream was
+    // wrong, so the next batch reads the whole log again.
     const appended = results.flatMap((r) => (r.kind === 'appended' ? r.events : []));
     appended.sort((a, b) => a.position - b.position);
-    known = results.some((r) => r.kind === 'conflict') ? unknown() : fold(caughtUp, appended);
+    if (results.some((r) => r.kind === 'conflict')) known = unknown();
+    else learn(appended);
     const byId = new Map(results.map((r) => [r.commandId, r]));
     const answered = new Set<string>();
     for (const pending of batch) {
@@ -195,6 +198,12 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
   const failBatch = (batch: Pending<C>[], error: unknown) => {
     // Nothing of the batch was stored; forget what we thought we knew and read it again next time.
     known = unknown();
+    if (isConstraintError(error)) {
+      // The database's unique index caught a stale version: decide these commands again.
+      const retry = batch.filter((p) => p.attempts + 1 < maxAttempts);
+      queue.unshift(...retry.map((p) => ({ ...p, attempts: p.attempts + 1 })));
+      batch = batch.filter((p) => !retry.includes(p));
+    }
     const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     for (const { command, resolve } of batch)
       resolve({
@@ -228,9 +237,9 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
   };
 
   return {
-    /** The state the next decision starts from (before catching up on other tabs' events). */
+    /** Everything the write side knows, as one state (for tests and time travel). */
     currentState: (): { state: S; position: number } => ({
-      state: known.state,
+      state: domain.combine([...known.streams.values()]),
       position: known.position,
     }),
     /**

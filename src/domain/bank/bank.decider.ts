@@ -3,7 +3,7 @@
 import { formatMoney, fromCents, hasAtMostTwoDecimals, toCents } from '../money';
 import { assertNever, DomainError, type WriteDomain } from '../types';
 import type { BankCommand, BankCommandOf } from './commands';
-import { streamOfBankEvent, type BankEvent } from './events';
+import { accountStream, streamOfBankEvent, type BankEvent } from './events';
 
 export type Account = { accountId: string; owner: string; balanceCents: number };
 export type BankState = { accounts: Record<string, Account> };
@@ -105,9 +105,28 @@ export const evolveBank = (state: BankState, event: BankEvent): BankState => {
   }
 };
 
+export const streamsOfBankCommand = (command: BankCommand): string[] => {
+  switch (command.type) {
+    case 'OpenAccount':
+    case 'Deposit':
+    case 'Withdraw':
+      return [accountStream(command.data.accountId)];
+    case 'Transfer':
+      return [...new Set([accountStream(command.data.from), accountStream(command.data.to)])];
+    default:
+      return assertNever(command);
+  }
+};
+
+export const combineBank = (parts: readonly BankState[]): BankState => ({
+  accounts: Object.assign({}, ...parts.map((p) => p.accounts)) as BankState['accounts'],
+});
+
 export const bankDomain: WriteDomain<BankState, BankCommand, BankEvent> = {
   initialState: initialBankState,
   decide: decideBank,
   evolve: evolveBank,
   streamOf: streamOfBankEvent,
+  streamsOf: streamsOfBankCommand,
+  combine: combineBank,
 };

@@ -3,7 +3,13 @@
 import { formatMoney, fromCents, toCents } from '../money';
 import { assertNever, DomainError, type WriteDomain } from '../types';
 import type { ShopCommand, ShopCommandOf } from './commands';
-import { streamOfShopEvent, type OrderLine, type ShopEvent } from './events';
+import {
+  orderStream,
+  productStream,
+  streamOfShopEvent,
+  type OrderLine,
+  type ShopEvent,
+} from './events';
 import {
   available,
   evolveShop,
@@ -175,11 +181,40 @@ export const decideShop = (command: ShopCommand, state: ShopState): ShopEvent[] 
   }
 };
 
+/** The streams a command's rules read. Shipping and cancelling need only the order: its lines say
+ * which stock moves, and the stock was reserved when it was placed. */
+export const streamsOfShopCommand = (command: ShopCommand): string[] => {
+  switch (command.type) {
+    case 'AddProduct':
+    case 'ChangePrice':
+    case 'Restock':
+      return [productStream(command.data.sku)];
+    case 'PlaceOrder':
+      return [
+        orderStream(command.data.orderId),
+        ...new Set(command.data.lines.map((line) => productStream(line.sku))),
+      ];
+    case 'PayOrder':
+    case 'ShipOrder':
+    case 'CancelOrder':
+      return [orderStream(command.data.orderId)];
+    default:
+      return assertNever(command);
+  }
+};
+
+export const combineShop = (parts: readonly ShopState[]): ShopState => ({
+  products: Object.assign({}, ...parts.map((p) => p.products)) as ShopState['products'],
+  orders: Object.assign({}, ...parts.map((p) => p.orders)) as ShopState['orders'],
+});
+
 export const shopDomain: WriteDomain<ShopState, ShopCommand, ShopEvent> = {
   initialState: initialShopState,
   decide: decideShop,
   evolve: evolveShop,
   streamOf: streamOfShopEvent,
+  streamsOf: streamsOfShopCommand,
+  combine: combineShop,
 };
 
 export { available, evolveShop, initialShopState };

@@ -1,0 +1,105 @@
+// Runs the app's real code paths (the real write worker, real IndexedDB) and the raw baselines
+// back to back in one page, and hands the figures to the Playwright driver.
+import { wrap } from 'comlink';
+import Dexie from 'dexie';
+import type { LabCommand } from '../src/domain/lab';
+import type { StoredEvent } from '../src/domain/types';
+import { EVENT_STORE_NAME } from '../src/eventstore/eventStoreDb';
+import WriteWorker from '../src/workers/write.worker?worker';
+import type { WriteWorkerApi } from '../src/workers/writeWorkerApi';
+import type { RawApi } from './raw.worker';
+import RawWorker from './raw.worker?worker';
+
+type Input = Omit<LabCommand, 'meta'>;
+let sequence = 0;
+const withMeta = (command: Input) => ({
+  ...command,
+  meta: { commandId: `bench-${(sequence += 1)}`, issuedAt: new Date().toISOString() },
+});
+
+const SKUS = 10;
+const setup = (): Input[] =>
+  Array.from({ length: SKUS }, (_, i) => ({
+    type: 'AddProduct',
+    data: { sku: `SKU-${i}`, name: `Product ${i}`, price: 2.5, stock: 1_000_000 },
+  }));
+/** Each order is one command that appends two events (OrderPlaced, StockReserved). */
+const orders = (count: number, prefix: string): Input[] =>
+  Array.from({ length: count }, (_, i) => ({
+    type: 'PlaceOrder',
+    data: { orderId: `${prefix}${i}`, lines: [{ sku: `SKU-${i % SKUS}`, quantity: 1 }] },
+  }));
+
+/** A fresh write worker on an empty event store. */
+const freshWriteModel = async () => {
+  await Dexie.delete(EVENT_STORE_NAME);
+  const worker = new WriteWorker({ name: 'bench write model' });
+  return { api: wrap<WriteWorkerApi>(worker), stop: () => worker.terminate() };
+};
+
+const readAllEvents = async (api: ReturnType<typeof wrap<WriteWorkerApi>>) => {
+  const rows: StoredEvent[] = [];
+  for (;;) {
+    const page = await api.readAll({ fromPosition: rows.length + 1, limit: 10_000 });
+    rows.push(...page);
+    if (page.length < 10_000) return rows;
+  }
+};
+
+const expectAccepted = (outcomes: { status: string }[]) => {
+  const bad = outcomes.find((o) => o.status !== 'accepted');
+  if (bad) throw new Error(`A benchmark command was not accepted: ${JSON.stringify(bad)}`);
+};
+
+/** Commands sent to the real write worker either all at once (group commit) or one at a time. */
+const appendRun = async (commandCount: number, mode: 'group' | 'one-by-one') => {
+  const { api, stop } = await freshWriteModel();
+  expectAccepted(await Promise.all(setup().map((c) => api.dispatch(withMeta(c)))));
+  const commands = orders(commandCount, mode === 'group' ? 'G' : 'S').map(withMeta);
+  const started = performance.now();
+  if (mode === 'group') expectAccepted(await Promise.all(commands.map((c) => api.dispatch(c))));
+  else for (const c of commands) expectAccepted([await api.dispatch(c)]);
+  const ms = performance.now() - started;
+  const rows = (await readAllEvents(api)).filter((e) => e.position > SKUS);
+  stop();
+  return { ms, rows };
+};
+
+const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
+
+const groupsByCommand = (rows: StoredEvent[]) => {
+  const groups = new Map<string, StoredEvent[]>();
+  for (const row of rows)
+    groups.set(row.meta.commandId, [...(groups.get(row.meta.commandId) ?? []), row]);
+  return [...groups.values()];
+};
+
+export type AppendFigures = {
+  events: number;
+  raw_bulk_per_s: number;
+  group_commit_per_s: number;
+  one_per_tx_events: number;
+  raw_one_per_tx_per_s: number;
+  one_per_tx_per_s: number;
+};
+
+const append = async (groupCommands: number, singleCommands: number): Promise<AppendFigures> => {
+  const raw = wrap<RawApi>(new RawWorker({ name: 'bench raw' }));
+  const group = await appendRun(groupCommands, 'group');
+  const rawBulkMs = await raw.bulk(group.rows, 1000);
+  const single = await appendRun(singleCommands, 'one-by-one');
+  const rawSingleMs = await raw.perGroup(groupsByCommand(single.rows));
+  return {
+    events: group.rows.length,
+    raw_bulk_per_s: perSecond(group.rows.length, rawBulkMs),
+    group_commit_per_s: perSecond(group.rows.length, group.ms),
+    one_per_tx_events: single.rows.length,
+    raw_one_per_tx_per_s: perSecond(single.rows.length, rawSingleMs),
+    one_per_tx_per_s: perSecond(single.rows.length, single.ms),
+  };
+};
+
+const harness = { append };
+export type Harness = typeof harness;
+(window as unknown as { cqrsBench: Harness }).cqrsBench = harness;
+document.getElementById('status')?.setAttribute('data-ready', 'true');

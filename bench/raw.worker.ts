@@ -1,0 +1,39 @@
+// The raw baseline: plain Dexie writes of the very rows the app stored, into a fresh database,
+// with no domain logic, no idempotency records and no checks.
+import { expose } from 'comlink';
+import Dexie from 'dexie';
+import type { StoredEvent } from '../src/domain/types';
+
+const freshDb = async () => {
+  const name = `bench-raw-${crypto.randomUUID()}`;
+  const db = new Dexie(name);
+  db.version(1).stores({ events: 'position, &[streamId+version], streamId, type' });
+  await db.open();
+  return db;
+};
+
+const timed = async (work: (db: Dexie) => Promise<void>) => {
+  const db = await freshDb();
+  const started = performance.now();
+  await work(db);
+  const ms = performance.now() - started;
+  await db.delete();
+  return ms;
+};
+
+const api = {
+  /** bulkAdd in batches of `batchSize` rows, one transaction each. */
+  bulk: (rows: StoredEvent[], batchSize: number) =>
+    timed(async (db) => {
+      for (let i = 0; i < rows.length; i += batchSize)
+        await db.table('events').bulkAdd(rows.slice(i, i + batchSize));
+    }),
+  /** One transaction per group of rows (one command's events). */
+  perGroup: (groups: StoredEvent[][]) =>
+    timed(async (db) => {
+      for (const group of groups) await db.table('events').bulkAdd(group);
+    }),
+};
+
+export type RawApi = typeof api;
+expose(api);
