@@ -7,7 +7,15 @@ import { domainBoundary } from './eslint.domain.js';
 
 export default tseslint.config(
   {
-    ignores: ['dist', 'dist-e2e', 'dist-bench', 'node_modules', 'playwright-report', 'test-results', 'coverage'],
+    ignores: [
+      'dist',
+      'dist-e2e',
+      'dist-bench',
+      'node_modules',
+      'playwright-report',
+      'test-results',
+      'coverage',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
