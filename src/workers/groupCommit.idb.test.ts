@@ -151,6 +151,28 @@ describe('Group commit', () => {
     });
   });
 
+  describe('When the unique [streamId+version] index refuses a batch', () => {
+    it('reads the log again and decides the commands once more', async () => {
+      const { db, model } = lab();
+      await model.dispatch(addProduct('SKU-1', 5));
+      const bulkAdd = db.events.bulkAdd.bind(db.events);
+      const spy = vi
+        .spyOn(db.events, 'bulkAdd')
+        .mockImplementationOnce(
+          () => Promise.reject(new DOMException('taken', 'ConstraintError')) as never,
+        )
+        .mockImplementation(bulkAdd);
+      const outcome = await model.dispatch(order('O1', 'SKU-1', 2));
+      expect(outcome.status).toBe('accepted');
+      expect(spy).toHaveBeenCalledTimes(2);
+      expect((await allEvents(db)).map((e) => e.type)).toEqual([
+        'ProductAdded',
+        'OrderPlaced',
+        'StockReserved',
+      ]);
+    });
+  });
+
   describe('When another tab appended in the meantime', () => {
     it('reads those events before deciding', async () => {
       const first = lab();
