@@ -12,3 +12,4 @@ export {
 export { append, type AppendMeta, type AppendResult } from './append';
 export { ConcurrencyError, isConstraintError } from './errors';
 export { readAll, readStream } from './read';
+export { clearLog, removeCommands, RewindError } from './rewind';

@@ -33,9 +33,19 @@ export const readRows = async <R>(
 export const readAllRows = async <R>(db: ReadStoreDb): Promise<ViewRow<R>[]> =>
   (await db.rows.toArray()) as ViewRow<R>[];
 
+/** Puts changed rows and deletes removed ones; call inside a transaction. */
+const writeRows = async <R>(db: ReadStoreDb, changes: RowChanges<R>) => {
+  const entries = Object.entries(changes);
+  const puts = entries.flatMap(([key, value]) => (value === null ? [] : [{ key, value }]));
+  const deletes = entries.flatMap(([key, value]) => (value === null ? [key] : []));
+  if (puts.length > 0) await db.rows.bulkPut(puts);
+  if (deletes.length > 0) await db.rows.bulkDelete(deletes);
+};
+
 /** What an attempt to apply a batch found: applied, or the store had moved on without us. */
 export type CommitResult<R> =
-  { applied: true; changes: RowChanges<R> } | { applied: false; storedCheckpoint: number };
+  | { applied: true; changes: RowChanges<R>; prior: Record<string, R | undefined> }
+  | { applied: false; storedCheckpoint: number };
 
 /**
  * Reads the rows for `keys`, lets `project` change them, and writes the changed rows and the new
@@ -52,12 +62,31 @@ export const commitIfAt = <R>(
   db.transaction('rw', db.rows, db.checkpoint, async (): Promise<CommitResult<R>> => {
     const stored = await readCheckpoint(db);
     if (stored !== expected) return { applied: false, storedCheckpoint: stored };
-    const changes = project(await readRows<R>(db, keys));
-    const entries = Object.entries(changes);
-    const puts = entries.flatMap(([key, value]) => (value === null ? [] : [{ key, value }]));
-    const deletes = entries.flatMap(([key, value]) => (value === null ? [key] : []));
-    if (puts.length > 0) await db.rows.bulkPut(puts);
-    if (deletes.length > 0) await db.rows.bulkDelete(deletes);
+    const rows = await readRows<R>(db, keys);
+    const prior = { ...rows };
+    const changes = project(rows);
+    await writeRows(db, changes);
     await db.checkpoint.put({ id: 'checkpoint', position: checkpoint });
-    return { applied: true, changes };
+    return { applied: true, changes, prior };
+  });
+
+/** Puts rows back as they were and the checkpoint with them, if nobody moved it since (step back). */
+export const restoreRows = <R>(
+  db: ReadStoreDb,
+  expected: number,
+  before: RowChanges<R>,
+  checkpoint: number,
+): Promise<boolean> =>
+  db.transaction('rw', db.rows, db.checkpoint, async () => {
+    if ((await readCheckpoint(db)) !== expected) return false;
+    await writeRows(db, before);
+    await db.checkpoint.put({ id: 'checkpoint', position: checkpoint });
+    return true;
+  });
+
+/** Empties the view and its checkpoint (rebuild, reset). */
+export const clearView = (db: ReadStoreDb): Promise<void> =>
+  db.transaction('rw', db.rows, db.checkpoint, async () => {
+    await db.rows.clear();
+    await db.checkpoint.put({ id: 'checkpoint', position: 0 });
   });

@@ -1,22 +1,28 @@
-// The main thread's client of the workers: starts them, wires the write model to each projection
-// with a MessageChannel (events go worker to worker, not through the page), and forwards trace frames
-// into the stores.
+// The main thread's client of the workers. It starts them and wires them together with
+// MessageChannels: the bus worker talks to the write worker and to each view's worker directly,
+// so no command, event or query passes through the page. The page only sends requests to the bus
+// and renders the trace it emits.
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { TraceFrame } from '../bus/trace';
+import { withTimeout } from '../bus/timeout';
 import type { LabCommand } from '../domain/lab';
-import { VIEW_NAMES } from '../domain/views';
+import { VIEW_NAMES, type ViewName } from '../domain/views';
+import type { BusWorkerApi } from '../workers/busWorkerApi';
 import type { CommandOutcome } from '../workers/outcome';
+import type { QueryAnswer, ViewQuery } from '../workers/projectionHost';
 import type { ProjectionWorkerApi } from '../workers/projectionWorkerApi';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
-import { applyTraceFrames, receiveEvents, setRuntimeStatus } from '../state/stores';
+import BusWorker from '../workers/bus.worker?worker';
 import ProjectionWorker from '../workers/projection.worker?worker';
 import WriteWorker from '../workers/write.worker?worker';
+import { applyTraceFrames, receiveEvents, setRuntimeStatus } from '../state/stores';
 import { createFrameBuffer } from './frameBuffer';
-import { withTimeout } from './timeout';
+import { createReplies } from './replies';
 
 const CALL_TIMEOUT_MS = 10_000;
 const START_TIMEOUT_MS = 30_000;
 const LOG_PAGE = 5_000;
+const SEED = 20_261_123;
 
 /** A command as a form produces it; the runtime adds its id and time. */
 export type CommandInput = LabCommand extends infer C
@@ -26,7 +32,13 @@ export type CommandInput = LabCommand extends infer C
   : never;
 
 export type Runtime = {
+  /** Sends a command; resolves when its outcome message reaches the UI (maybe only after steps). */
   dispatch: (command: CommandInput) => Promise<CommandOutcome>;
+  /** Asks a view; resolves when the answer message reaches the UI. */
+  query: (view: ViewName, query: ViewQuery) => Promise<QueryAnswer<unknown>>;
+  bus: Remote<BusWorkerApi>;
+  kill: (view: ViewName) => Promise<void>;
+  restart: (view: ViewName) => Promise<void>;
 };
 
 const watchWorker = (worker: Worker, name: string): Worker => {
@@ -54,41 +66,62 @@ const loadLog = async (write: Remote<WriteWorkerApi>) => {
 };
 
 export const startRuntime = async (): Promise<Runtime> => {
-  const onFrames = proxy(createFrameBuffer<TraceFrame>(applyTraceFrames));
+  const replies = createReplies();
+  const onFrames = createFrameBuffer<TraceFrame>((frames) => {
+    replies.observe(frames);
+    applyTraceFrames(frames);
+  });
+  const bus = wrap<BusWorkerApi>(watchWorker(new BusWorker({ name: 'bus' }), 'bus'));
   const write = wrap<WriteWorkerApi>(
     watchWorker(new WriteWorker({ name: 'write model' }), 'write model'),
   );
-  await withTimeout(write.setTraceListener(onFrames), START_TIMEOUT_MS, 'The write model');
+  const call = <T>(work: Promise<T>, what = 'The bus', ms = CALL_TIMEOUT_MS) =>
+    withTimeout(work, ms, what);
 
-  const started = VIEW_NAMES.map(async (viewName) => {
-    const projection = wrap<ProjectionWorkerApi>(
-      watchWorker(new ProjectionWorker({ name: viewName }), viewName),
-    );
+  await call(bus.setTraceListener(proxy(onFrames)));
+  const toWrite = new MessageChannel();
+  await call(write.connectBus(transfer(toWrite.port1, [toWrite.port1])), 'The write model');
+  await call(bus.start(transfer(toWrite.port2, [toWrite.port2]), SEED));
+
+  const workers = new Map<ViewName, Worker>();
+  const attach = async (view: ViewName) => {
+    const worker = watchWorker(new ProjectionWorker({ name: view }), view);
+    workers.set(view, worker);
     const channel = new MessageChannel();
-    await withTimeout(projection.setTraceListener(onFrames), START_TIMEOUT_MS, viewName);
-    await withTimeout(
-      write.connectSubscriber(transfer(channel.port1, [channel.port1])),
-      START_TIMEOUT_MS,
-      'The write model',
+    await call(
+      wrap<ProjectionWorkerApi>(worker).connect(view, transfer(channel.port1, [channel.port1])),
+      view,
     );
-    await withTimeout(
-      projection.start(viewName, transfer(channel.port2, [channel.port2])),
-      START_TIMEOUT_MS,
-      viewName,
+    await call(
+      bus.attachView(view, transfer(channel.port2, [channel.port2])),
+      view,
+      START_TIMEOUT_MS * 10,
     );
-  });
-  await Promise.all([...started, loadLog(write)]);
+  };
+
+  await Promise.all([...VIEW_NAMES.map(attach), loadLog(write)]);
   setRuntimeStatus({ phase: 'ready' });
 
   return {
-    dispatch: (command) =>
-      withTimeout<CommandOutcome>(
-        write.dispatch({
-          ...command,
-          meta: { commandId: crypto.randomUUID(), issuedAt: new Date().toISOString() },
-        }),
-        CALL_TIMEOUT_MS,
-        'The write model',
-      ),
+    dispatch: async (command) => {
+      const meta = { commandId: crypto.randomUUID(), issuedAt: new Date().toISOString() };
+      const outcome = replies.outcomeOf(meta.commandId);
+      await call(bus.sendCommand({ ...command, meta }));
+      return outcome;
+    },
+    query: async (view, query) => {
+      const id = await call(bus.sendQuery(view, query));
+      return replies.answerTo(id);
+    },
+    bus,
+    kill: async (view) => {
+      await call(bus.stopView(view));
+      workers.get(view)?.terminate();
+      workers.delete(view);
+    },
+    restart: async (view) => {
+      if (workers.has(view)) return;
+      await attach(view);
+    },
   };
 };

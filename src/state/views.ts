@@ -1,5 +1,5 @@
 // What the screen knows of each read view: its rows, its checkpoint, and what the last update changed.
-import type { RowChange } from '../bus/trace';
+import type { RowChange, ViewPhase } from '../bus/trace';
 
 export type ViewState = {
   rows: Record<string, unknown>;
@@ -8,6 +8,8 @@ export type ViewState = {
   /** Keys of rows changed by the most recent update, to highlight them. */
   lastChanged: string[];
   loaded: boolean;
+  phase: ViewPhase;
+  progress: { done: number; total: number } | undefined;
 };
 
 export const emptyView = (): ViewState => ({
@@ -16,12 +18,15 @@ export const emptyView = (): ViewState => ({
   head: 0,
   lastChanged: [],
   loaded: false,
+  phase: 'starting',
+  progress: undefined,
 });
 
 export const applySnapshot = (
-  _view: ViewState,
+  view: ViewState,
   snapshot: { rows: RowChange[]; checkpoint: number; head: number },
 ): ViewState => ({
+  ...view,
   rows: Object.fromEntries(snapshot.rows.map((row) => [row.key, row.value])),
   checkpoint: snapshot.checkpoint,
   head: snapshot.head,
@@ -40,16 +45,38 @@ export const applyChanges = (
   return {
     ...view,
     rows,
-    checkpoint: Math.max(view.checkpoint, update.checkpoint),
-    head: Math.max(view.head, update.head),
+    // Frames arrive in order; a step back moves the checkpoint down again.
+    checkpoint: update.checkpoint,
+    head: update.head,
     lastChanged: update.changes.length > 0 ? update.changes.map((c) => c.key) : view.lastChanged,
   };
 };
 
+const count = (n: number) => n.toLocaleString('en-US');
+
 /** The freshness line of a view, in the words of the UI contract. */
-export const describeFreshness = (checkpoint: number, head: number): string => {
-  const behind = head - checkpoint;
-  return behind <= 0
-    ? `Up to date at #${checkpoint}`
-    : `${behind.toLocaleString('en-US')} behind: at #${checkpoint}, head #${head}`;
+export const describeFreshness = (
+  checkpoint: number,
+  head: number,
+  phase: ViewPhase = 'running',
+  progress?: { done: number; total: number },
+): string => {
+  switch (phase) {
+    case 'paused':
+      return `Paused at #${checkpoint}`;
+    case 'stopped':
+      return `Stopped at #${checkpoint}`;
+    case 'rebuilding':
+      return `Rebuilding: ${count(progress?.done ?? 0)} of ${count(progress?.total ?? head)}`;
+    case 'starting':
+      return progress
+        ? `Catching up: ${count(progress.done)} of ${count(progress.total)}`
+        : 'Starting…';
+    case 'running': {
+      const behind = head - checkpoint;
+      return behind <= 0
+        ? `Up to date at #${checkpoint}`
+        : `${count(behind)} behind: at #${checkpoint}, head #${head}`;
+    }
+  }
 };

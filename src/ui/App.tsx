@@ -1,4 +1,5 @@
-import { useRuntimeStatus } from '../state/stores';
+import { useNotice, useRuntimeStatus } from '../state/stores';
+import { Toolbar } from './controls/Toolbar';
 import { CommandsPanel } from './commands/CommandsPanel';
 import { EventLog } from './log/EventLog';
 import { ReadViewsPanel } from './views/ReadViewsPanel';
@@ -26,6 +27,15 @@ const RuntimeBanner = () => {
   return null;
 };
 
+const Notice = () => {
+  const text = useNotice((s) => s.text);
+  return text ? (
+    <p role="status" className="banner">
+      {text}
+    </p>
+  ) : null;
+};
+
 export const App = () => (
   <>
     <header className="app-header">
@@ -36,7 +46,9 @@ export const App = () => (
       </p>
       <Pipeline />
     </header>
+    <Toolbar />
     <RuntimeBanner />
+    <Notice />
     <main className="layout">
       <CommandsPanel />
       <EventLog />

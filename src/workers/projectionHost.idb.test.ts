@@ -138,7 +138,7 @@ const placeOrder = async (
 
 const kindAndCheckpoint = (frame: TraceFrame) => [
   frame.kind,
-  frame.kind === 'appended' ? undefined : frame.checkpoint,
+  'checkpoint' in frame ? frame.checkpoint : undefined,
 ];
 
 const byOrderId = (rows: readonly OrderStatusRow[]) =>

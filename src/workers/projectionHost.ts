@@ -1,14 +1,18 @@
 // Hosts one projection: applies delivered events to its read store, skipping duplicates and closing gaps
-// by catching up from the event store. Rows and checkpoint are committed together.
+// by catching up from the event store. Rows and checkpoint are committed together. Every delivery can
+// be undone (step back), and the view can be rebuilt from position 0.
 import type { EventsDelivery } from '../bus/messages';
-import type { TraceFrame } from '../bus/trace';
-import { handlesEvent, projectBatch, type Projection } from '../domain/projection';
+import type { RowChange, TraceFrame } from '../bus/trace';
+import { handlesEvent, projectBatch, type Projection, type RowChanges } from '../domain/projection';
 import type { DomainEvent, StoredEvent } from '../domain/types';
 import { headPosition, readAll, type EventStoreDb } from '../eventstore';
 import {
+  clearView,
   commitIfAt,
   readAllRows,
   readCheckpoint,
+  readRows,
+  restoreRows,
   type ReadStoreDb,
 } from '../readstore/readStoreDb';
 import { createSerialQueue } from './serialQueue';
@@ -29,15 +33,32 @@ export type QueryAnswer<T> = {
   servedBy: string;
 };
 
+/** What a query asks a view: everything, one row, or (for a search view) some text. */
+export type ViewQuery =
+  { kind: 'all' } | { kind: 'key'; key: string } | { kind: 'text'; text: string };
+
+/** How to take one delivery back: the rows as they were, and the checkpoints before and after. */
+export type ViewUndo = { before: RowChange[]; fromCheckpoint: number; toCheckpoint: number };
+
+export type ApplyResult = { checkpoint: number; head: number; undo: ViewUndo | null };
+
+export type Progress = (done: number, total: number) => void;
+
 const isContiguousFrom = (events: readonly StoredEvent[], next: number) =>
   events.every((event, index) => event.position === next + index);
 
-export const createProjectionHost = <R, E extends DomainEvent>(deps: ProjectionHostDeps<R, E>) => {
+export const createProjectionHost = <R, E extends DomainEvent>(
+  deps: ProjectionHostDeps<R, E>,
+  search?: (rows: Record<string, R | undefined>, text: string) => unknown,
+) => {
   const { projection, readDb, eventDb, trace } = deps;
   const view = projection.name;
+  const pageSize = deps.pageSize ?? 1000;
   const serial = createSerialQueue();
   let checkpoint = 0;
   let head = 0;
+  /** While applying one delivery: the first prior value of every row it touched. */
+  let recording: { prior: Map<string, R | undefined>; interfered: boolean } | undefined;
 
   // Runs before anything else is queued, so every later task sees the stored checkpoint.
   const ready = serial(async () => {
@@ -69,8 +90,12 @@ export const createProjectionHost = <R, E extends DomainEvent>(deps: ProjectionH
     );
     if (!result.applied) {
       checkpoint = result.storedCheckpoint;
+      if (recording) recording.interfered = true;
       return false;
     }
+    if (recording)
+      for (const key of Object.keys(result.changes))
+        if (!recording.prior.has(key)) recording.prior.set(key, result.prior[key]);
     checkpoint = last.position;
     head = Math.max(head, checkpoint);
     trace({
@@ -84,15 +109,16 @@ export const createProjectionHost = <R, E extends DomainEvent>(deps: ProjectionH
   };
 
   /** Reads the log from the checkpoint in pages and applies it; returns whether another tab interfered. */
-  const catchUp = async (): Promise<boolean> => {
+  const catchUp = async (progress?: Progress): Promise<boolean> => {
     let interfered = false;
+    const target = Math.max(head, await headPosition(eventDb));
+    head = target;
+    progress?.(checkpoint, target);
     for (;;) {
-      const page = await readAll(eventDb, {
-        fromPosition: checkpoint + 1,
-        limit: deps.pageSize ?? 1000,
-      });
+      const page = await readAll(eventDb, { fromPosition: checkpoint + 1, limit: pageSize });
       if (page.length === 0) return interfered;
       if (!(await applyNext(page))) interfered = true;
+      progress?.(checkpoint, Math.max(target, checkpoint));
     }
   };
 
@@ -110,20 +136,85 @@ export const createProjectionHost = <R, E extends DomainEvent>(deps: ProjectionH
     if (interfered) await sendSnapshot();
   };
 
+  const apply = (delivery: EventsDelivery): Promise<ApplyResult> =>
+    serial(async () => {
+      head = Math.max(head, delivery.head);
+      const fromCheckpoint = checkpoint;
+      recording = { prior: new Map(), interfered: false };
+      try {
+        await offer(delivery.events);
+        const { prior, interfered } = recording;
+        const undo: ViewUndo | null = interfered
+          ? null
+          : {
+              before: [...prior].map(([key, value]) => ({ key, value: value ?? null })),
+              fromCheckpoint,
+              toCheckpoint: checkpoint,
+            };
+        return { checkpoint, head, undo };
+      } finally {
+        recording = undefined;
+      }
+    });
+
+  const rowsAsRecord = async () =>
+    Object.fromEntries((await readAllRows<R>(readDb)).map((row) => [row.key, row.value])) as Record<
+      string,
+      R | undefined
+    >;
+
   return {
     ready,
     /** Catches up from the checkpoint, then sends the whole view to the screen. */
-    start: () =>
+    start: (progress?: Progress) =>
       serial(async () => {
-        await catchUp();
+        // The log was reset or stepped back while this view was down: start again from 0.
+        if (checkpoint > (await headPosition(eventDb))) {
+          await clearView(readDb);
+          checkpoint = 0;
+        }
+        await catchUp(progress);
         await sendSnapshot();
+        return { checkpoint, head };
       }),
     /** Applies a delivered batch: duplicates are skipped, a gap is closed from the event store first. */
-    deliver: (delivery: EventsDelivery) =>
+    apply,
+    deliver: apply,
+    /** Takes the last delivery back (step back). False if the view has moved on since. */
+    undo: (undo: ViewUndo) =>
       serial(async () => {
-        head = Math.max(head, delivery.head);
-        await offer(delivery.events);
+        const before: RowChanges<R> = Object.fromEntries(
+          undo.before.map(({ key, value }) => [key, value as R | null]),
+        );
+        const restored = await restoreRows(readDb, undo.toCheckpoint, before, undo.fromCheckpoint);
+        checkpoint = await readCheckpoint(readDb);
+        if (restored) trace({ kind: 'view-changed', view, changes: undo.before, checkpoint, head });
+        return restored;
       }),
+    /** Empties the view and builds it again from position 0, reporting progress. */
+    rebuild: (progress?: Progress) =>
+      serial(async () => {
+        await clearView(readDb);
+        checkpoint = 0;
+        await catchUp(progress);
+        await sendSnapshot();
+        return { checkpoint, head };
+      }),
+    /** Forgets everything (the log was cleared too). */
+    reset: () =>
+      serial(async () => {
+        await clearView(readDb);
+        checkpoint = 0;
+        head = 0;
+        await sendSnapshot();
+      }),
+    /** Tells the view the log's head moved back (a step back undid an append). */
+    headMovedTo: (position: number) =>
+      serial(() => {
+        head = position;
+        return Promise.resolve({ checkpoint, head });
+      }),
+    /** All rows, with how fresh they are. */
     query: (): Promise<QueryAnswer<R[]>> =>
       serial(async () => ({
         data: (await readAllRows<R>(readDb)).map((row) => row.value),
@@ -131,5 +222,17 @@ export const createProjectionHost = <R, E extends DomainEvent>(deps: ProjectionH
         headPosition: head,
         servedBy: view,
       })),
+    /** A learner's question: one row, all rows, or a text search. */
+    ask: (query: ViewQuery): Promise<QueryAnswer<unknown>> =>
+      serial(async () => {
+        let data: unknown;
+        if (query.kind === 'key')
+          data = (await readRows<R>(readDb, [query.key]))[query.key] ?? null;
+        else if (query.kind === 'text' && search) data = search(await rowsAsRecord(), query.text);
+        else data = (await readAllRows<R>(readDb)).map((row) => row.value);
+        return { data, asOfPosition: checkpoint, headPosition: head, servedBy: view };
+      }),
   };
 };
+
+export type ProjectionHost = ReturnType<typeof createProjectionHost<unknown, never>>;

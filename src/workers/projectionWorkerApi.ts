@@ -1,41 +1,53 @@
-// What a projection worker offers the page. One worker hosts one view.
-import type { EventsDelivery } from '../bus/messages';
-import type { TraceListener } from '../bus/trace';
-import { isViewName, projections } from '../domain/views';
+// What a projection worker offers. One worker hosts one view; the bus calls it over a MessagePort,
+// and every answer carries the trace frames the view produced, so the bus can emit them in order.
+import { expose } from 'comlink';
+import type { TraceFrame } from '../bus/trace';
+import { isViewName, projections, searchOf } from '../domain/views';
 import { EventStoreDb } from '../eventstore';
 import { ReadStoreDb, readStoreName } from '../readstore/readStoreDb';
-import { createProjectionHost } from './projectionHost';
+import type { Traced } from './busHost';
+import {
+  createProjectionHost,
+  type Progress,
+  type ViewQuery,
+  type ViewUndo,
+} from './projectionHost';
+import type { EventsDelivery } from '../bus/messages';
 
-export const createProjectionWorkerApi = () => {
-  let host: ReturnType<typeof createProjectionHost<unknown, never>> | undefined;
-  let listener: TraceListener | undefined;
-
-  const requireHost = () => {
-    if (!host) throw new Error('This projection worker has not been started');
-    return host;
+export const createViewApi = (viewName: string) => {
+  if (!isViewName(viewName)) throw new Error(`There is no view called ${viewName}`);
+  const frames: TraceFrame[] = [];
+  const host = createProjectionHost(
+    {
+      projection: projections[viewName],
+      readDb: new ReadStoreDb(readStoreName(viewName)),
+      eventDb: new EventStoreDb(),
+      trace: (frame) => frames.push(frame),
+    },
+    searchOf(viewName),
+  );
+  const traced = async <T>(work: Promise<T>): Promise<Traced<T>> => {
+    const value = await work;
+    return { value, frames: frames.splice(0) };
   };
-
   return {
-    setTraceListener: (next: TraceListener) => {
-      listener = next;
-    },
-    /** Opens the view's store and catches up; deliveries on `port` are applied from then on. */
-    start: async (viewName: string, port: MessagePort) => {
-      if (!isViewName(viewName)) throw new Error(`There is no view called ${viewName}`);
-      const started = createProjectionHost({
-        projection: projections[viewName],
-        readDb: new ReadStoreDb(readStoreName(viewName)),
-        eventDb: new EventStoreDb(),
-        trace: (frame) => listener?.([frame]),
-      });
-      host = started;
-      port.onmessage = (message: MessageEvent<EventsDelivery>) => {
-        void started.deliver(message.data);
-      };
-      await started.start();
-    },
-    query: () => requireHost().query(),
+    start: (progress: Progress) => traced(host.start(progress)),
+    apply: (delivery: EventsDelivery) => traced(host.apply(delivery)),
+    undo: (undo: ViewUndo) => traced(host.undo(undo)),
+    rebuild: (progress: Progress) => traced(host.rebuild(progress)),
+    reset: () => traced(host.reset()),
+    headMovedTo: (position: number) => traced(host.headMovedTo(position)),
+    ask: (query: ViewQuery) => traced(host.ask(query)),
   };
 };
+
+export type ViewApi = ReturnType<typeof createViewApi>;
+
+export const createProjectionWorkerApi = () => ({
+  /** Opens the view and serves it to the bus on `port`. */
+  connect: (viewName: string, port: MessagePort) => {
+    expose(createViewApi(viewName), port);
+  },
+});
 
 export type ProjectionWorkerApi = ReturnType<typeof createProjectionWorkerApi>;

@@ -14,7 +14,9 @@ import {
 import { fieldIssues, summarizeIssues } from '../domain/validation';
 import {
   appendBatch,
+  clearLog,
   isConstraintError,
+  removeCommands,
   type BatchContext,
   type CommandResult,
   type EventStoreDb,
@@ -213,8 +215,18 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
       });
   };
 
+  // Resolves when the queue has drained; a new one starts when work arrives.
+  let idle: Promise<void> = Promise.resolve();
+  let markIdle: (() => void) | undefined;
+
   const pump = () => {
-    if (inFlight || queue.length === 0) return;
+    if (inFlight) return;
+    if (queue.length === 0) {
+      markIdle?.();
+      markIdle = undefined;
+      return;
+    }
+    if (!markIdle) idle = new Promise((resolve) => (markIdle = resolve));
     inFlight = true;
     const batch = queue.splice(0, maxBatch);
     runBatch(batch)
@@ -223,6 +235,13 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
         inFlight = false;
         pump();
       });
+  };
+
+  /** Runs `task` once no batch is in flight, and makes the next batch read the log afresh. */
+  const whenIdle = async <T>(task: () => Promise<T>): Promise<T> => {
+    await idle;
+    known = unknown();
+    return task();
   };
 
   const invalid = (raw: unknown, error: z.ZodError): CommandOutcome => {
@@ -242,6 +261,10 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
       state: domain.combine([...known.streams.values()]),
       position: known.position,
     }),
+    /** Takes back what these commands recorded (Step back); returns the new head position. */
+    undo: (commandIds: readonly string[]) => whenIdle(() => removeCommands(deps.db, commandIds)),
+    /** Empties the log (Reset). */
+    reset: () => whenIdle(() => clearLog(deps.db)),
     /**
      * Validates a command and queues it for the next group commit. Commands are decided in the order
      * they arrive; each gets its own outcome.

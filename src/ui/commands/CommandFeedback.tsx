@@ -5,6 +5,12 @@ export const CommandFeedback = ({ feedback }: { feedback: Feedback }) => {
   switch (feedback.kind) {
     case 'none':
       return null;
+    case 'waiting':
+      return (
+        <p role="status" className="feedback feedback-waiting">
+          {feedback.text}
+        </p>
+      );
     case 'accepted':
       return (
         <p role="status" className="feedback feedback-ok">

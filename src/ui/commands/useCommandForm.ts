@@ -6,7 +6,10 @@ import type { CommandInput } from '../../runtime/runtime';
 import { toFieldErrors, type FieldErrors } from './formParsing';
 
 export type Feedback =
-  { kind: 'none' } | { kind: 'accepted'; text: string } | { kind: 'refused'; text: string };
+  | { kind: 'none' }
+  | { kind: 'waiting'; text: string }
+  | { kind: 'accepted'; text: string }
+  | { kind: 'refused'; text: string };
 
 const describeAccepted = (outcome: Extract<CommandOutcome, { status: 'accepted' }>) =>
   `${outcome.duplicate ? 'Already recorded: ' : 'Appended '}${outcome.events
@@ -23,6 +26,10 @@ export const useCommandForm = () => {
   const send = async (command: CommandInput): Promise<boolean> => {
     if (!runtime) return false;
     setBusy(true);
+    setFeedback({
+      kind: 'waiting',
+      text: 'Sent: the command is on its way to the write model…',
+    });
     try {
       const outcome = await runtime.dispatch(command);
       switch (outcome.status) {

@@ -1,9 +1,25 @@
 import type { AccountBalanceRow } from '../../domain/bank/accountBalances.projection';
 import { formatMoney } from '../../domain/money';
 import type { OrderStatusRow } from '../../domain/shop/orderStatus.projection';
+import type { ProductHit } from '../../domain/shop/productSearch.projection';
+import {
+  topProducts,
+  type MinuteSalesRow,
+  type SalesDashboardRow,
+} from '../../domain/shop/salesDashboard.projection';
 import type { StockLevelRow } from '../../domain/shop/stockLevels.projection';
 import { useSettings } from '../../state/settings';
+import { useViews } from '../../state/stores';
+import { QueryBox } from './QueryBox';
 import { ViewSection } from './ViewSection';
+
+const isKind =
+  <R extends { kind: string }>(kind: R['kind']) =>
+  (row: unknown): row is R =>
+    typeof row === 'object' && row !== null && (row as { kind?: unknown }).kind === kind;
+
+const notFound = (what: string) => (data: unknown, key: string, show: (d: never) => string) =>
+  data === null ? `No ${what} ${key}` : show(data as never);
 
 const OrderStatusView = () => (
   <ViewSection<OrderStatusRow>
@@ -18,7 +34,17 @@ const OrderStatusView = () => (
     rowKey={(r) => r.orderId}
     order={(a, b) => (a.builtFrom[0] ?? 0) - (b.builtFrom[0] ?? 0)}
     empty="No orders yet."
-  />
+  >
+    <QueryBox
+      view="Order status"
+      label="Order"
+      placeholder="e.g. ORD-1"
+      toQuery={(key) => ({ kind: 'key', key })}
+      summarize={(data, key) =>
+        notFound('order')(data, key, (r: OrderStatusRow) => `${r.orderId} is ${r.status}`)
+      }
+    />
+  </ViewSection>
 );
 
 const StockLevelsView = () => (
@@ -36,7 +62,93 @@ const StockLevelsView = () => (
     rowKey={(r) => r.sku}
     order={(a, b) => a.sku.localeCompare(b.sku)}
     empty="No products yet."
-  />
+  >
+    <QueryBox
+      view="Stock levels"
+      label="SKU"
+      placeholder="e.g. SKU-1"
+      toQuery={(key) => ({ kind: 'key', key })}
+      summarize={(data, key) =>
+        notFound('product')(data, key, (r: StockLevelRow) => `${r.sku}: ${r.available} available`)
+      }
+    />
+  </ViewSection>
+);
+
+const SalesDashboardView = () => (
+  <ViewSection<MinuteSalesRow>
+    name="Sales dashboard"
+    explain="Aggregates over time: orders placed and money paid per minute."
+    columns={[
+      { header: 'Minute (UTC)', cell: (r) => r.minute.replace('T', ' ') },
+      { header: 'Orders placed', cell: (r) => r.ordersPlaced, numeric: true },
+      { header: 'Revenue', cell: (r) => formatMoney(r.revenue), numeric: true },
+    ]}
+    rowKey={(r) => `minute:${r.minute}`}
+    order={(a, b) => b.minute.localeCompare(a.minute)}
+    empty="No sales yet."
+    show={isKind<MinuteSalesRow>('minute')}
+  >
+    <TopProducts />
+  </ViewSection>
+);
+
+/** The dashboard's other aggregate: units ordered per product, best first. */
+const TopProducts = () => {
+  const rows = useViews((s) => s.views['Sales dashboard']?.rows);
+  const top = topProducts(Object.values(rows ?? {}) as SalesDashboardRow[], 5);
+  if (top.length === 0) return null;
+  return (
+    <table aria-label="Top products">
+      <thead>
+        <tr>
+          <th scope="col">Top products</th>
+          <th scope="col" className="num">
+            Units
+          </th>
+          <th scope="col" className="num">
+            Ordered value
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {top.map((p) => (
+          <tr key={p.sku}>
+            <td>
+              {p.name} ({p.sku})
+            </td>
+            <td className="num">{p.unitsOrdered}</td>
+            <td className="num">{formatMoney(p.revenue)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+};
+
+const ProductSearchView = () => (
+  <ViewSection<ProductHit>
+    name="Product search"
+    explain="A full-text index (MiniSearch) over product names, stored with its checkpoint."
+    columns={[]}
+    rowKey={(r) => r.sku}
+    order={() => 0}
+    empty=""
+    show={(row): row is ProductHit => row === undefined}
+  >
+    <QueryBox
+      view="Product search"
+      label="Search"
+      placeholder="e.g. mug"
+      toQuery={(text) => ({ kind: 'text', text })}
+      summarize={(data) => {
+        const hits = data as ProductHit[];
+        return hits.length === 0
+          ? 'No products match'
+          : hits.map((h) => `${h.name} (${h.sku}, ${formatMoney(h.price)})`).join('; ');
+      }}
+    />
+  </ViewSection>
 );
 
 const AccountBalancesView = () => (
@@ -51,7 +163,21 @@ const AccountBalancesView = () => (
     rowKey={(r) => r.accountId}
     order={(a, b) => a.accountId.localeCompare(b.accountId)}
     empty="No accounts yet."
-  />
+  >
+    <QueryBox
+      view="Account balances"
+      label="Account"
+      placeholder="e.g. ACC-1"
+      toQuery={(key) => ({ kind: 'key', key })}
+      summarize={(data, key) =>
+        notFound('account')(
+          data,
+          key,
+          (r: AccountBalanceRow) => `${r.accountId}: ${formatMoney(r.balance)}`,
+        )
+      }
+    />
+  </ViewSection>
 );
 
 export const ReadViewsPanel = () => {
@@ -68,6 +194,8 @@ export const ReadViewsPanel = () => {
         <>
           <StockLevelsView />
           <OrderStatusView />
+          <SalesDashboardView />
+          <ProductSearchView />
         </>
       ) : (
         <AccountBalancesView />

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import type { ViewName } from '../../domain/views';
 import { useLog, useViews } from '../../state/stores';
 import { Freshness } from './Freshness';
+import { ViewControls } from './ViewControls';
 
 export type Column<R> = { header: string; cell: (row: R) => ReactNode; numeric?: boolean };
 
@@ -12,9 +13,13 @@ type ViewSectionProps<R> = {
   rowKey: (row: R) => string;
   order: (a: R, b: R) => number;
   empty: string;
+  /** Only rows of this shape are listed (a view may keep helper rows too). */
+  show?: (row: unknown) => row is R;
+  /** A query box, or anything else the view offers under its rows. */
+  children?: ReactNode;
 };
 
-/** One read view: its freshness, then its rows, with those the last update changed highlighted. */
+/** One read view: its freshness and controls, then its rows (those the last update changed highlighted). */
 export const ViewSection = <R,>({
   name,
   explain,
@@ -22,21 +27,26 @@ export const ViewSection = <R,>({
   rowKey,
   order,
   empty,
+  show,
+  children,
 }: ViewSectionProps<R>) => {
   const view = useViews((s) => s.views[name]);
   const head = useLog((s) => s.head);
-  const rows = (Object.values(view?.rows ?? {}) as R[]).sort(order);
+  const all = Object.values(view?.rows ?? {});
+  const rows = (show ? all.filter(show) : (all as R[])).sort(order);
   const changed = new Set(view?.lastChanged ?? []);
 
   return (
     <section aria-label={name} className="view">
       <h3>{name}</h3>
       <p className="explain">{explain}</p>
-      {view?.loaded ? (
-        <Freshness checkpoint={view.checkpoint} head={Math.max(head, view.head)} />
-      ) : (
-        <p className="muted">Starting…</p>
-      )}
+      <Freshness
+        checkpoint={view?.checkpoint ?? 0}
+        head={Math.max(head, view?.head ?? 0)}
+        phase={view?.phase ?? 'starting'}
+        progress={view?.progress}
+      />
+      <ViewControls name={name} />
       {rows.length > 0 && (
         <table aria-label={`${name} rows`}>
           <thead>
@@ -62,6 +72,7 @@ export const ViewSection = <R,>({
         </table>
       )}
       {view?.loaded && rows.length === 0 && <p className="empty">{empty}</p>}
+      {children}
     </section>
   );
 };

@@ -1,0 +1,96 @@
+import { useMemo, useState } from 'react';
+import { useClock } from '../../state/stores';
+import { useRuntime } from '../runtimeContext';
+import { describeClock, SPEEDS, speedIndex, speedLabel } from './speed';
+import { useSimulationKeys } from './useSimulationKeys';
+
+/** The simulation's controls: always visible, one toolbar. */
+export const Toolbar = () => {
+  const runtime = useRuntime();
+  const { now, pending, playing, speed, history } = useClock();
+  const [confirming, setConfirming] = useState(false);
+  const bus = runtime?.bus;
+
+  const actions = useMemo(
+    () => ({
+      togglePlay: () => void (playing ? bus?.pause() : bus?.play()),
+      stepForward: () => void bus?.step(),
+      stepBack: () => void bus?.stepBack(),
+    }),
+    [bus, playing],
+  );
+  useSimulationKeys(actions);
+
+  return (
+    <div role="toolbar" aria-label="Simulation controls" className="toolbar">
+      <button type="button" onClick={actions.togglePlay} disabled={!bus} aria-keyshortcuts="Space">
+        {playing ? 'Pause' : 'Play'}
+      </button>
+      <button
+        type="button"
+        onClick={actions.stepForward}
+        disabled={!bus || pending === 0}
+        aria-keyshortcuts="ArrowRight"
+      >
+        Step forward
+      </button>
+      <button
+        type="button"
+        onClick={actions.stepBack}
+        disabled={!bus || history === 0}
+        aria-keyshortcuts="ArrowLeft"
+      >
+        Step back
+      </button>
+      <label className="speed">
+        <span>Speed</span>
+        <input
+          type="range"
+          aria-label="Speed"
+          min={0}
+          max={SPEEDS.length - 1}
+          step={1}
+          value={speedIndex(speed)}
+          aria-valuetext={speedLabel(speed)}
+          disabled={!bus}
+          onChange={(e) => void bus?.setSpeed(SPEEDS[Number(e.target.value)] ?? 1)}
+        />
+        <span className="value">{speedLabel(speed)}</span>
+      </label>
+      <p role="status" aria-label="Simulation clock" className="clock">
+        {describeClock(now, pending)}
+      </p>
+      {confirming ? (
+        <span role="alertdialog" aria-label="Reset the lab?" className="confirm">
+          Clear the event log and every view?{' '}
+          <button
+            type="button"
+            onClick={() => {
+              setConfirming(false);
+              void bus?.reset();
+            }}
+          >
+            Yes, reset
+          </button>{' '}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => setConfirming(false)}
+            autoFocus
+          >
+            Cancel
+          </button>
+        </span>
+      ) : (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setConfirming(true)}
+          disabled={!bus}
+        >
+          Reset
+        </button>
+      )}
+    </div>
+  );
+};

@@ -1,0 +1,88 @@
+import { useId, useState } from 'react';
+import { DEFAULT_BUS_SETTINGS } from '../../bus/defaults';
+import type { ViewName } from '../../domain/views';
+import { useViews } from '../../state/stores';
+import { useRuntime } from '../runtimeContext';
+
+const MAX_DELAY_MS = 5_000;
+
+/** Faults and knobs for one view: pause it, kill its worker, rebuild it, slow its mail down. */
+export const ViewControls = ({ name }: { name: ViewName }) => {
+  const runtime = useRuntime();
+  const phase = useViews((s) => s.views[name]?.phase ?? 'starting');
+  const [delay, setDelay] = useState(DEFAULT_BUS_SETTINGS[name]?.delayMs ?? 0);
+  const delayId = useId();
+  const busy = !runtime || phase === 'starting' || phase === 'rebuilding';
+  const stopped = phase === 'stopped';
+
+  return (
+    <div className="view-controls">
+      {phase === 'paused' ? (
+        <button
+          type="button"
+          className="small"
+          disabled={!runtime}
+          onClick={() => void runtime?.bus.resumeView(name)}
+        >
+          Resume {name}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="small"
+          disabled={busy || stopped}
+          onClick={() => void runtime?.bus.pauseView(name)}
+        >
+          Pause {name}
+        </button>
+      )}
+      {stopped ? (
+        <button
+          type="button"
+          className="small"
+          disabled={!runtime}
+          onClick={() => void runtime?.restart(name)}
+        >
+          Restart {name}
+        </button>
+      ) : (
+        <button
+          type="button"
+          className="small"
+          disabled={busy}
+          onClick={() => void runtime?.kill(name)}
+        >
+          Kill {name}
+        </button>
+      )}
+      <button
+        type="button"
+        className="small"
+        disabled={busy || stopped}
+        onClick={() => void runtime?.bus.rebuildView(name)}
+      >
+        Rebuild {name}
+      </button>
+      <label className="delay" htmlFor={delayId}>
+        Delay
+        <input
+          id={delayId}
+          type="range"
+          aria-label={`${name} delay`}
+          min={0}
+          max={MAX_DELAY_MS}
+          step={50}
+          value={delay}
+          aria-valuetext={`${delay} ms`}
+          disabled={!runtime}
+          onChange={(e) => {
+            const ms = Number(e.target.value);
+            setDelay(ms);
+            void runtime?.bus.setDelay(name, ms);
+          }}
+        />
+        <span className="value">{delay} ms</span>
+      </label>
+    </div>
+  );
+};

@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { createBusWorkerApi } from './busWorkerApi';
+
+expose(createBusWorkerApi());

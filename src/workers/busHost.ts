@@ -1,0 +1,446 @@
+// The bus at work: it owns every message between the UI, the write model and the read views, and
+// hands them over in virtual time. Live, the clock follows real time × speed; paused, nothing moves
+// until a step hands over exactly one message. Every hand-over can be taken back (Step back): the
+// messages go back in the queue, their replies are withdrawn, and the receiver undoes what it did.
+import type { EventsDelivery, Message, SubscriberSettings } from '../bus/messages';
+import { DEFAULT_BUS_SETTINGS } from '../bus/defaults';
+import { UI, WRITE_MODEL } from '../bus/messages';
+import { Scheduler, type Delivery, type Outbound } from '../bus/scheduler';
+import type { TraceFrame, ViewPhase } from '../bus/trace';
+import type { StoredEvent } from '../domain/types';
+import type { CommandOutcome } from './outcome';
+import type { ApplyResult, Progress, QueryAnswer, ViewQuery, ViewUndo } from './projectionHost';
+import { createSerialQueue } from './serialQueue';
+
+/** A call's result plus the trace frames the receiver produced while handling it. */
+export type Traced<T> = { value: T; frames: TraceFrame[] };
+
+export type WriteEndpoint = {
+  handle: (commands: unknown[]) => Promise<CommandOutcome[]>;
+  undo: (commandIds: string[]) => Promise<number>;
+  reset: () => Promise<void>;
+};
+
+export type ViewEndpoint = {
+  start: (progress: Progress) => Promise<Traced<{ checkpoint: number; head: number }>>;
+  apply: (delivery: EventsDelivery) => Promise<Traced<ApplyResult>>;
+  undo: (undo: ViewUndo) => Promise<Traced<boolean>>;
+  rebuild: (progress: Progress) => Promise<Traced<{ checkpoint: number; head: number }>>;
+  reset: () => Promise<Traced<void>>;
+  headMovedTo: (position: number) => Promise<Traced<{ checkpoint: number; head: number }>>;
+  ask: (query: ViewQuery) => Promise<Traced<QueryAnswer<unknown>>>;
+  /** The worker is being killed: fail whatever call is in flight instead of waiting for it. */
+  abort?: () => void;
+};
+
+export type BusHostDeps = {
+  seed: number;
+  write: WriteEndpoint;
+  emit: (frame: TraceFrame) => void;
+  /** Real time in ms (performance.now in a worker, a fake in tests). */
+  realNow: () => number;
+  sleep: (ms: number, wake: Promise<void>) => Promise<void>;
+  settings?: Record<string, Partial<SubscriberSettings>>;
+};
+
+type ViewSlot = { endpoint: ViewEndpoint | undefined; phase: ViewPhase; pausedByLearner: boolean };
+type HistoryEntry = { delivery: Delivery; caused: number[]; undo: () => Promise<void> };
+
+const HISTORY_LIMIT = 2_000;
+const TICK_MS = 16;
+
+/** What the trace says about a message: events messages carry positions, not the events. */
+const summarize = (message: Message): Message => {
+  if (message.kind !== 'events') return message;
+  const { events, head } = message.payload as EventsDelivery;
+  return {
+    ...message,
+    payload: {
+      count: events.length,
+      first: events[0]?.position ?? 0,
+      last: events.at(-1)?.position ?? 0,
+      head,
+    },
+  };
+};
+
+const mergeDeliveries = (messages: readonly Message[]): EventsDelivery => {
+  const payloads = messages.map((m) => m.payload as EventsDelivery);
+  const events = payloads.flatMap((p) => p.events).sort((a, b) => a.position - b.position);
+  return { kind: 'events', events, head: Math.max(...payloads.map((p) => p.head)) };
+};
+
+export const createBusHost = (deps: BusHostDeps) => {
+  const { write, emit } = deps;
+  const scheduler = new Scheduler(deps.seed);
+  for (const [endpoint, settings] of Object.entries({ ...DEFAULT_BUS_SETTINGS, ...deps.settings }))
+    scheduler.configure(endpoint, settings);
+  const views = new Map<string, ViewSlot>();
+  const history: HistoryEntry[] = [];
+  const serial = createSerialQueue();
+  let playing = true;
+  let speed = 1;
+  let head = 0;
+  let wake: () => void = () => undefined;
+  let wakeSignal = new Promise<void>((resolve) => (wake = resolve));
+  let looping = false;
+
+  const clock = () =>
+    emit({
+      kind: 'clock',
+      now: scheduler.now,
+      pending: scheduler.queue().length,
+      playing,
+      speed,
+      history: history.length,
+    });
+
+  const setPhase = (view: string, phase: ViewPhase, progress?: { done: number; total: number }) => {
+    const slot = views.get(view);
+    if (slot) slot.phase = phase;
+    emit(
+      progress
+        ? { kind: 'view-phase', view, phase, progress }
+        : { kind: 'view-phase', view, phase },
+    );
+  };
+
+  const send = (outbound: Outbound, sentAt?: number) => {
+    const message = scheduler.send(outbound, sentAt);
+    emit({ kind: 'sent', message: summarize(message) });
+    return message.id;
+  };
+
+  const replay = <T>(traced: Traced<T>): T => {
+    for (const frame of traced.frames) emit(frame);
+    return traced.value;
+  };
+
+  const deliverCommands = async (delivery: Delivery, replyAt: number): Promise<HistoryEntry> => {
+    const { messages } = delivery;
+    const outcomes = await write.handle(messages.map((m) => m.payload));
+    const appended: StoredEvent[] = outcomes
+      .flatMap((o) => (o.status === 'accepted' && !o.duplicate ? o.events : []))
+      .sort((a, b) => a.position - b.position);
+    const caused: number[] = [];
+    if (appended.length > 0) {
+      head = Math.max(head, appended.at(-1)?.position ?? 0);
+      emit({ kind: 'appended', events: appended, head });
+      const payload: EventsDelivery = { kind: 'events', events: appended, head };
+      for (const view of views.keys())
+        caused.push(
+          send(
+            {
+              kind: 'events',
+              from: WRITE_MODEL,
+              to: view,
+              causationId: messages[0]?.id ?? null,
+              payload,
+            },
+            replyAt,
+          ),
+        );
+    }
+    outcomes.forEach((outcome, i) =>
+      caused.push(
+        send(
+          {
+            kind: 'outcome',
+            from: WRITE_MODEL,
+            to: UI,
+            causationId: messages[i]?.id ?? null,
+            payload: outcome,
+          },
+          replyAt,
+        ),
+      ),
+    );
+    const recorded = outcomes.flatMap((o) =>
+      (o.status === 'accepted' && !o.duplicate) || o.status === 'rejected' ? [o.commandId] : [],
+    );
+    return {
+      delivery,
+      caused,
+      undo: async () => {
+        if (recorded.length === 0) return;
+        head = await write.undo(recorded);
+        emit({ kind: 'unappended', head });
+        for (const slot of views.values())
+          if (slot.endpoint) replay(await slot.endpoint.headMovedTo(head));
+      },
+    };
+  };
+
+  const deliverToView = async (delivery: Delivery, replyAt: number): Promise<HistoryEntry> => {
+    const first = delivery.messages[0];
+    const endpoint = first && views.get(first.to)?.endpoint;
+    if (!first || !endpoint) throw new Error(`${first?.to ?? 'A view'} is not running`);
+    if (first.kind === 'events') {
+      const result = replay(await endpoint.apply(mergeDeliveries(delivery.messages)));
+      return {
+        delivery,
+        caused: [],
+        undo: async () => {
+          if (result.undo && replay(await endpoint.undo(result.undo))) return;
+          replay(await endpoint.rebuild(() => undefined)); // another tab moved it: rebuild honestly
+        },
+      };
+    }
+    const caused = [];
+    for (const message of delivery.messages) {
+      const { query } = message.payload as { query: ViewQuery };
+      const answer = replay(await endpoint.ask(query));
+      caused.push(
+        send(
+          {
+            kind: 'answer',
+            from: first.to,
+            to: UI,
+            causationId: message.id,
+            payload: { query, answer },
+          },
+          replyAt,
+        ),
+      );
+    }
+    return { delivery, caused, undo: () => Promise.resolve() };
+  };
+
+  /** Hands one delivery to its receiver and sends what it replies. */
+  const perform = async (delivery: Delivery) => {
+    const first = delivery.messages[0];
+    if (!first) return;
+    emit({
+      kind: 'delivered',
+      ids: delivery.messages.map((m) => m.id),
+      at: delivery.at,
+      to: first.to,
+    });
+    const replyAt = delivery.at + scheduler.settingsOf(first.to).processingMs;
+    let entry: HistoryEntry;
+    try {
+      if (first.to === UI) entry = { delivery, caused: [], undo: () => Promise.resolve() };
+      else if (first.to === WRITE_MODEL) entry = await deliverCommands(delivery, replyAt);
+      else entry = await deliverToView(delivery, replyAt);
+    } catch (error) {
+      // The receiver died or failed mid-delivery: nothing is lost, the messages wait for it.
+      scheduler.requeue(delivery.messages);
+      emit({ kind: 'undelivered', messages: delivery.messages.map(summarize), withdrawn: [] });
+      emit({
+        kind: 'notice',
+        text: `${first.to} could not take message #${first.id}: ${String(error)}`,
+      });
+      return;
+    }
+    history.push(entry);
+    if (history.length > HISTORY_LIMIT) history.shift();
+  };
+
+  /** Delivers everything ready by `until`; live, it stops as soon as the learner pauses. */
+  const deliverDue = async (until: number, whilePlaying = true) => {
+    for (;;) {
+      const delivery = scheduler.take({ until, batch: true });
+      if (!delivery) return;
+      await perform(delivery);
+      if (whilePlaying && !playing) return;
+    }
+  };
+
+  const loop = async () => {
+    if (looping) return;
+    looping = true;
+    let last = deps.realNow();
+    try {
+      while (playing) {
+        const real = deps.realNow();
+        const target =
+          speed === Number.POSITIVE_INFINITY ? speed : scheduler.now + (real - last) * speed;
+        last = real;
+        await serial(async () => {
+          if (!playing) return;
+          await deliverDue(target);
+          if (Number.isFinite(target)) scheduler.advanceTo(target);
+          clock();
+        });
+        if (!isPlaying()) break;
+        const idle = scheduler.peek() === undefined;
+        await deps.sleep(idle ? 250 : TICK_MS, wakeSignal);
+        wakeSignal = new Promise<void>((resolve) => (wake = resolve));
+      }
+    } finally {
+      looping = false;
+    }
+  };
+
+  const isPlaying = () => playing;
+
+  const kick = () => {
+    wake();
+    if (playing) void loop();
+  };
+
+  const startView = async (view: string, endpoint: ViewEndpoint, how: 'start' | 'rebuild') => {
+    setPhase(view, how === 'start' ? 'starting' : 'rebuilding');
+    scheduler.hold(view, 'stopped');
+    const progress: Progress = (done, total) =>
+      setPhase(view, how === 'start' ? 'starting' : 'rebuilding', { done, total });
+    const started = replay(
+      await (how === 'start' ? endpoint.start(progress) : endpoint.rebuild(progress)),
+    );
+    head = Math.max(head, started.head);
+    const slot = views.get(view);
+    // eslint-disable-next-line @typescript-eslint/prefer-optional-chain -- slot is used below
+    if (!slot || slot.endpoint !== endpoint) return; // killed while starting
+    scheduler.hold(view, slot.pausedByLearner ? 'paused' : null);
+    setPhase(view, slot.pausedByLearner ? 'paused' : 'running');
+    kick();
+  };
+
+  return {
+    /** A view's worker is up (first start or restart): catch it up, then deliver to it again. */
+    attachView: (view: string, endpoint: ViewEndpoint) => {
+      const slot = views.get(view) ?? {
+        endpoint: undefined,
+        phase: 'starting',
+        pausedByLearner: false,
+      };
+      views.set(view, { ...slot, endpoint });
+      return startView(view, endpoint, 'start');
+    },
+    /** Its worker was killed: its mail waits until it is back. */
+    stopView: (view: string) => {
+      const slot = views.get(view);
+      slot?.endpoint?.abort?.();
+      if (slot) slot.endpoint = undefined;
+      scheduler.hold(view, 'stopped');
+      setPhase(view, 'stopped');
+    },
+    pauseView: (view: string) => {
+      const slot = views.get(view);
+      if (!slot) return;
+      slot.pausedByLearner = true;
+      if (slot.phase === 'running') {
+        scheduler.hold(view, 'paused');
+        setPhase(view, 'paused');
+      }
+    },
+    resumeView: (view: string) => {
+      const slot = views.get(view);
+      if (!slot) return;
+      slot.pausedByLearner = false;
+      if (slot.phase === 'paused') {
+        scheduler.hold(view, null);
+        setPhase(view, 'running');
+        kick();
+      }
+    },
+    rebuildView: (view: string) =>
+      serial(async () => {
+        const endpoint = views.get(view)?.endpoint;
+        if (endpoint) await startView(view, endpoint, 'rebuild');
+      }),
+    setDelay: (endpoint: string, delayMs: number) => scheduler.configure(endpoint, { delayMs }),
+    settingsOf: (endpoint: string) => scheduler.settingsOf(endpoint),
+
+    /** The UI sends a command to the write model; its outcome comes back as a message. */
+    sendCommand: (command: unknown): number => {
+      const id = send({
+        kind: 'command',
+        from: UI,
+        to: WRITE_MODEL,
+        causationId: null,
+        payload: command,
+      });
+      clock();
+      kick();
+      return id;
+    },
+    /** The UI asks a view a question; the answer comes back as a message. */
+    sendQuery: (view: string, query: ViewQuery): number => {
+      const id = send({ kind: 'query', from: UI, to: view, causationId: null, payload: { query } });
+      clock();
+      kick();
+      return id;
+    },
+
+    play: () => {
+      playing = true;
+      clock();
+      kick();
+    },
+    pause: () =>
+      serial(() => {
+        playing = false;
+        wake();
+        clock();
+        return Promise.resolve();
+      }),
+    /** Hands over exactly one message (the next due), whatever its time. */
+    step: () =>
+      serial(async () => {
+        playing = false;
+        const delivery = scheduler.take();
+        if (delivery) await perform(delivery);
+        clock();
+        return delivery ? delivery.messages.map((m) => m.id) : [];
+      }),
+    /** Takes the last hand-over back: the messages are pending again and the receiver undoes it. */
+    stepBack: () =>
+      serial(async () => {
+        playing = false;
+        const entry = history.at(-1);
+        if (!entry) {
+          clock();
+          return false;
+        }
+        const receiver = entry.delivery.messages[0]?.to ?? '';
+        if (receiver !== UI && receiver !== WRITE_MODEL && !views.get(receiver)?.endpoint) {
+          emit({ kind: 'notice', text: `Restart ${receiver} to step back past its last delivery` });
+          clock();
+          return false;
+        }
+        await entry.undo();
+        history.pop();
+        const withdrawn = entry.caused.filter((id) => scheduler.queue().some((m) => m.id === id));
+        scheduler.undo(entry.delivery, withdrawn);
+        emit({ kind: 'undelivered', messages: entry.delivery.messages.map(summarize), withdrawn });
+        clock();
+        return true;
+      }),
+    setSpeed: (next: number) => {
+      speed = next;
+      clock();
+      kick();
+    },
+    /** Empties the log, every view and the queue. */
+    reset: () =>
+      serial(async () => {
+        await write.reset();
+        for (const slot of views.values()) if (slot.endpoint) replay(await slot.endpoint.reset());
+        scheduler.clear();
+        history.length = 0;
+        head = 0;
+        emit({ kind: 'reset' });
+        clock();
+      }),
+    /** Runs until nothing is pending (tests and scripted scenarios). */
+    settle: () =>
+      serial(async () => {
+        await deliverDue(Number.POSITIVE_INFINITY, false);
+        clock();
+      }),
+    drop: (id: number) => {
+      if (scheduler.drop(id)) emit({ kind: 'dropped', ids: [id] });
+      clock();
+    },
+    duplicate: (id: number) => {
+      const copy = scheduler.duplicate(id);
+      if (copy) emit({ kind: 'sent', message: summarize(copy) });
+      clock();
+      kick();
+    },
+    queue: () => scheduler.queue().map(summarize),
+  };
+};
+
+export type BusHost = ReturnType<typeof createBusHost>;
