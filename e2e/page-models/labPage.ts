@@ -30,6 +30,15 @@ export class LabPage {
     await this.commands.getByRole('button', { name, exact: true }).click();
   }
 
+  /** A read view's freshness line (its first status). */
+  viewStatus(view: string) {
+    return this.page
+      .getByRole('region', { name: 'Read views' })
+      .getByRole('region', { name: view })
+      .getByRole('status')
+      .first();
+  }
+
   /** The row of a read view that mentions `text`. */
   viewRow(view: Locator, text: string) {
     return view.getByRole('row').filter({ hasText: text });

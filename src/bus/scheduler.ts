@@ -11,6 +11,8 @@ export type Outbound = {
   to: Endpoint;
   causationId: number | null;
   payload: unknown;
+  /** A delay for this message instead of its receiver's (e.g. a query skips the event feed's lag). */
+  delayMs?: number;
 };
 
 /** One hand-over: one or more messages to the same receiver at one virtual time. */
@@ -51,9 +53,12 @@ export class Scheduler {
   /** Queues a message; it becomes due after its receiver's delay plus seeded jitter. */
   send(outbound: Outbound, sentAt = this.now): Message {
     const id = this.nextId++;
-    const { delayMs, jitterMs } = this.settingsOf(outbound.to);
+    const { delayMs: ownDelay, ...rest } = outbound;
+    const settings = this.settingsOf(outbound.to);
+    const jitterMs = ownDelay === undefined ? settings.jitterMs : 0;
     const jitter = jitterMs > 0 ? Math.floor(seededUnit(this.seed, id) * jitterMs) : 0;
-    const message: Message = { ...outbound, id, sentAt, deliverAt: sentAt + delayMs + jitter };
+    const deliverAt = sentAt + (ownDelay ?? settings.delayMs) + jitter;
+    const message: Message = { ...rest, id, sentAt, deliverAt };
     this.insert(message);
     return message;
   }

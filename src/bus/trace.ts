@@ -37,6 +37,8 @@ export type TraceFrame =
       phase: ViewPhase;
       progress?: { done: number; total: number };
     }
+  /** A rebuild from position 0 finished: how many events it read and how long it took (real ms). */
+  | { kind: 'view-rebuilt'; view: string; events: number; ms: number }
   | { kind: 'sent'; message: Message }
   | { kind: 'delivered'; ids: number[]; at: number; to: string }
   /** Step back: these messages are pending again; `withdrawn` ones (replies) are gone. */

@@ -90,6 +90,12 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
           progress: frame.progress,
         }));
         break;
+      case 'view-rebuilt':
+        updateView(frame.view, (view) => ({
+          ...view,
+          lastRebuild: { events: frame.events, ms: frame.ms },
+        }));
+        break;
       case 'sent':
         addPending([frame.message]);
         break;

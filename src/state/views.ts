@@ -10,6 +10,7 @@ export type ViewState = {
   loaded: boolean;
   phase: ViewPhase;
   progress: { done: number; total: number } | undefined;
+  lastRebuild: { events: number; ms: number } | undefined;
 };
 
 export const emptyView = (): ViewState => ({
@@ -20,6 +21,7 @@ export const emptyView = (): ViewState => ({
   loaded: false,
   phase: 'starting',
   progress: undefined,
+  lastRebuild: undefined,
 });
 
 export const applySnapshot = (

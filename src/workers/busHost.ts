@@ -47,6 +47,7 @@ type ViewSlot = { endpoint: ViewEndpoint | undefined; phase: ViewPhase; pausedBy
 type HistoryEntry = { delivery: Delivery; caused: number[]; undo: () => Promise<void> };
 
 const HISTORY_LIMIT = 2_000;
+const QUERY_LATENCY_MS = 10;
 const TICK_MS = 16;
 
 /** What the trace says about a message: events messages carry positions, not the events. */
@@ -284,9 +285,12 @@ export const createBusHost = (deps: BusHostDeps) => {
     scheduler.hold(view, 'stopped');
     const progress: Progress = (done, total) =>
       setPhase(view, how === 'start' ? 'starting' : 'rebuilding', { done, total });
+    const began = deps.realNow();
     const started = replay(
       await (how === 'start' ? endpoint.start(progress) : endpoint.rebuild(progress)),
     );
+    if (how === 'rebuild')
+      emit({ kind: 'view-rebuilt', view, events: started.checkpoint, ms: deps.realNow() - began });
     head = Math.max(head, started.head);
     const slot = views.get(view);
     // eslint-disable-next-line @typescript-eslint/prefer-optional-chain -- slot is used below
@@ -357,7 +361,15 @@ export const createBusHost = (deps: BusHostDeps) => {
     },
     /** The UI asks a view a question; the answer comes back as a message. */
     sendQuery: (view: string, query: ViewQuery): number => {
-      const id = send({ kind: 'query', from: UI, to: view, causationId: null, payload: { query } });
+      // A query goes straight to the view's store: the view's delay is the lag of its event feed.
+      const id = send({
+        kind: 'query',
+        from: UI,
+        to: view,
+        causationId: null,
+        payload: { query },
+        delayMs: QUERY_LATENCY_MS,
+      });
       clock();
       kick();
       return id;

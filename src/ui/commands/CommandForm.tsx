@@ -68,7 +68,10 @@ export const CommandForm = <D,>({
       showInvalid(parsed.errors);
       return;
     }
-    if (await send(toCommand(parsed.value))) setValues(blank());
+    const submitted = values;
+    // Cleared on success, unless the learner has started typing the next one meanwhile.
+    if (await send(toCommand(parsed.value)))
+      setValues((current) => (current === submitted ? blank() : current));
   };
 
   return (

@@ -1,7 +1,11 @@
 import type { AccountBalanceRow } from '../../domain/bank/accountBalances.projection';
 import { formatMoney } from '../../domain/money';
 import type { OrderStatusRow } from '../../domain/shop/orderStatus.projection';
-import type { ProductHit } from '../../domain/shop/productSearch.projection';
+import {
+  INDEX_KEY,
+  type ProductHit,
+  type ProductSearchRow,
+} from '../../domain/shop/productSearch.projection';
 import {
   topProducts,
   type MinuteSalesRow,
@@ -126,6 +130,14 @@ const TopProducts = () => {
   );
 };
 
+const IndexSize = () => {
+  const row = useViews((s) => s.views['Product search']?.rows[INDEX_KEY]) as
+    ProductSearchRow | undefined;
+  return row ? (
+    <p className="muted">{row.documentCount.toLocaleString('en-US')} products indexed.</p>
+  ) : null;
+};
+
 const ProductSearchView = () => (
   <ViewSection<ProductHit>
     name="Product search"
@@ -133,9 +145,10 @@ const ProductSearchView = () => (
     columns={[]}
     rowKey={(r) => r.sku}
     order={() => 0}
-    empty=""
+    empty="The index is empty: add a product."
     show={(row): row is ProductHit => row === undefined}
   >
+    <IndexSize />
     <QueryBox
       view="Product search"
       label="Search"

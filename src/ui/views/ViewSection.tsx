@@ -46,6 +46,12 @@ export const ViewSection = <R,>({
         phase={view?.phase ?? 'starting'}
         progress={view?.progress}
       />
+      {view?.lastRebuild && view.phase === 'running' && (
+        <p className="muted rebuilt">
+          Rebuilt from #0: {view.lastRebuild.events.toLocaleString('en-US')} events in{' '}
+          {Math.round(view.lastRebuild.ms).toLocaleString('en-US')} ms
+        </p>
+      )}
       <ViewControls name={name} />
       {rows.length > 0 && (
         <table aria-label={`${name} rows`}>

@@ -1,0 +1,197 @@
+import { expect, test } from '@playwright/test';
+import { LabPage } from './page-models/labPage';
+
+const SHOP_VIEWS = ['Stock levels', 'Order status', 'Sales dashboard', 'Product search'];
+
+test.describe('the read side', () => {
+  test('paused, one order becomes messages that each step delivers one at a time', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    const clock = page.getByRole('status', { name: 'Simulation clock' });
+    await expect(clock).toHaveText(/· 0 pending$/);
+    for (const view of SHOP_VIEWS)
+      await expect(lab.viewStatus(view)).toHaveText('Up to date at #1');
+
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    await lab.placeOrder('SKU-1', '2');
+    await expect(clock).toHaveText(/· 1 pending$/);
+    await expect(lab.form('Place order').getByRole('status')).toHaveText(/on its way/);
+    await expect(lab.logRows()).toHaveCount(1);
+
+    // Step 1 hands the command to the write model: the events are in the log, and every view
+    // (five of them) and the UI now have a message on its way.
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(lab.logRows()).toHaveCount(3);
+    await expect(clock).toHaveText(/· 6 pending$/);
+    for (const view of SHOP_VIEWS)
+      await expect(lab.viewStatus(view)).toHaveText('2 behind: at #1, head #3');
+
+    // Every further step delivers exactly one message: one view catches up, or the UI hears back.
+    const upToDate = async () => {
+      const states = await Promise.all(SHOP_VIEWS.map((v) => lab.viewStatus(v).textContent()));
+      return SHOP_VIEWS.filter((_, i) => states[i] === 'Up to date at #3');
+    };
+    const caughtUp: string[] = [];
+    for (let pending = 6; pending > 0; pending -= 1) {
+      await page.keyboard.press('ArrowRight');
+      await expect(clock).toHaveText(new RegExp(`· ${pending - 1} pending$`));
+      const now = await upToDate();
+      const newly = now.filter((v) => !caughtUp.includes(v));
+      expect(newly.length).toBeLessThanOrEqual(1);
+      caughtUp.push(...newly);
+    }
+    expect(caughtUp.sort()).toEqual([...SHOP_VIEWS].sort());
+    await expect(lab.form('Place order').getByRole('status')).toHaveText(
+      'Appended OrderPlaced #2, StockReserved #3',
+    );
+    await expect(page.getByRole('button', { name: 'Step forward' })).toBeDisabled();
+  });
+
+  test('step back takes a delivery back: the view is behind again and the message is pending', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    const clock = page.getByRole('status', { name: 'Simulation clock' });
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(lab.logRows()).toHaveCount(1);
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(clock).toHaveText(/· 5 pending$/);
+
+    await page.getByRole('button', { name: 'Step back' }).click();
+    await expect(clock).toHaveText(/· 6 pending$/);
+    for (const view of SHOP_VIEWS)
+      await expect(lab.viewStatus(view)).toHaveText('1 behind: at #0, head #1');
+
+    // Back past the command: the event is no longer in the log, the command is pending again.
+    await page.keyboard.press('ArrowLeft');
+    await expect(clock).toHaveText(/· 1 pending$/);
+    await expect(lab.logRows()).toHaveCount(0);
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
+    for (const view of SHOP_VIEWS)
+      await expect(lab.viewStatus(view)).toHaveText('Up to date at #1');
+    await expect(lab.logRows()).toHaveCount(1);
+  });
+
+  test('a slow Stock levels answers a query with stale data, marked as behind, then fresh', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #1');
+    await lab.stockLevels.getByRole('slider', { name: 'Stock levels delay' }).fill('5000');
+
+    await lab.placeOrder('SKU-1', '2');
+    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #3');
+    await expect(lab.viewStatus('Stock levels')).toHaveText('2 behind: at #1, head #3');
+
+    const ask = async () => {
+      const query = lab.stockLevels.getByRole('form', { name: 'Query Stock levels' });
+      await query.getByLabel('SKU', { exact: true }).fill('SKU-1');
+      await query.getByRole('button', { name: 'Ask Stock levels' }).click();
+      return query.getByRole('status');
+    };
+    const stale = await ask();
+    await expect(stale).toHaveText(
+      'SKU-1: 5 available · Stale: as of #1, head #3 (2 behind) · served by Stock levels',
+    );
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #3', {
+      timeout: 15_000,
+    });
+    const fresh = await ask();
+    await expect(fresh).toHaveText(
+      'SKU-1: 3 available · Fresh: as of #3, head #3 · served by Stock levels',
+    );
+  });
+
+  test('a killed view stops, misses nothing, and catches up when restarted', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #1');
+
+    await lab.stockLevels.getByRole('button', { name: 'Kill Stock levels' }).click();
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Stopped at #1');
+    await lab.placeOrder('SKU-1', '2');
+    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #3');
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Stopped at #1');
+
+    await lab.stockLevels.getByRole('button', { name: 'Restart Stock levels' }).click();
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #3');
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-1').getByRole('cell').last()).toHaveText('3');
+  });
+
+  test('a paused view holds its mail; resumed, it catches up', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.orderStatus.getByRole('button', { name: 'Pause Order status' }).click();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await lab.placeOrder('SKU-1', '1');
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #3');
+    await expect(lab.viewStatus('Order status')).toHaveText('Paused at #0');
+    await lab.orderStatus.getByRole('button', { name: 'Resume Order status' }).click();
+    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #3');
+  });
+
+  test('Rebuild Order status replays the log from 0 and ends as it was', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '9' });
+    for (const quantity of ['1', '2', '3']) {
+      await lab.placeOrder('SKU-1', quantity);
+      await expect(lab.form('Place order').getByRole('status')).toHaveText(/^Appended/);
+    }
+    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #7');
+    const rows = lab.orderStatus.getByRole('table', { name: 'Order status rows' });
+    const before = await rows.textContent();
+
+    await lab.orderStatus.getByRole('button', { name: 'Rebuild Order status' }).click();
+    await expect(lab.orderStatus.getByText(/^Rebuilt from #0: 7 events in \d+ ms$/)).toBeVisible();
+    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #7');
+    expect(await rows.textContent()).toBe(before);
+  });
+
+  test('Product search finds a product by a misspelt name', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '9' });
+    await expect(lab.logRows()).toHaveCount(1);
+    await lab.addProduct({ sku: 'SKU-2', name: 'Teapot', price: '30', stock: '1' });
+    const search = page.getByRole('region', { name: 'Product search' });
+    await expect(lab.viewStatus('Product search')).toHaveText('Up to date at #2');
+    const query = search.getByRole('form', { name: 'Query Product search' });
+    await query.getByLabel('Search', { exact: true }).fill('tepot');
+    await query.getByRole('button', { name: 'Ask Product search' }).click();
+    await expect(query.getByRole('status')).toHaveText(
+      /^Teapot \(SKU-2, 30\.00\) · Fresh: as of #2/,
+    );
+  });
+
+  test('Reset asks first, then clears the log and every view', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '9' });
+    await expect(lab.logRows()).toHaveCount(1);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page
+      .getByRole('alertdialog', { name: 'Reset the lab?' })
+      .getByRole('button', { name: 'Cancel' })
+      .click();
+    await expect(lab.logRows()).toHaveCount(1);
+    await page.getByRole('button', { name: 'Reset' }).click();
+    await page.getByRole('button', { name: 'Yes, reset' }).click();
+    await expect(lab.logRows()).toHaveCount(0);
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #0');
+    await expect(lab.stockLevels.getByRole('table')).toHaveCount(0);
+    await page.reload();
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #0');
+    await expect(lab.logRows()).toHaveCount(0);
+  });
+});
