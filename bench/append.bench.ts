@@ -1,9 +1,18 @@
 // npm run bench: the app's real write path beside a raw Dexie baseline, measured in one run.
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Harness } from './harness';
 
 const quick = process.env.BENCH_QUICK === '1';
+const resultsFile = new URL('./results.json', import.meta.url);
+
+/** Adds one section to bench/results.json, keeping the others from this run. */
+const record = (section: string, figures: unknown) => {
+  const current: Record<string, unknown> = existsSync(resultsFile)
+    ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
+    : {};
+  writeFileSync(resultsFile, `${JSON.stringify({ ...current, [section]: figures }, null, 2)}\n`);
+};
 
 test('append throughput: group commit and one command per transaction vs raw Dexie', async ({
   page,
@@ -28,8 +37,31 @@ test('append throughput: group commit and one command per transaction vs raw Dex
       '',
     ].join('\n'),
   );
-  writeFileSync(
-    new URL('./results.json', import.meta.url),
-    `${JSON.stringify({ append: figures }, null, 2)}\n`,
+  record('append', figures);
+});
+
+test('rebuild: each projection from position 0 vs a raw paged read of the same log', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await expect(page.locator('#status')).toHaveAttribute('data-ready', 'true');
+  const orderCount = quick ? 2_500 : 25_000;
+  const figures = await page.evaluate(
+    (count) => (window as unknown as { cqrsBench: Harness }).cqrsBench.rebuild(count),
+    orderCount,
   );
+  const lines = Object.entries(figures.per_projection_per_s).map(
+    ([view, perS]) =>
+      `  ${view.padEnd(38)}${perS.toLocaleString('en-US')} events/s   ratio ${(perS / figures.raw_paged_read_per_s).toFixed(2)}`,
+  );
+  console.log(
+    [
+      '',
+      `rebuild (${figures.events.toLocaleString('en-US')} events, pages of 1,000)`,
+      `  raw Dexie paged read                  ${figures.raw_paged_read_per_s.toLocaleString('en-US')} events/s`,
+      ...lines,
+      '',
+    ].join('\n'),
+  );
+  record('rebuild', figures);
 });

@@ -6,6 +6,10 @@ import type { LabCommand } from '../src/domain/lab';
 import type { StoredEvent } from '../src/domain/types';
 import { EVENT_STORE_NAME } from '../src/eventstore/eventStoreDb';
 import WriteWorker from '../src/workers/write.worker?worker';
+import ProjectionWorker from '../src/workers/projection.worker?worker';
+import { VIEW_NAMES } from '../src/domain/views';
+import type { ProjectionWorkerApi, ViewApi } from '../src/workers/projectionWorkerApi';
+import { proxy, transfer } from 'comlink';
 import type { WriteWorkerApi } from '../src/workers/writeWorkerApi';
 import type { RawApi } from './raw.worker';
 import RawWorker from './raw.worker?worker';
@@ -99,7 +103,57 @@ const append = async (groupCommands: number, singleCommands: number): Promise<Ap
   };
 };
 
-const harness = { append };
+export type RebuildFigures = {
+  events: number;
+  raw_paged_read_per_s: number;
+  slowest_projection_per_s: number;
+  per_projection_per_s: Record<string, number>;
+};
+
+/** Fills the log with `orders` orders (two events each) through the real write worker. */
+const seedLog = async (orderCount: number) => {
+  const { api, stop } = await freshWriteModel();
+  expectAccepted(await Promise.all(setup().map((c) => api.dispatch(withMeta(c)))));
+  for (let i = 0; i < orderCount; i += 5_000) {
+    const wave = orders(Math.min(5_000, orderCount - i), `R${i}-`).map(withMeta);
+    expectAccepted(await Promise.all(wave.map((c) => api.dispatch(c))));
+  }
+  const head = await api.head();
+  stop();
+  return head;
+};
+
+/** Each view, in its own real worker, rebuilt from position 0 over the whole log. */
+const rebuild = async (orderCount: number): Promise<RebuildFigures> => {
+  const events = await seedLog(orderCount);
+  const raw = wrap<RawApi>(new RawWorker({ name: 'bench raw' }));
+  const rawRead = await raw.pagedRead(EVENT_STORE_NAME, 1000);
+  if (rawRead.count !== events)
+    throw new Error(`Raw read saw ${rawRead.count} of ${events} events`);
+  const perProjection: Record<string, number> = {};
+  for (const view of VIEW_NAMES) {
+    const worker = new ProjectionWorker({ name: view });
+    const channel = new MessageChannel();
+    await wrap<ProjectionWorkerApi>(worker).connect(view, transfer(channel.port1, [channel.port1]));
+    const remote = wrap<ViewApi>(channel.port2);
+    const started = performance.now();
+    const { value } = await remote.rebuild(proxy(() => undefined));
+    const ms = performance.now() - started;
+    if (value.checkpoint !== events)
+      throw new Error(`${view} rebuilt to #${value.checkpoint} of ${events}`);
+    perProjection[view] = perSecond(events, ms);
+    await remote.reset();
+    worker.terminate();
+  }
+  return {
+    events,
+    raw_paged_read_per_s: perSecond(rawRead.count, rawRead.ms),
+    slowest_projection_per_s: Math.min(...Object.values(perProjection)),
+    per_projection_per_s: perProjection,
+  };
+};
+
+const harness = { append, rebuild };
 export type Harness = typeof harness;
 (window as unknown as { cqrsBench: Harness }).cqrsBench = harness;
 document.getElementById('status')?.setAttribute('data-ready', 'true');

@@ -22,6 +22,28 @@ const timed = async (work: (db: Dexie) => Promise<void>) => {
 };
 
 const api = {
+  /** Reads the app's event log in pages of 1,000 by position, as a projection's catch-up does. */
+  pagedRead: async (dbName: string, pageSize: number) => {
+    const db = new Dexie(dbName);
+    db.version(1).stores({ events: 'position', commands: 'commandId' });
+    await db.open();
+    const started = performance.now();
+    let count = 0;
+    for (let after = 0; ;) {
+      const page = await db
+        .table('events')
+        .where('position')
+        .above(after)
+        .limit(pageSize)
+        .toArray();
+      if (page.length === 0) break;
+      count += page.length;
+      after = (page.at(-1) as { position: number }).position;
+    }
+    const ms = performance.now() - started;
+    db.close();
+    return { count, ms };
+  },
   /** bulkAdd in batches of `batchSize` rows, one transaction each. */
   bulk: (rows: StoredEvent[], batchSize: number) =>
     timed(async (db) => {

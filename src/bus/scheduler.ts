@@ -146,9 +146,14 @@ export class Scheduler {
       this.nextId = delivery.before.nextId;
   }
 
-  /** Puts messages back as pending, unchanged (their receiver could not take them after all). */
-  requeue(messages: readonly Message[]): void {
+  /**
+   * Puts messages back as pending, unchanged: their receiver could not take them after all. It is
+   * given `retryAfterMs` of virtual time before the next attempt.
+   */
+  requeue(messages: readonly Message[], retryAfterMs = 0): void {
     for (const m of messages) this.insert(m);
+    const to = messages[0]?.to;
+    if (to !== undefined) this.busyUntil.set(to, this.now + retryAfterMs);
   }
 
   /** Faults the learner can inject into a pending message. */

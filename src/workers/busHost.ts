@@ -48,6 +48,7 @@ type HistoryEntry = { delivery: Delivery; caused: number[]; undo: () => Promise<
 
 const HISTORY_LIMIT = 2_000;
 const QUERY_LATENCY_MS = 10;
+const RETRY_AFTER_MS = 1_000;
 const TICK_MS = 16;
 
 /** What the trace says about a message: events messages carry positions, not the events. */
@@ -78,6 +79,8 @@ export const createBusHost = (deps: BusHostDeps) => {
     scheduler.configure(endpoint, settings);
   const views = new Map<string, ViewSlot>();
   const history: HistoryEntry[] = [];
+  /** Copies the learner made of a message (duplicate fault): copy id → original id. */
+  const copies = new Map<number, number>();
   const serial = createSerialQueue();
   let playing = true;
   let speed = 1;
@@ -104,6 +107,15 @@ export const createBusHost = (deps: BusHostDeps) => {
         ? { kind: 'view-phase', view, phase, progress }
         : { kind: 'view-phase', view, phase },
     );
+  };
+
+  /** Live, virtual time follows real time × speed; this brings the clock up to now. */
+  let lastReal = deps.realNow();
+  const syncClock = () => {
+    const real = deps.realNow();
+    if (playing && Number.isFinite(speed))
+      scheduler.advanceTo(scheduler.now + (real - lastReal) * speed);
+    lastReal = real;
   };
 
   const send = (outbound: Outbound, sentAt?: number) => {
@@ -182,8 +194,10 @@ export const createBusHost = (deps: BusHostDeps) => {
         delivery,
         caused: [],
         undo: async () => {
-          if (result.undo && replay(await endpoint.undo(result.undo))) return;
-          replay(await endpoint.rebuild(() => undefined)); // another tab moved it: rebuild honestly
+          // The view may have been restarted since: undo through whichever worker hosts it now.
+          const current = views.get(first.to)?.endpoint ?? endpoint;
+          if (result.undo && replay(await current.undo(result.undo))) return;
+          replay(await current.rebuild(() => undefined)); // it moved on since: rebuild honestly
         },
       };
     }
@@ -224,17 +238,19 @@ export const createBusHost = (deps: BusHostDeps) => {
       else if (first.to === WRITE_MODEL) entry = await deliverCommands(delivery, replyAt);
       else entry = await deliverToView(delivery, replyAt);
     } catch (error) {
-      // The receiver died or failed mid-delivery: nothing is lost, the messages wait for it.
-      scheduler.requeue(delivery.messages);
+      // The receiver died or failed mid-delivery: nothing is lost, the messages wait for it and
+      // are tried again a little later (in virtual time), not in a tight loop.
+      scheduler.requeue(delivery.messages, RETRY_AFTER_MS);
       emit({ kind: 'undelivered', messages: delivery.messages.map(summarize), withdrawn: [] });
       emit({
         kind: 'notice',
         text: `${first.to} could not take message #${first.id}: ${String(error)}`,
       });
-      return;
+      return false;
     }
     history.push(entry);
     if (history.length > HISTORY_LIMIT) history.shift();
+    return true;
   };
 
   /** Delivers everything ready by `until`; live, it stops as soon as the learner pauses. */
@@ -242,7 +258,7 @@ export const createBusHost = (deps: BusHostDeps) => {
     for (;;) {
       const delivery = scheduler.take({ until, batch: true });
       if (!delivery) return;
-      await perform(delivery);
+      if (!(await perform(delivery))) return;
       if (whilePlaying && !playing) return;
     }
   };
@@ -250,13 +266,13 @@ export const createBusHost = (deps: BusHostDeps) => {
   const loop = async () => {
     if (looping) return;
     looping = true;
-    let last = deps.realNow();
+    lastReal = deps.realNow();
     try {
       while (playing) {
         const real = deps.realNow();
         const target =
-          speed === Number.POSITIVE_INFINITY ? speed : scheduler.now + (real - last) * speed;
-        last = real;
+          speed === Number.POSITIVE_INFINITY ? speed : scheduler.now + (real - lastReal) * speed;
+        lastReal = real;
         await serial(async () => {
           if (!playing) return;
           await deliverDue(target);
@@ -348,6 +364,7 @@ export const createBusHost = (deps: BusHostDeps) => {
 
     /** The UI sends a command to the write model; its outcome comes back as a message. */
     sendCommand: (command: unknown): number => {
+      syncClock();
       const id = send({
         kind: 'command',
         from: UI,
@@ -361,6 +378,7 @@ export const createBusHost = (deps: BusHostDeps) => {
     },
     /** The UI asks a view a question; the answer comes back as a message. */
     sendQuery: (view: string, query: ViewQuery): number => {
+      syncClock();
       // A query goes straight to the view's store: the view's delay is the lag of its event feed.
       const id = send({
         kind: 'query',
@@ -376,6 +394,7 @@ export const createBusHost = (deps: BusHostDeps) => {
     },
 
     play: () => {
+      if (!playing) lastReal = deps.realNow();
       playing = true;
       clock();
       kick();
@@ -413,7 +432,13 @@ export const createBusHost = (deps: BusHostDeps) => {
         }
         await entry.undo();
         history.pop();
-        const withdrawn = entry.caused.filter((id) => scheduler.queue().some((m) => m.id === id));
+        // Replies of the delivery, and any copies the learner made of them, go with it.
+        const caused = new Set(entry.caused);
+        for (const [copy, original] of copies) if (caused.has(original)) caused.add(copy);
+        const withdrawn = scheduler
+          .queue()
+          .flatMap((m) => (caused.has(m.id) ? [m.id] : []))
+          .sort((a, b) => a - b);
         scheduler.undo(entry.delivery, withdrawn);
         emit({ kind: 'undelivered', messages: entry.delivery.messages.map(summarize), withdrawn });
         clock();
@@ -447,6 +472,7 @@ export const createBusHost = (deps: BusHostDeps) => {
     },
     duplicate: (id: number) => {
       const copy = scheduler.duplicate(id);
+      if (copy) copies.set(copy.id, copies.get(id) ?? id);
       if (copy) emit({ kind: 'sent', message: summarize(copy) });
       clock();
       kick();

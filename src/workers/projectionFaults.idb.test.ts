@@ -8,7 +8,7 @@ import type { EventsDelivery } from '../bus/messages';
 import { labDomain, type LabCommand } from '../domain/lab';
 import { rebuildView } from '../domain/projection';
 import { DomainError, type StoredEvent } from '../domain/types';
-import { projections, VIEW_NAMES, type ViewName } from '../domain/views';
+import { projections, VIEW_NAMES } from '../domain/views';
 import { appendBatch, EventStoreDb, readAll } from '../eventstore';
 import { ReadStoreDb, readAllRows, readCheckpoint } from '../readstore/readStoreDb';
 import { createProjectionHost } from './projectionHost';
@@ -110,7 +110,7 @@ describe('Read views under faults', () => {
         const eventDb = new EventStoreDb(`faults-events-${id}`);
         const readName = `faults-read-${id}`;
         let readDb = new ReadStoreDb(readName);
-        const projection = projections[view as ViewName];
+        const projection = projections[view];
         const newHost = () =>
           createProjectionHost({ projection, readDb, eventDb, trace: () => undefined });
         let host = newHost();
