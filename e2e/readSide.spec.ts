@@ -79,6 +79,39 @@ test.describe('the read side', () => {
     await expect(lab.logRows()).toHaveCount(1);
   });
 
+  test('a dropped delivery leaves a gap that the next delivery closes from the event store', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #1');
+    await page.keyboard.press('Space');
+    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+
+    await lab.placeOrder('SKU-1', '1');
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(lab.logRows()).toHaveCount(3);
+    const inFlight = page.getByRole('table', { name: 'Messages in flight' });
+    const toOrderStatus = inFlight
+      .getByRole('row')
+      .filter({ hasText: 'Write model → Order status' });
+    await expect(toOrderStatus).toHaveCount(1);
+    await toOrderStatus.getByRole('button', { name: /^Drop #/ }).click();
+    await expect(toOrderStatus).toHaveCount(0);
+
+    await page.keyboard.press('Space');
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #3');
+    await expect(lab.viewStatus('Order status')).toHaveText('2 behind: at #1, head #3');
+
+    // The next order's delivery starts at #4: the view sees the gap and reads #2–#3 from the log.
+    await lab.placeOrder('SKU-1', '2');
+    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #5');
+    await expect(
+      lab.orderStatus.getByRole('table', { name: 'Order status rows' }).getByRole('row'),
+    ).toHaveCount(3);
+  });
+
   test('a slow Stock levels answers a query with stale data, marked as behind, then fresh', async ({
     page,
   }) => {

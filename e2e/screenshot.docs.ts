@@ -1,4 +1,5 @@
 // Takes the README's screenshot from the real app: `npm run screenshot` writes docs/screenshot.png.
+// It shows the moment after the write model appended an order, with the views still catching up.
 import { expect, test } from '@playwright/test';
 import { LabPage } from './page-models/labPage';
 
@@ -10,9 +11,14 @@ test('README screenshot', async ({ page }) => {
   await lab.addProduct({ sku: 'SKU-2', name: 'Teapot', price: '30', stock: '2' });
   await expect(lab.logRows()).toHaveCount(2);
   await lab.placeOrder('SKU-1', '2');
-  await expect(lab.orderStatus.getByRole('status')).toHaveText('Up to date at #4');
-  await lab.placeOrder('SKU-2', '5');
-  await expect(lab.form('Place order').getByRole('alert')).toBeVisible();
-  await lab.eventLog.getByRole('row').filter({ hasText: 'OrderPlaced' }).click();
+  await expect(lab.viewStatus('Product search')).toHaveText('Up to date at #4');
+
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await lab.placeOrder('SKU-2', '1');
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(lab.logRows()).toHaveCount(6);
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await lab.eventLog.getByRole('row').filter({ hasText: 'OrderPlaced' }).last().click();
   await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
 });

@@ -1,4 +1,5 @@
 import { useNotice, useRuntimeStatus } from '../state/stores';
+import { InFlight } from './controls/InFlight';
 import { Toolbar } from './controls/Toolbar';
 import { CommandsPanel } from './commands/CommandsPanel';
 import { EventLog } from './log/EventLog';
@@ -49,6 +50,7 @@ export const App = () => (
     <Toolbar />
     <RuntimeBanner />
     <Notice />
+    <InFlight />
     <main className="layout">
       <CommandsPanel />
       <EventLog />

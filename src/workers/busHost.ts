@@ -477,6 +477,12 @@ export const createBusHost = (deps: BusHostDeps) => {
       clock();
       kick();
     },
+    /** Holds a pending message back by `byMs` of virtual time. */
+    delayMessage: (id: number, byMs: number) => {
+      const later = scheduler.delay(id, byMs);
+      if (later) emit({ kind: 'sent', message: summarize(later) });
+      clock();
+    },
     queue: () => scheduler.queue().map(summarize),
   };
 };

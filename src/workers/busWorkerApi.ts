@@ -100,6 +100,7 @@ export const createBusWorkerApi = () => {
     reset: () => bus().reset(),
     drop: (id: number) => bus().drop(id),
     duplicate: (id: number) => bus().duplicate(id),
+    delayMessage: (id: number, byMs: number) => bus().delayMessage(id, byMs),
   };
 };
 

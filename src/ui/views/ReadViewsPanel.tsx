@@ -133,9 +133,13 @@ const TopProducts = () => {
 const IndexSize = () => {
   const row = useViews((s) => s.views['Product search']?.rows[INDEX_KEY]) as
     ProductSearchRow | undefined;
-  return row ? (
-    <p className="muted">{row.documentCount.toLocaleString('en-US')} products indexed.</p>
-  ) : null;
+  return (
+    <p className="muted">
+      {row && row.documentCount > 0
+        ? `${row.documentCount.toLocaleString('en-US')} products indexed.`
+        : 'The index is empty: add a product.'}
+    </p>
+  );
 };
 
 const ProductSearchView = () => (
@@ -145,7 +149,6 @@ const ProductSearchView = () => (
     columns={[]}
     rowKey={(r) => r.sku}
     order={() => 0}
-    empty="The index is empty: add a product."
     show={(row): row is ProductHit => row === undefined}
   >
     <IndexSize />

@@ -12,7 +12,8 @@ type ViewSectionProps<R> = {
   columns: readonly Column<R>[];
   rowKey: (row: R) => string;
   order: (a: R, b: R) => number;
-  empty: string;
+  /** Said when the view has no rows to list. */
+  empty?: string;
   /** Only rows of this shape are listed (a view may keep helper rows too). */
   show?: (row: unknown) => row is R;
   /** A query box, or anything else the view offers under its rows. */
@@ -77,7 +78,7 @@ export const ViewSection = <R,>({
           </tbody>
         </table>
       )}
-      {view?.loaded && rows.length === 0 && <p className="empty">{empty}</p>}
+      {empty && view?.loaded && rows.length === 0 && <p className="empty">{empty}</p>}
       {children}
     </section>
   );
