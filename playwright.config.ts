@@ -43,7 +43,7 @@ export default defineConfig({
     {
       name: 'docs',
       testMatch: /.*\.docs\.ts/,
-      use: { ...devices['Desktop Chrome'], viewport: { width: 1400, height: 900 }, launchOptions },
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 1000 }, launchOptions },
     },
   ],
   // The suite runs against the production build served from the GitHub Pages sub-path,

@@ -59,6 +59,7 @@ test.describe('the read side', () => {
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
     const clock = page.getByRole('status', { name: 'Simulation clock' });
+    await expect(clock).toHaveText(/· 1 pending$/);
     await page.getByRole('button', { name: 'Step forward' }).click();
     await expect(lab.logRows()).toHaveCount(1);
     await page.getByRole('button', { name: 'Step forward' }).click();
@@ -85,11 +86,12 @@ test.describe('the read side', () => {
     const lab = new LabPage(page);
     await lab.open();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
-    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #1');
+    await expect(lab.clock).toHaveText(/· 0 pending$/);
     await page.keyboard.press('Space');
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 
     await lab.placeOrder('SKU-1', '1');
+    await expect(lab.clock).toHaveText(/· 1 pending$/);
     await page.getByRole('button', { name: 'Step forward' }).click();
     await expect(lab.logRows()).toHaveCount(3);
     const inFlight = page.getByRole('table', { name: 'Messages in flight' });

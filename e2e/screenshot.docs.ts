@@ -12,13 +12,16 @@ test('README screenshot', async ({ page }) => {
   await expect(lab.logRows()).toHaveCount(2);
   await lab.placeOrder('SKU-1', '2');
   await expect(lab.viewStatus('Product search')).toHaveText('Up to date at #4');
+  await expect(lab.clock).toHaveText(/· 0 pending$/);
 
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
   await lab.placeOrder('SKU-2', '1');
+  await expect(lab.clock).toHaveText(/· 1 pending$/);
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(lab.logRows()).toHaveCount(6);
   await page.getByRole('button', { name: 'Step forward' }).click();
   await page.getByRole('button', { name: 'Step forward' }).click();
   await lab.eventLog.getByRole('row').filter({ hasText: 'OrderPlaced' }).last().click();
-  await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: 'docs/screenshot.png' });
 });

@@ -7,6 +7,7 @@ export class LabPage {
   readonly orderStatus: Locator;
   readonly stockLevels: Locator;
   readonly accountBalances: Locator;
+  readonly clock: Locator;
 
   constructor(readonly page: Page) {
     this.commands = page.getByRole('region', { name: 'Commands' });
@@ -15,6 +16,7 @@ export class LabPage {
     this.orderStatus = views.getByRole('region', { name: 'Order status' });
     this.stockLevels = views.getByRole('region', { name: 'Stock levels' });
     this.accountBalances = views.getByRole('region', { name: 'Account balances' });
+    this.clock = page.getByRole('status', { name: 'Simulation clock' });
   }
 
   /** Fills a command form's fields by their labels and submits it with its own button. */

@@ -1,10 +1,11 @@
 // zustand stores: one per concern. Components subscribe with narrow selectors; workers feed them through
 // the runtime's trace frames, never by polling.
 import { create } from 'zustand';
-import type { Message } from '../bus/messages';
+import { WRITE_MODEL, type Message } from '../bus/messages';
 import type { ClockFrame, TraceFrame } from '../bus/trace';
 import type { StoredEvent } from '../domain/types';
 import { mergeByPosition } from './log';
+import { emptyTimeline, forgetDeliveries, recordDelivery, type TimelineRecord } from './timeline';
 import { applyChanges, applySnapshot, emptyView, type ViewState } from './views';
 
 type LogState = { events: StoredEvent[]; head: number; selected: number | null };
@@ -13,17 +14,34 @@ export const useLog = create<LogState>(() => ({ events: [], head: 0, selected: n
 
 export const useViews = create<{ views: Record<string, ViewState> }>(() => ({ views: {} }));
 
-export type ClockState = Omit<ClockFrame, 'kind'>;
+/** The bus's clock, and when (page time) the page last heard it, to animate between frames. */
+export type ClockState = Omit<ClockFrame, 'kind'> & { receivedAt: number };
 export const useClock = create<ClockState>(() => ({
   now: 0,
   pending: 0,
   playing: true,
   speed: 1,
   history: 0,
+  receivedAt: 0,
 }));
 
 /** Messages on their way, by id (what the flow and the queue badges draw). */
 export const useMessages = create<{ pending: Record<number, Message> }>(() => ({ pending: {} }));
+
+export const useTimeline = create<TimelineRecord>(() => emptyTimeline());
+
+/** The last hand-over to each receiver: when, and the id of its first message. */
+const lastDelivery = new Map<string, { at: number; id: number }>();
+
+const recordCheckpoint = (view: string, checkpoint: number) => {
+  const last = lastDelivery.get(view);
+  const at = last?.at ?? useClock.getState().now;
+  useTimeline.setState((t) => ({
+    checkpoints: [...t.checkpoints, { view, at, checkpoint, deliveryId: last?.id ?? null }].slice(
+      -3_000,
+    ),
+  }));
+};
 
 export const useNotice = create<{ text: string | null }>(() => ({ text: null }));
 
@@ -71,17 +89,28 @@ const truncateLog = (head: number) =>
 export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
   for (const frame of frames) {
     switch (frame.kind) {
-      case 'appended':
+      case 'appended': {
         receiveEvents(frame.events);
+        const by = lastDelivery.get(WRITE_MODEL);
+        const first = frame.events[0]?.position ?? 0;
+        useTimeline.setState((t) => ({
+          appends: [
+            ...t.appends,
+            { at: by?.at ?? 0, first, last: frame.head, deliveryId: by?.id ?? 0 },
+          ].slice(-3_000),
+        }));
         break;
+      }
       case 'unappended':
         truncateLog(frame.head);
         break;
       case 'view-snapshot':
         updateView(frame.view, (view) => applySnapshot(view, frame));
+        recordCheckpoint(frame.view, frame.checkpoint);
         break;
       case 'view-changed':
         updateView(frame.view, (view) => applyChanges(view, frame));
+        recordCheckpoint(frame.view, frame.checkpoint);
         break;
       case 'view-phase':
         updateView(frame.view, (view) => ({
@@ -99,13 +128,26 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
       case 'sent':
         addPending([frame.message]);
         break;
-      case 'delivered':
+      case 'delivered': {
+        const { pending } = useMessages.getState();
+        const messages = frame.ids.flatMap((id) => pending[id] ?? []);
+        useTimeline.setState((t) => recordDelivery(t, messages, frame.at));
+        lastDelivery.set(frame.to, { at: frame.at, id: frame.ids[0] ?? 0 });
+        removePending(frame.ids);
+        break;
+      }
       case 'dropped':
         removePending(frame.ids);
         break;
       case 'undelivered':
         removePending(frame.withdrawn);
         addPending(frame.messages);
+        useTimeline.setState((t) =>
+          forgetDeliveries(
+            t,
+            frame.messages.map((m) => m.id),
+          ),
+        );
         break;
       case 'clock':
         useClock.setState({
@@ -114,6 +156,7 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
           playing: frame.playing,
           speed: frame.speed,
           history: frame.history,
+          receivedAt: performance.now(),
         });
         break;
       case 'notice':
@@ -121,6 +164,8 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
         break;
       case 'reset':
         useLog.setState({ events: [], head: 0, selected: null });
+        useTimeline.setState(emptyTimeline());
+        lastDelivery.clear();
         useMessages.setState({ pending: {} });
         useNotice.setState({ text: null });
         break;

@@ -1,5 +1,7 @@
 import { useNotice, useRuntimeStatus } from '../state/stores';
 import { InFlight } from './controls/InFlight';
+import { Flow } from './flow/Flow';
+import { Timeline } from './timeline/Timeline';
 import { Toolbar } from './controls/Toolbar';
 import { CommandsPanel } from './commands/CommandsPanel';
 import { EventLog } from './log/EventLog';
@@ -50,10 +52,14 @@ export const App = () => (
     <Toolbar />
     <RuntimeBanner />
     <Notice />
-    <InFlight />
     <main className="layout">
       <CommandsPanel />
-      <EventLog />
+      <div className="center">
+        <Flow />
+        <InFlight />
+        <Timeline />
+        <EventLog />
+      </div>
       <ReadViewsPanel />
     </main>
   </>

@@ -1,0 +1,112 @@
+import { expect, test } from '@playwright/test';
+import { LabPage } from './page-models/labPage';
+
+const VIEWS = [
+  'Order status',
+  'Stock levels',
+  'Sales dashboard',
+  'Product search',
+  'Account balances',
+];
+
+test.describe('the main screen', () => {
+  test('one order, step by step: tokens on their edges, windows shaded until each view applies it', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await expect(lab.clock).toHaveText(/· 0 pending$/);
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+
+    const flow = page.getByRole('region', { name: 'Flow' });
+    const tokens = flow.locator('[data-kind]');
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    const openWindows = timeline.locator('rect.window[data-open="true"]');
+
+    await lab.placeOrder('SKU-1', '2');
+    await expect(lab.clock).toHaveText(/· 1 pending$/);
+    await expect(tokens).toHaveCount(1);
+    await expect(flow.locator('[data-edge="UI → Write model"][data-kind="command"]')).toHaveCount(
+      1,
+    );
+    await expect(openWindows).toHaveCount(0);
+
+    // The command reaches the write model: two events are appended and travel to every view;
+    // the outcome travels back to the UI. Every view now has an open inconsistency window.
+    await page.getByRole('button', { name: 'Step forward' }).click();
+    await expect(tokens).toHaveCount(6);
+    for (const view of VIEWS)
+      await expect(
+        flow.locator(`[data-edge="Write model → ${view}"][data-kind="events"]`),
+      ).toHaveCount(1);
+    await expect(flow.locator('[data-edge="Write model → UI"][data-kind="outcome"]')).toHaveCount(
+      1,
+    );
+    await expect(openWindows).toHaveCount(5);
+    for (const view of VIEWS)
+      await expect(
+        timeline.locator(`rect.window[data-view="${view}"][data-open="true"]`),
+      ).toHaveCount(1);
+
+    // Each step hands over one message; a view's window closes exactly when its events arrive.
+    for (let left = 6; left > 0; left -= 1) {
+      await page.getByRole('button', { name: 'Step forward' }).click();
+      await expect(tokens).toHaveCount(left - 1);
+      const stillOpen = await openWindows.evaluateAll((rects) =>
+        rects.map((r) => r.getAttribute('data-view')),
+      );
+      for (const view of VIEWS) {
+        const waiting = await flow.locator(`[data-edge="Write model → ${view}"]`).count();
+        expect(stillOpen.includes(view)).toBe(waiting === 1);
+      }
+    }
+    await expect(openWindows).toHaveCount(0);
+    await expect(timeline.locator('rect.window[data-open="false"]')).toHaveCount(10);
+  });
+
+  test('a query answered inside an inconsistency window is marked stale on the timeline', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #1');
+    await lab.stockLevels.getByRole('slider', { name: 'Stock levels delay' }).fill('5000');
+    await lab.placeOrder('SKU-1', '1');
+    await expect(lab.viewStatus('Stock levels')).toHaveText('2 behind: at #1, head #3');
+
+    const query = lab.stockLevels.getByRole('form', { name: 'Query Stock levels' });
+    await query.getByLabel('SKU', { exact: true }).fill('SKU-1');
+    await query.getByRole('button', { name: 'Ask Stock levels' }).click();
+    await expect(query.getByRole('status')).toHaveText(/Stale: as of #1, head #3/);
+
+    const timeline = page.getByRole('region', { name: 'Timeline' });
+    await expect(timeline.locator('[data-kind="answer"][data-stale="true"]')).toHaveCount(1);
+    await expect(timeline.getByText('stale', { exact: true })).toBeVisible();
+    await expect(
+      timeline.locator('rect.window[data-view="Stock levels"][data-open="true"]'),
+    ).toHaveCount(1);
+  });
+
+  test('selecting a message in the flow shows what it carries and how long it has left', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await lab.addProduct({ sku: 'SKU-9', name: 'Spoon', price: '1', stock: '3' });
+    await expect(lab.clock).toHaveText(/· 1 pending$/);
+    const flow = page.getByRole('region', { name: 'Flow' });
+    await flow
+      .getByRole('button', { name: /^Command #\d+ from UI to Write model: AddProduct SKU-9$/ })
+      .click();
+    const details = flow.getByRole('group', { name: 'Flow details' });
+    await expect(details).toContainText('AddProduct SKU-9');
+    await expect(details).toContainText('Delay left');
+    await expect(details).toContainText('"name": "Spoon"');
+
+    await flow.getByRole('button', { name: 'Event store: show details' }).click();
+    await expect(details).toContainText('append-only log');
+  });
+});

@@ -1,0 +1,107 @@
+// What happened when, in virtual time: the record the Timeline and the Flow draw from. Built from
+// the trace alone, in order, so it always agrees with the log and the views.
+import type { Message, MessageKind } from '../bus/messages';
+
+export type DeliveredMessage = {
+  id: number;
+  kind: MessageKind;
+  from: string;
+  to: string;
+  sentAt: number;
+  deliveredAt: number;
+  /** For an answer: the positions it was served at (stale when asOf < head). */
+  asOf?: number;
+  head?: number;
+};
+
+/** Events appended by one delivery of commands to the write model. */
+export type Append = { at: number; first: number; last: number; deliveryId: number };
+
+/** A view's checkpoint after a delivery to it (or a catch-up). */
+export type Checkpoint = {
+  view: string;
+  at: number;
+  checkpoint: number;
+  deliveryId: number | null;
+};
+
+export type TimelineRecord = {
+  delivered: DeliveredMessage[];
+  appends: Append[];
+  checkpoints: Checkpoint[];
+};
+
+export const emptyTimeline = (): TimelineRecord => ({
+  delivered: [],
+  appends: [],
+  checkpoints: [],
+});
+
+/** Keeps the record bounded: the oldest deliveries go first. */
+export const LIMIT = 3_000;
+
+export const recordDelivery = (
+  record: TimelineRecord,
+  messages: readonly Message[],
+  at: number,
+): TimelineRecord => {
+  const delivered = [
+    ...record.delivered,
+    ...messages.map((m): DeliveredMessage => {
+      const answer =
+        m.kind === 'answer'
+          ? (m.payload as { answer?: { asOfPosition: number; headPosition: number } }).answer
+          : undefined;
+      return {
+        id: m.id,
+        kind: m.kind,
+        from: m.from,
+        to: m.to,
+        sentAt: m.sentAt,
+        deliveredAt: at,
+        ...(answer ? { asOf: answer.asOfPosition, head: answer.headPosition } : {}),
+      };
+    }),
+  ];
+  return { ...record, delivered: delivered.length > LIMIT ? delivered.slice(-LIMIT) : delivered };
+};
+
+/** Step back: the deliveries of these messages, and what they caused, never happened. */
+export const forgetDeliveries = (
+  record: TimelineRecord,
+  ids: readonly number[],
+): TimelineRecord => {
+  const gone = new Set(ids);
+  return {
+    delivered: record.delivered.filter((d) => !gone.has(d.id)),
+    appends: record.appends.filter((a) => !gone.has(a.deliveryId)),
+    checkpoints: record.checkpoints.filter((c) => c.deliveryId === null || !gone.has(c.deliveryId)),
+  };
+};
+
+/** The time span during which `view` did not yet know an append: from the append to its application. */
+export type Window = { view: string; first: number; last: number; from: number; to: number | null };
+
+/**
+ * For every append and every view: when the append happened, and when the view's checkpoint first
+ * reached its last position (null while it still has not).
+ */
+export const inconsistencyWindows = (record: TimelineRecord, views: readonly string[]): Window[] =>
+  record.appends.flatMap((append) =>
+    views.map((view) => {
+      const applied = record.checkpoints.find(
+        (c) => c.view === view && c.checkpoint >= append.last && c.at >= append.at,
+      );
+      return {
+        view,
+        first: append.first,
+        last: append.last,
+        from: append.at,
+        to: applied?.at ?? null,
+      };
+    }),
+  );
+
+/** An answer is stale if the view served it before it had applied the head. */
+export const isStaleAnswer = (message: DeliveredMessage): boolean =>
+  message.asOf !== undefined && message.head !== undefined && message.asOf < message.head;

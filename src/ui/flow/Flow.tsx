@@ -1,0 +1,163 @@
+import { useState } from 'react';
+import type { Message } from '../../bus/messages';
+import { UI, WRITE_MODEL } from '../../bus/messages';
+import { VIEW_NAMES } from '../../domain/views';
+import { pointAlong, queueSizes, tokenProgress } from '../../state/flow';
+import { useMessages } from '../../state/stores';
+import { describeMessage } from '../controls/describeMessage';
+import { FlowDetails, type Selection } from './FlowDetails';
+import { at, BUS, EVENT_STORE, HEIGHT, NODES, pathOf, WIDTH } from './layout';
+import { KIND_LABEL, TokenShape } from './shapes';
+import { useVirtualNow } from './useVirtualNow';
+
+const MAX_TOKENS = 150;
+const byDue = (a: Message, b: Message) => a.deliverAt - b.deliverAt || a.id - b.id;
+
+const Node = ({
+  name,
+  selected,
+  onSelect,
+}: {
+  name: string;
+  selected: boolean;
+  onSelect: () => void;
+}) => {
+  const { x, y } = at(name);
+  const width = name === BUS ? 90 : 124;
+  return (
+    <g
+      role="button"
+      tabIndex={0}
+      aria-label={`${name}: show details`}
+      aria-pressed={selected}
+      className={`node node-${name === BUS ? 'bus' : 'part'}${selected ? ' selected' : ''}`}
+      onClick={onSelect}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          onSelect();
+        }
+      }}
+    >
+      <rect x={x - width / 2} y={y - 17} width={width} height={34} rx={8} />
+      <text x={x} y={y + 4} textAnchor="middle">
+        {name}
+      </text>
+    </g>
+  );
+};
+
+/** The system as configured, with every message in flight drawn on its way. */
+export const Flow = () => {
+  const pendingById = useMessages((s) => s.pending);
+  const pending = Object.values(pendingById).sort(byDue);
+  const now = useVirtualNow(pending.length > 0);
+  const [selection, setSelection] = useState<Selection | null>(null);
+  const queues = queueSizes(pending);
+  const shown = pending.slice(0, MAX_TOKENS);
+  const receivers = [WRITE_MODEL, UI, ...VIEW_NAMES];
+
+  const select = (next: Selection) =>
+    setSelection((current) =>
+      current && JSON.stringify(current) === JSON.stringify(next) ? null : next,
+    );
+
+  return (
+    <section aria-label="Flow" className="panel flow">
+      <h2>Flow</h2>
+      <p className="explain">
+        Every message travels through the bus. Squares are commands, circles events, diamonds
+        queries, triangles replies. Select a part or a message to see what it is.
+      </p>
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        className="flow-diagram"
+        role="group"
+        aria-label="System diagram"
+      >
+        <line
+          className="edge edge-append"
+          x1={at(WRITE_MODEL).x}
+          y1={at(WRITE_MODEL).y}
+          x2={at(EVENT_STORE).x}
+          y2={at(EVENT_STORE).y}
+        />
+        {receivers.map((name) => (
+          <line
+            key={name}
+            className="edge"
+            x1={at(BUS).x}
+            y1={at(BUS).y}
+            x2={at(name).x}
+            y2={at(name).y}
+          />
+        ))}
+        {Object.keys(NODES).map((name) => (
+          <Node
+            key={name}
+            name={name}
+            selected={selection?.kind === 'node' && selection.name === name}
+            onSelect={() => select({ kind: 'node', name })}
+          />
+        ))}
+        {receivers.map((name) => {
+          const size = queues[name] ?? 0;
+          if (size === 0) return null;
+          const p = pointAlong([at(BUS), at(name)], 0.82);
+          return (
+            <g
+              key={`q-${name}`}
+              className="queue-badge"
+              aria-label={`${size} waiting for ${name}`}
+              role="img"
+            >
+              <circle cx={p.x} cy={p.y - 16} r={10} />
+              <text x={p.x} y={p.y - 12} textAnchor="middle">
+                {size > 99 ? '99+' : size}
+              </text>
+            </g>
+          );
+        })}
+        {shown.map((message) => {
+          const { progress, waiting } = tokenProgress(message, now);
+          const p = pointAlong(pathOf(message.from, message.to), waiting ? 0.93 : progress * 0.93);
+          const label = `${KIND_LABEL[message.kind]} #${message.id} from ${message.from} to ${message.to}: ${describeMessage(message)}`;
+          return (
+            <g
+              key={message.id}
+              role="button"
+              tabIndex={0}
+              aria-label={label}
+              data-edge={`${message.from} → ${message.to}`}
+              data-kind={message.kind}
+              className={`token-group${waiting ? ' waiting' : ''}`}
+              onClick={() => select({ kind: 'message', id: message.id })}
+              onKeyDown={(e) => {
+                if (e.key === 'Enter') select({ kind: 'message', id: message.id });
+              }}
+            >
+              <title>{label}</title>
+              <TokenShape kind={message.kind} x={p.x} y={p.y} />
+            </g>
+          );
+        })}
+      </svg>
+      {pending.length > MAX_TOKENS && (
+        <p className="muted">
+          Drawing the next {MAX_TOKENS} of {pending.length.toLocaleString('en-US')} messages.
+        </p>
+      )}
+      <ul className="legend" aria-label="Legend">
+        {(['command', 'events', 'query', 'outcome'] as const).map((kind) => (
+          <li key={kind}>
+            <svg width="18" height="18" viewBox="0 0 18 18" aria-hidden="true">
+              <TokenShape kind={kind} x={9} y={9} size={6} />
+            </svg>
+            {kind === 'outcome' ? 'Reply (outcome or answer)' : KIND_LABEL[kind]}
+          </li>
+        ))}
+      </ul>
+      {selection && <FlowDetails selection={selection} now={now} />}
+    </section>
+  );
+};

@@ -1,0 +1,108 @@
+import { UI, WRITE_MODEL } from '../../bus/messages';
+import { isViewName } from '../../domain/views';
+import { useClock, useLog, useMessages, useViews } from '../../state/stores';
+import { describeFreshness } from '../../state/views';
+import { describeMessage } from '../controls/describeMessage';
+import { BUS, EVENT_STORE } from './layout';
+import { KIND_LABEL } from './shapes';
+
+export type Selection = { kind: 'node'; name: string } | { kind: 'message'; id: number };
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+
+const NODE_ROLE: Record<string, string> = {
+  [UI]: 'The page. It sends commands and queries as messages, and shows the replies when they arrive.',
+  [WRITE_MODEL]:
+    'The command handler. It decides each command against the events of the streams it names, then appends the new events with the versions it read.',
+  [EVENT_STORE]: 'The append-only log in IndexedDB: every fact, in order, numbered by position.',
+  [BUS]: 'Carries every message and hands each over at its due virtual time.',
+};
+
+const NodeDetails = ({ name }: { name: string }) => {
+  const head = useLog((s) => s.head);
+  const clock = useClock();
+  const view = useViews((s) => s.views[name]);
+  const waiting = Object.values(useMessages((s) => s.pending)).filter((m) => m.to === name).length;
+  return (
+    <>
+      <h3>{name}</h3>
+      <p>
+        {NODE_ROLE[name] ??
+          'A read view: its own projection, worker and database, fed by event messages.'}
+      </p>
+      <dl>
+        {name === EVENT_STORE && (
+          <>
+            <dt>Head</dt>
+            <dd>#{head}</dd>
+          </>
+        )}
+        {name === BUS && (
+          <>
+            <dt>Virtual time</dt>
+            <dd>{seconds(clock.now)}</dd>
+            <dt>Pending</dt>
+            <dd>{clock.pending}</dd>
+          </>
+        )}
+        {isViewName(name) && view && (
+          <>
+            <dt>Freshness</dt>
+            <dd>
+              {describeFreshness(
+                view.checkpoint,
+                Math.max(head, view.head),
+                view.phase,
+                view.progress,
+              )}
+            </dd>
+          </>
+        )}
+        {name !== EVENT_STORE && name !== BUS && (
+          <>
+            <dt>Messages waiting for it</dt>
+            <dd>{waiting}</dd>
+          </>
+        )}
+      </dl>
+    </>
+  );
+};
+
+const MessageDetails = ({ id, now }: { id: number; now: number }) => {
+  const message = useMessages((s) => s.pending[id]);
+  if (!message) return <p>Message #{id} has been delivered.</p>;
+  return (
+    <>
+      <h3>
+        {KIND_LABEL[message.kind]} #{message.id}
+      </h3>
+      <p>{describeMessage(message)}</p>
+      <dl>
+        <dt>From → to</dt>
+        <dd>
+          {message.from} → {message.to}
+        </dd>
+        <dt>Sent at</dt>
+        <dd>{seconds(message.sentAt)}</dd>
+        <dt>Due at</dt>
+        <dd>{seconds(message.deliverAt)}</dd>
+        <dt>Delay left</dt>
+        <dd>{seconds(Math.max(0, message.deliverAt - now))}</dd>
+        <dt>Caused by</dt>
+        <dd>{message.causationId === null ? 'the learner' : `message #${message.causationId}`}</dd>
+      </dl>
+      <pre>{JSON.stringify(message.payload, null, 2)}</pre>
+    </>
+  );
+};
+
+export const FlowDetails = ({ selection, now }: { selection: Selection; now: number }) => (
+  <div className="inspector" role="group" aria-label="Flow details">
+    {selection.kind === 'node' ? (
+      <NodeDetails name={selection.name} />
+    ) : (
+      <MessageDetails id={selection.id} now={now} />
+    )}
+  </div>
+);
