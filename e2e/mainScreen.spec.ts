@@ -16,7 +16,7 @@ test.describe('the main screen', () => {
     const lab = new LabPage(page);
     await lab.open();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
-    await expect(lab.clock).toHaveText(/· 0 pending$/);
+    await lab.settled('Add product');
     await page.getByRole('button', { name: 'Pause', exact: true }).click();
 
     const flow = page.getByRole('region', { name: 'Flow' });
@@ -108,5 +108,42 @@ test.describe('the main screen', () => {
 
     await flow.getByRole('button', { name: 'Event store: show details' }).click();
     await expect(details).toContainText('append-only log');
+  });
+});
+
+test.describe('the event log', () => {
+  test('provenance: an Order status row highlights the events that built it', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await lab.placeOrder('SKU-1', '1');
+    await expect(lab.form('Place order').getByRole('status')).toHaveText(/^Appended/);
+    const orderId = await lab.lastOrderId();
+    await lab.submit('Pay order', { Order: orderId });
+    await expect(lab.form('Pay order').getByRole('status')).toHaveText('Appended OrderPaid #4');
+    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #4');
+
+    await lab.orderStatus.getByRole('button', { name: `Provenance of ${orderId}` }).click();
+    const highlighted = lab.eventLog.locator('tbody tr[data-provenance="true"]');
+    await expect(highlighted.getByRole('cell').first()).toHaveText('#2');
+    await expect(highlighted).toHaveCount(2);
+    await expect(highlighted.nth(1)).toContainText('OrderPaid');
+    await expect(
+      page.getByText(`Highlighted: the events that built Order status row ${orderId}.`),
+    ).toBeVisible();
+  });
+
+  test('filters by stream and by type', async ({ page }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await lab.placeOrder('SKU-1', '1');
+    await expect(lab.logRows()).toHaveCount(3);
+    const log = page.getByRole('region', { name: 'Event log' });
+    await log.getByLabel('Stream').fill('product-');
+    await expect(lab.logRows()).toHaveCount(2);
+    await log.getByLabel('Type').selectOption('StockReserved');
+    await expect(lab.logRows()).toHaveCount(1);
+    await expect(log.getByText('1 of 3 events')).toBeVisible();
   });
 });

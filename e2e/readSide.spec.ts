@@ -86,7 +86,7 @@ test.describe('the read side', () => {
     const lab = new LabPage(page);
     await lab.open();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
-    await expect(lab.clock).toHaveText(/· 0 pending$/);
+    await lab.settled('Add product');
     await page.keyboard.press('Space');
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 
@@ -160,7 +160,7 @@ test.describe('the read side', () => {
 
     await lab.stockLevels.getByRole('button', { name: 'Restart Stock levels' }).click();
     await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #3');
-    await expect(lab.viewRow(lab.stockLevels, 'SKU-1').getByRole('cell').last()).toHaveText('3');
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-1').getByRole('cell').nth(5)).toHaveText('3');
   });
 
   test('a paused view holds its mail; resumed, it catches up', async ({ page }) => {

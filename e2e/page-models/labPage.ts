@@ -60,6 +60,12 @@ export class LabPage {
     await this.submit('Add product', { SKU: p.sku, Name: p.name, Price: p.price, Stock: p.stock });
   }
 
+  /** Waits until the last command's outcome is back and every message has been delivered. */
+  async settled(formName: string) {
+    await expect(this.form(formName).getByRole('status')).toHaveText(/^(Appended|Already)/);
+    await expect(this.clock).toHaveText(/· 0 pending$/);
+  }
+
   async placeOrder(sku: string, quantity: string) {
     await this.submit('Place order', { SKU: sku, Quantity: quantity });
   }
@@ -72,6 +78,6 @@ export class LabPage {
   }
 
   logRows() {
-    return this.eventLog.locator('tbody tr');
+    return this.eventLog.locator('tbody tr:not(.spacer)');
   }
 }

@@ -5,12 +5,27 @@ import { WRITE_MODEL, type Message } from '../bus/messages';
 import type { ClockFrame, TraceFrame } from '../bus/trace';
 import type { StoredEvent } from '../domain/types';
 import { mergeByPosition } from './log';
+import type { Provenance } from './logView';
 import { emptyTimeline, forgetDeliveries, recordDelivery, type TimelineRecord } from './timeline';
 import { applyChanges, applySnapshot, emptyView, type ViewState } from './views';
 
-type LogState = { events: StoredEvent[]; head: number; selected: number | null };
+type LogState = {
+  events: StoredEvent[];
+  head: number;
+  selected: number | null;
+  /** The events a read-view row was built from, highlighted in the log. */
+  provenance: Provenance | null;
+};
 
-export const useLog = create<LogState>(() => ({ events: [], head: 0, selected: null }));
+export const useLog = create<LogState>(() => ({
+  events: [],
+  head: 0,
+  selected: null,
+  provenance: null,
+}));
+
+export const showProvenance = (provenance: Provenance | null): void =>
+  useLog.setState({ provenance });
 
 export const useViews = create<{ views: Record<string, ViewState> }>(() => ({ views: {} }));
 
@@ -163,7 +178,7 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
         useNotice.setState({ text: frame.text });
         break;
       case 'reset':
-        useLog.setState({ events: [], head: 0, selected: null });
+        useLog.setState({ events: [], head: 0, selected: null, provenance: null });
         useTimeline.setState(emptyTimeline());
         lastDelivery.clear();
         useMessages.setState({ pending: {} });

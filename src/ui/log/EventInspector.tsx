@@ -11,8 +11,12 @@ export const EventInspector = ({ event }: { event: StoredEvent }) => (
       <dd>
         {event.streamId} (version {event.version})
       </dd>
-      <dt>Command</dt>
+      <dt>Command id</dt>
       <dd>{event.meta.commandId}</dd>
+      <dt>Correlation id</dt>
+      <dd>{event.meta.correlationId}</dd>
+      <dt>Causation id</dt>
+      <dd>{event.meta.causationId}</dd>
       <dt>Recorded at</dt>
       <dd>{event.meta.recordedAt}</dd>
       <dt>Schema version</dt>

@@ -1,17 +1,39 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
-import { selectEvent, useLog } from '../../state/stores';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { LAB_EVENT_TYPES } from '../../domain/lab';
+import { filterEvents, isProvenance, visibleRange, type LogFilter } from '../../state/logView';
+import { selectEvent, showProvenance, useLog } from '../../state/stores';
 import { EventInspector } from './EventInspector';
+
+const ROW_HEIGHT = 29;
+const VIEWPORT = 380;
 
 export const EventLog = () => {
   const events = useLog((s) => s.events);
   const selected = useLog((s) => s.selected);
+  const provenance = useLog((s) => s.provenance);
+  const [filter, setFilter] = useState<LogFilter>({ stream: '', type: '' });
+  const [scrollTop, setScrollTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
+  const shown = useMemo(() => filterEvents(events, filter), [events, filter]);
+  const { start, end } = visibleRange(scrollTop, VIEWPORT, ROW_HEIGHT, shown.length);
 
-  // New facts are appended at the bottom; keep them in sight.
+  // New facts are appended at the bottom; keep them in sight unless the learner scrolled up.
+  const followTail = useRef(true);
   useEffect(() => {
     const el = scroller.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [events.length]);
+    if (el && followTail.current) el.scrollTop = el.scrollHeight;
+  }, [shown.length]);
+
+  // Provenance: bring the first highlighted event into view.
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el || !provenance) return;
+    const index = shown.findIndex((e) => isProvenance(e, provenance));
+    if (index >= 0) {
+      followTail.current = false;
+      el.scrollTop = Math.max(0, index * ROW_HEIGHT - ROW_HEIGHT);
+    }
+  }, [provenance, shown]);
 
   const onKey = (event: KeyboardEvent, position: number) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -29,10 +51,54 @@ export const EventLog = () => {
         Every accepted command appends <strong>events</strong>: facts that never change. Each has a
         global position and a version within its stream. Select a row to see what it carries.
       </p>
-      <div className="table-scroll" ref={scroller}>
-        <table aria-label="Event log">
+      <div className="log-filters">
+        <label>
+          Stream
+          <input
+            value={filter.stream}
+            placeholder="e.g. order-"
+            onChange={(e) => setFilter((f) => ({ ...f, stream: e.target.value }))}
+          />
+        </label>
+        <label>
+          Type
+          <select
+            value={filter.type}
+            onChange={(e) => setFilter((f) => ({ ...f, type: e.target.value }))}
+          >
+            <option value="">All types</option>
+            {LAB_EVENT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {t}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted">
+          {shown.length.toLocaleString('en-US')} of {events.length.toLocaleString('en-US')} events
+        </span>
+      </div>
+      {provenance && (
+        <p role="status" className="provenance-note">
+          Highlighted: the events that built {provenance.label}.{' '}
+          <button type="button" className="small" onClick={() => showProvenance(null)}>
+            Clear highlight
+          </button>
+        </p>
+      )}
+      <div
+        className="table-scroll"
+        ref={scroller}
+        style={{ height: VIEWPORT }}
+        onScroll={(e) => {
+          const el = e.currentTarget;
+          setScrollTop(el.scrollTop);
+          followTail.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
+        }}
+      >
+        <table aria-label="Event log" aria-rowcount={shown.length + 1}>
           <thead>
-            <tr>
+            <tr aria-rowindex={1}>
               <th scope="col">Position</th>
               <th scope="col">Stream</th>
               <th scope="col">Version</th>
@@ -40,21 +106,42 @@ export const EventLog = () => {
             </tr>
           </thead>
           <tbody>
-            {events.map((event) => (
+            {start > 0 && (
+              <tr className="spacer" aria-hidden="true" style={{ height: start * ROW_HEIGHT }} />
+            )}
+            {shown.slice(start, end).map((event, i) => {
+              const highlighted = isProvenance(event, provenance);
+              const classes = [
+                event.position === selected ? 'selected' : '',
+                highlighted ? 'provenance' : '',
+              ]
+                .filter(Boolean)
+                .join(' ');
+              return (
+                <tr
+                  key={event.position}
+                  aria-rowindex={start + i + 2}
+                  tabIndex={0}
+                  aria-selected={event.position === selected}
+                  data-provenance={highlighted || undefined}
+                  className={classes || undefined}
+                  onClick={() => selectEvent(selected === event.position ? null : event.position)}
+                  onKeyDown={(e) => onKey(e, event.position)}
+                >
+                  <td>#{event.position}</td>
+                  <td>{event.streamId}</td>
+                  <td>{event.version}</td>
+                  <td>{event.type}</td>
+                </tr>
+              );
+            })}
+            {end < shown.length && (
               <tr
-                key={event.position}
-                tabIndex={0}
-                aria-selected={event.position === selected}
-                className={event.position === selected ? 'selected' : undefined}
-                onClick={() => selectEvent(selected === event.position ? null : event.position)}
-                onKeyDown={(e) => onKey(e, event.position)}
-              >
-                <td>#{event.position}</td>
-                <td>{event.streamId}</td>
-                <td>{event.version}</td>
-                <td>{event.type}</td>
-              </tr>
-            ))}
+                className="spacer"
+                aria-hidden="true"
+                style={{ height: (shown.length - end) * ROW_HEIGHT }}
+              />
+            )}
           </tbody>
         </table>
         {events.length === 0 && <p className="empty">No events yet. Add a product to begin.</p>}

@@ -37,6 +37,11 @@ const OrderStatusView = () => (
     ]}
     rowKey={(r) => r.orderId}
     order={(a, b) => (a.builtFrom[0] ?? 0) - (b.builtFrom[0] ?? 0)}
+    provenanceOf={(r) => ({
+      label: `Order status row ${r.orderId}`,
+      positions: r.builtFrom,
+      streams: [],
+    })}
     empty="No orders yet."
   >
     <QueryBox
@@ -65,6 +70,11 @@ const StockLevelsView = () => (
     ]}
     rowKey={(r) => r.sku}
     order={(a, b) => a.sku.localeCompare(b.sku)}
+    provenanceOf={(r) => ({
+      label: `Stock levels row ${r.sku} (its product stream)`,
+      positions: [],
+      streams: [`product-${r.sku}`],
+    })}
     empty="No products yet."
   >
     <QueryBox
@@ -178,6 +188,11 @@ const AccountBalancesView = () => (
     ]}
     rowKey={(r) => r.accountId}
     order={(a, b) => a.accountId.localeCompare(b.accountId)}
+    provenanceOf={(r) => ({
+      label: `Account balances row ${r.accountId} (its account stream)`,
+      positions: [],
+      streams: [`account-${r.accountId}`],
+    })}
     empty="No accounts yet."
   >
     <QueryBox

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { ViewName } from '../../domain/views';
-import { useLog, useViews } from '../../state/stores';
+import type { Provenance } from '../../state/logView';
+import { showProvenance, useLog, useViews } from '../../state/stores';
 import { Freshness } from './Freshness';
 import { ViewControls } from './ViewControls';
 
@@ -16,6 +17,8 @@ type ViewSectionProps<R> = {
   empty?: string;
   /** Only rows of this shape are listed (a view may keep helper rows too). */
   show?: (row: unknown) => row is R;
+  /** What a row was built from, so the event log can highlight it. */
+  provenanceOf?: (row: R) => Provenance;
   /** A query box, or anything else the view offers under its rows. */
   children?: ReactNode;
 };
@@ -29,6 +32,7 @@ export const ViewSection = <R,>({
   order,
   empty,
   show,
+  provenanceOf,
   children,
 }: ViewSectionProps<R>) => {
   const view = useViews((s) => s.views[name]);
@@ -63,6 +67,11 @@ export const ViewSection = <R,>({
                   {c.header}
                 </th>
               ))}
+              {provenanceOf && (
+                <th scope="col">
+                  <span className="visually-hidden">Provenance</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
@@ -73,6 +82,19 @@ export const ViewSection = <R,>({
                     {c.cell(row)}
                   </td>
                 ))}
+                {provenanceOf && (
+                  <td>
+                    <button
+                      type="button"
+                      className="small"
+                      aria-label={`Provenance of ${rowKey(row)}`}
+                      title="Highlight the events that built this row"
+                      onClick={() => showProvenance(provenanceOf(row))}
+                    >
+                      Where from?
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
