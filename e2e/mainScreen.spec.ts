@@ -147,3 +147,23 @@ test.describe('the event log', () => {
     await expect(log.getByText('1 of 3 events')).toBeVisible();
   });
 });
+
+test('the charts load on demand and plot lag, throughput and staleness', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const charts = page.getByRole('region', { name: 'Charts' });
+  await expect(charts.getByText('Charts appear once events start flowing.')).toBeVisible();
+  await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+  await lab.settled('Add product');
+  for (const name of [
+    'Lag per view, in events behind the head',
+    'Lag per view, in ms (age of the oldest unapplied event)',
+    'Throughput per virtual second',
+    'Query staleness',
+  ])
+    await expect(
+      charts.getByRole('figure', { name }).locator('svg.recharts-surface').first(),
+    ).toBeVisible();
+  await charts.getByRole('button', { name: 'Hide charts' }).click();
+  await expect(charts.getByRole('figure')).toHaveCount(0);
+});

@@ -1,5 +1,6 @@
 import { useNotice, useRuntimeStatus } from '../state/stores';
 import { InFlight } from './controls/InFlight';
+import { Charts } from './charts/Charts';
 import { Flow } from './flow/Flow';
 import { Timeline } from './timeline/Timeline';
 import { Toolbar } from './controls/Toolbar';
@@ -58,6 +59,7 @@ export const App = () => (
         <Flow />
         <InFlight />
         <Timeline />
+        <Charts />
         <EventLog />
       </div>
       <ReadViewsPanel />

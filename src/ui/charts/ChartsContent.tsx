@@ -1,0 +1,89 @@
+// The charts themselves; recharts is loaded only when this module is (see Charts.tsx).
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { VIEW_NAMES } from '../../domain/views';
+import { lagSeries, stalenessHistogram, throughputSeries } from '../../state/charts';
+import { useTimeline } from '../../state/stores';
+
+const COLOURS = ['#2f6fd8', '#d9822b', '#8a4fd1', '#2a9d5c', '#c2407a'];
+const seconds = (t: number) => `${(t / 1000).toFixed(1)} s`;
+
+const LagChart = ({ data, unit, title }: { data: object[]; unit: string; title: string }) => (
+  <figure className="chart" aria-label={title}>
+    <figcaption>{title}</figcaption>
+    <ResponsiveContainer width="100%" height={180}>
+      <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="t" type="number" domain={['dataMin', 'dataMax']} tickFormatter={seconds} />
+        <YAxis allowDecimals={false} unit={unit} width={56} />
+        <Tooltip labelFormatter={(t) => `t=${seconds(Number(t))}`} />
+        <Legend />
+        {VIEW_NAMES.map((view, i) => (
+          <Line
+            key={view}
+            type="stepAfter"
+            dataKey={view}
+            stroke={COLOURS[i]}
+            dot={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  </figure>
+);
+
+export default function ChartsContent() {
+  const record = useTimeline();
+  const lag = lagSeries(record, VIEW_NAMES);
+  const throughput = throughputSeries(record);
+  const staleness = stalenessHistogram(record);
+  if (record.appends.length === 0)
+    return <p className="empty">Charts appear once events start flowing.</p>;
+  return (
+    <div className="charts-grid">
+      <LagChart data={lag.events} unit="" title="Lag per view, in events behind the head" />
+      <LagChart
+        data={lag.ms}
+        unit=" ms"
+        title="Lag per view, in ms (age of the oldest unapplied event)"
+      />
+      <figure className="chart" aria-label="Throughput per virtual second">
+        <figcaption>Throughput per virtual second</figcaption>
+        <ResponsiveContainer width="100%" height={180}>
+          <BarChart data={throughput} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="second" tickFormatter={(s: number) => `${s} s`} />
+            <YAxis allowDecimals={false} width={56} />
+            <Tooltip />
+            <Legend />
+            <Bar dataKey="commands" name="Commands" fill={COLOURS[0]} isAnimationActive={false} />
+            <Bar dataKey="events" name="Events" fill={COLOURS[1]} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
+      <figure className="chart" aria-label="Query staleness">
+        <figcaption>Query answers by how many events behind they were</figcaption>
+        <ResponsiveContainer width="100%" height={180}>
+          <BarChart data={staleness} margin={{ top: 8, right: 12, bottom: 4, left: 0 }}>
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="bin" />
+            <YAxis allowDecimals={false} width={56} />
+            <Tooltip />
+            <Bar dataKey="answers" name="Answers" fill={COLOURS[2]} isAnimationActive={false} />
+          </BarChart>
+        </ResponsiveContainer>
+      </figure>
+    </div>
+  );
+}
