@@ -167,3 +167,35 @@ test('the charts load on demand and plot lag, throughput and staleness', async (
   await charts.getByRole('button', { name: 'Hide charts' }).click();
   await expect(charts.getByRole('figure')).toHaveCount(0);
 });
+
+test('time travel shows the stock level as it was at an earlier position, then returns to live', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+  await lab.settled('Add product');
+  await lab.placeOrder('SKU-1', '2');
+  await lab.settled('Place order');
+
+  const travel = page.getByRole('region', { name: 'Time travel' });
+  await travel.getByRole('button', { name: 'Start time travel' }).click();
+  const slider = travel.getByRole('slider', { name: 'Time travel position' });
+  await expect(travel.getByRole('region', { name: 'Stock levels as of #3' })).toContainText(
+    'SKU-1: 5 on hand, 2 reserved, 3 available',
+  );
+  await slider.fill('1');
+  const past = travel.getByRole('region', { name: 'Stock levels as of #1' });
+  await expect(past).toContainText('SKU-1: 5 on hand, 0 reserved, 5 available');
+  await expect(travel.getByRole('status')).toHaveText(
+    'As of #1: ProductAdded on product-SKU-1 (version 1)',
+  );
+  await expect(travel.getByRole('region', { name: 'Order status as of #1' })).toContainText(
+    'No rows.',
+  );
+
+  // The live view is untouched meanwhile.
+  await expect(lab.viewRow(lab.stockLevels, 'SKU-1').getByRole('cell').nth(5)).toHaveText('3');
+  await travel.getByRole('button', { name: 'Back to live' }).click();
+  await expect(travel.getByRole('button', { name: 'Start time travel' })).toBeVisible();
+});

@@ -15,6 +15,8 @@ import type { WriteWorkerApi } from '../workers/writeWorkerApi';
 import BusWorker from '../workers/bus.worker?worker';
 import ProjectionWorker from '../workers/projection.worker?worker';
 import WriteWorker from '../workers/write.worker?worker';
+import TimeTravelWorker from '../workers/timeTravel.worker?worker';
+import type { Moment, TimeTravelApi } from '../workers/timeTravel';
 import { applyTraceFrames, receiveEvents, setRuntimeStatus } from '../state/stores';
 import { createFrameBuffer } from './frameBuffer';
 import { createReplies } from './replies';
@@ -39,6 +41,8 @@ export type Runtime = {
   bus: Remote<BusWorkerApi>;
   kill: (view: ViewName) => Promise<void>;
   restart: (view: ViewName) => Promise<void>;
+  /** The system as it was at `position` (its own worker, started on first use). */
+  travelTo: (position: number, streamId: string | null) => Promise<Moment>;
 };
 
 const watchWorker = (worker: Worker, name: string): Worker => {
@@ -99,6 +103,8 @@ export const startRuntime = async (): Promise<Runtime> => {
     );
   };
 
+  let timeTravel: Remote<TimeTravelApi> | undefined;
+
   await Promise.all([...VIEW_NAMES.map(attach), loadLog(write)]);
   setRuntimeStatus({ phase: 'ready' });
 
@@ -122,6 +128,12 @@ export const startRuntime = async (): Promise<Runtime> => {
     restart: async (view) => {
       if (workers.has(view)) return;
       await attach(view);
+    },
+    travelTo: (position, streamId) => {
+      timeTravel ??= wrap<TimeTravelApi>(
+        watchWorker(new TimeTravelWorker({ name: 'time travel' }), 'time travel'),
+      );
+      return call(timeTravel.at(position, streamId), 'Time travel', START_TIMEOUT_MS);
     },
   };
 };

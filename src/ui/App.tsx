@@ -3,6 +3,7 @@ import { InFlight } from './controls/InFlight';
 import { Charts } from './charts/Charts';
 import { Flow } from './flow/Flow';
 import { Timeline } from './timeline/Timeline';
+import { TimeTravel } from './timetravel/TimeTravel';
 import { Toolbar } from './controls/Toolbar';
 import { CommandsPanel } from './commands/CommandsPanel';
 import { EventLog } from './log/EventLog';
@@ -61,6 +62,7 @@ export const App = () => (
         <Timeline />
         <Charts />
         <EventLog />
+        <TimeTravel />
       </div>
       <ReadViewsPanel />
     </main>

@@ -1,0 +1,168 @@
+import { useEffect, useId, useState } from 'react';
+import type { LabState } from '../../domain/lab';
+import { VIEW_NAMES } from '../../domain/views';
+import { useLog } from '../../state/stores';
+import type { Moment } from '../../workers/timeTravel';
+import { useRuntime } from '../runtimeContext';
+import { describeRow } from './describeRow';
+
+/** The part of the write-side state that the stream's events built (one product, order or account). */
+const aggregateOf = (state: LabState) => {
+  const [entry] = [
+    ...Object.values(state.shop.products),
+    ...Object.values(state.shop.orders),
+    ...Object.values(state.bank.accounts),
+  ];
+  return entry ?? '(nothing yet: the stream has no events up to here)';
+};
+
+const MomentView = ({ moment }: { moment: Moment }) => (
+  <div className="moment">
+    <p role="status" className="moment-event">
+      {moment.event
+        ? `As of #${moment.position}: ${moment.event.type} on ${moment.event.streamId} (version ${moment.event.version})`
+        : 'As of #0: before the first event, every view is empty.'}
+    </p>
+    {moment.stream && (
+      <div className="moment-stream">
+        <h4>
+          Write side: {moment.stream.streamId} at version {moment.stream.version}
+        </h4>
+        <pre>{JSON.stringify(aggregateOf(moment.stream.state), null, 2)}</pre>
+      </div>
+    )}
+    <div className="moment-views">
+      {VIEW_NAMES.map((view) => {
+        const rows = Object.entries(moment.views[view] ?? {});
+        const changed = moment.diff[view] ?? [];
+        return (
+          <section
+            key={view}
+            aria-label={`${view} as of #${moment.position}`}
+            className="moment-view"
+          >
+            <h4>{view}</h4>
+            {rows.length === 0 ? (
+              <p className="empty">No rows.</p>
+            ) : (
+              <ul>
+                {rows.map(([key, row]) => (
+                  <li
+                    key={key}
+                    className={changed.some((c) => c.key === key) ? 'changed' : undefined}
+                  >
+                    {describeRow(view, row)}
+                  </li>
+                ))}
+              </ul>
+            )}
+            {changed.length > 0 && (
+              <p className="diff">
+                #{moment.position} changed:{' '}
+                {changed
+                  .map((c) => `${describeRow(view, c.before)} → ${describeRow(view, c.after)}`)
+                  .join('; ')}
+              </p>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  </div>
+);
+
+/** Look at the whole system as it was at any position of the log; live work goes on meanwhile. */
+export const TimeTravel = () => {
+  const runtime = useRuntime();
+  const head = useLog((s) => s.head);
+  const events = useLog((s) => s.events);
+  const [active, setActive] = useState(false);
+  const [position, setPosition] = useState(0);
+  const [streamId, setStreamId] = useState<string>('');
+  const [moment, setMoment] = useState<Moment | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const sliderId = useId();
+  const streams = [...new Set(events.map((e) => e.streamId))].sort();
+
+  useEffect(() => {
+    if (!active || !runtime) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      runtime.travelTo(position, streamId || null).then(
+        (m) => {
+          if (!current) return;
+          setMoment(m);
+          setError(null);
+        },
+        (e: unknown) => {
+          if (current) setError(e instanceof Error ? e.message : String(e));
+        },
+      );
+    }, 60);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [active, position, streamId, runtime]);
+
+  return (
+    <section aria-label="Time travel" className="panel time-travel">
+      <h2>Time travel</h2>
+      <p className="explain">
+        Because the log keeps every fact, any past moment can be rebuilt: the write side and every
+        view as of position N, computed from the log by the same pure functions.
+      </p>
+      {!active ? (
+        <button
+          type="button"
+          disabled={!runtime || head === 0}
+          onClick={() => {
+            setPosition(head);
+            setActive(true);
+          }}
+        >
+          Start time travel
+        </button>
+      ) : (
+        <>
+          <div className="time-travel-controls">
+            <label htmlFor={sliderId}>Position #{position}</label>
+            <input
+              id={sliderId}
+              type="range"
+              aria-label="Time travel position"
+              min={0}
+              max={head}
+              value={Math.min(position, head)}
+              aria-valuetext={`#${position} of ${head}`}
+              onChange={(e) => setPosition(Number(e.target.value))}
+            />
+            <label>
+              Stream
+              <select value={streamId} onChange={(e) => setStreamId(e.target.value)}>
+                <option value="">(none)</option>
+                {streams.map((s) => (
+                  <option key={s} value={s}>
+                    {s}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setActive(false);
+                setMoment(null);
+              }}
+            >
+              Back to live
+            </button>
+          </div>
+          {error && <p role="alert">{error}</p>}
+          {moment && <MomentView moment={moment} />}
+        </>
+      )}
+    </section>
+  );
+};

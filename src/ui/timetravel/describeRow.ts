@@ -1,0 +1,28 @@
+// One readable line per view row, for time travel and its diff (no raw JSON as the explanation).
+import { formatMoney } from '../../domain/money';
+
+type Row = Record<string, unknown>;
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+const str = (v: unknown) => (typeof v === 'string' ? v : '');
+
+export const describeRow = (view: string, row: unknown): string => {
+  if (row === null || typeof row !== 'object') return '(none)';
+  const r = row as Row;
+  switch (view) {
+    case 'Stock levels':
+      return `${str(r.sku)}: ${num(r.onHand)} on hand, ${num(r.reserved)} reserved, ${num(r.available)} available at ${formatMoney(num(r.price))}`;
+    case 'Order status':
+      return `${str(r.orderId)}: ${str(r.status)}, total ${formatMoney(num(r.total))}`;
+    case 'Account balances':
+      return `${str(r.accountId)} (${str(r.owner)}): ${formatMoney(num(r.balance))}`;
+    case 'Product search':
+      return `${num(r.documentCount)} products indexed`;
+    case 'Sales dashboard':
+      if (r.kind === 'minute')
+        return `${str(r.minute)}: ${num(r.ordersPlaced)} orders, ${formatMoney(num(r.revenue))} paid`;
+      if (r.kind === 'product') return `${str(r.sku)}: ${num(r.unitsOrdered)} units ordered`;
+      return `order ${str(r.orderId)} (kept for cancellations)`;
+    default:
+      return JSON.stringify(row);
+  }
+};
