@@ -199,3 +199,29 @@ test('time travel shows the stock level as it was at an earlier position, then r
   await travel.getByRole('button', { name: 'Back to live' }).click();
   await expect(travel.getByRole('button', { name: 'Start time travel' })).toBeVisible();
 });
+
+test('a workload runs through the real system and every view catches up after it', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const load = page.getByRole('form', { name: 'Load' });
+  await load.getByLabel('Per second', { exact: true }).fill('5000');
+  await load.getByRole('button', { name: 'Run load' }).click();
+  await expect(load.getByLabel('Per second', { exact: true })).toHaveAccessibleDescription(
+    'Rate must be at most 2,000 per second',
+  );
+  await load.getByLabel('Per second', { exact: true }).fill('200');
+  await load.getByLabel('Seconds', { exact: true }).fill('2');
+  await page.getByRole('slider', { name: 'Speed' }).fill('7'); // as fast as possible
+  await load.getByRole('button', { name: 'Run load' }).click();
+  await expect(load.getByRole('status')).toHaveText('Done: 400 of 400 messages sent', {
+    timeout: 20_000,
+  });
+  await expect(lab.clock).toHaveText(/· 0 pending$/, { timeout: 20_000 });
+  const head = await lab.viewStatus('Order status').textContent();
+  const at = /^Up to date at #(\d+)$/.exec(head ?? '')?.[1];
+  expect(Number(at)).toBeGreaterThan(5);
+  for (const view of ['Stock levels', 'Sales dashboard', 'Product search'])
+    await expect(lab.viewStatus(view)).toHaveText(`Up to date at #${at}`);
+});

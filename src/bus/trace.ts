@@ -45,6 +45,8 @@ export type TraceFrame =
   | { kind: 'undelivered'; messages: Message[]; withdrawn: number[] }
   | { kind: 'dropped'; ids: number[] }
   | ClockFrame
+  /** The workload generator: how many of its messages it has sent so far. */
+  | { kind: 'load'; running: boolean; sent: number; total: number }
   | { kind: 'notice'; text: string }
   | { kind: 'reset' };
 

@@ -6,8 +6,14 @@ import type { ClockFrame, TraceFrame } from '../bus/trace';
 import type { StoredEvent } from '../domain/types';
 import { mergeByPosition } from './log';
 import type { Provenance } from './logView';
-import { emptyTimeline, forgetDeliveries, recordDelivery, type TimelineRecord } from './timeline';
-import { applyChanges, applySnapshot, emptyView, type ViewState } from './views';
+import {
+  emptyTimeline,
+  forgetDeliveries,
+  LIMIT,
+  recordDelivery,
+  type TimelineRecord,
+} from './timeline';
+import { applySnapshot, emptyView, type ViewState } from './views';
 
 type LogState = {
   events: StoredEvent[];
@@ -48,15 +54,12 @@ export const useTimeline = create<TimelineRecord>(() => emptyTimeline());
 /** The last hand-over to each receiver: when, and the id of its first message. */
 const lastDelivery = new Map<string, { at: number; id: number }>();
 
-const recordCheckpoint = (view: string, checkpoint: number) => {
-  const last = lastDelivery.get(view);
-  const at = last?.at ?? useClock.getState().now;
-  useTimeline.setState((t) => ({
-    checkpoints: [...t.checkpoints, { view, at, checkpoint, deliveryId: last?.id ?? null }].slice(
-      -3_000,
-    ),
-  }));
-};
+/** The workload generator's progress. */
+export const useLoad = create<{ running: boolean; sent: number; total: number }>(() => ({
+  running: false,
+  sent: 0,
+  total: 0,
+}));
 
 export const useNotice = create<{ text: string | null }>(() => ({ text: null }));
 
@@ -74,25 +77,6 @@ export const receiveEvents = (events: readonly StoredEvent[]): void =>
 export const selectEvent = (position: number | null): void =>
   useLog.setState({ selected: position });
 
-const updateView = (name: string, change: (view: ViewState) => ViewState) =>
-  useViews.setState((state) => ({
-    views: { ...state.views, [name]: change(state.views[name] ?? emptyView()) },
-  }));
-
-const addPending = (messages: readonly Message[]) =>
-  useMessages.setState((state) => ({
-    pending: { ...state.pending, ...Object.fromEntries(messages.map((m) => [m.id, m])) },
-  }));
-
-const removePending = (ids: readonly number[]) => {
-  const gone = new Set(ids);
-  useMessages.setState((state) => ({
-    pending: Object.fromEntries(
-      Object.entries(state.pending).filter(([id]) => !gone.has(Number(id))),
-    ),
-  }));
-};
-
 const truncateLog = (head: number) =>
   useLog.setState((state) => ({
     events: state.events.filter((e) => e.position <= head),
@@ -100,69 +84,116 @@ const truncateLog = (head: number) =>
     selected: state.selected !== null && state.selected > head ? null : state.selected,
   }));
 
-/** Applies one animation frame's worth of trace frames to the stores. */
+/**
+ * Applies one animation frame's worth of trace frames to the stores. A burst brings thousands of
+ * frames at once, so each store is copied once per batch, changed in place, and set once.
+ */
 export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
+  const pending = new Map(Object.values(useMessages.getState().pending).map((m) => [m.id, m]));
+  let timeline = useTimeline.getState();
+  const delivered = [...timeline.delivered];
+  const appends = [...timeline.appends];
+  const checkpoints = [...timeline.checkpoints];
+  let forgotten: number[] = [];
+  const views = { ...useViews.getState().views };
+  const rowsCopied = new Set<string>();
+  let appended: StoredEvent[] = [];
+  let touched = { pending: false, timeline: false, views: false };
+
+  const view = (name: string): ViewState => {
+    const current = views[name] ?? emptyView();
+    if (!rowsCopied.has(name)) {
+      rowsCopied.add(name);
+      views[name] = { ...current, rows: { ...current.rows } };
+    }
+    touched.views = true;
+    return views[name] ?? current;
+  };
+  const flushLog = () => {
+    if (appended.length > 0) receiveEvents(appended);
+    appended = [];
+  };
+  const checkpoint = (name: string, position: number) => {
+    const last = lastDelivery.get(name);
+    checkpoints.push({
+      view: name,
+      at: last?.at ?? useClock.getState().now,
+      checkpoint: position,
+      deliveryId: last?.id ?? null,
+    });
+    touched.timeline = true;
+  };
+
   for (const frame of frames) {
     switch (frame.kind) {
       case 'appended': {
-        receiveEvents(frame.events);
+        appended = appended.concat(frame.events);
         const by = lastDelivery.get(WRITE_MODEL);
         const first = frame.events[0]?.position ?? 0;
-        useTimeline.setState((t) => ({
-          appends: [
-            ...t.appends,
-            { at: by?.at ?? 0, first, last: frame.head, deliveryId: by?.id ?? 0 },
-          ].slice(-3_000),
-        }));
+        appends.push({ at: by?.at ?? 0, first, last: frame.head, deliveryId: by?.id ?? 0 });
+        touched.timeline = true;
         break;
       }
       case 'unappended':
+        flushLog();
         truncateLog(frame.head);
         break;
       case 'view-snapshot':
-        updateView(frame.view, (view) => applySnapshot(view, frame));
-        recordCheckpoint(frame.view, frame.checkpoint);
+        views[frame.view] = applySnapshot(views[frame.view] ?? emptyView(), frame);
+        rowsCopied.add(frame.view);
+        touched.views = true;
+        checkpoint(frame.view, frame.checkpoint);
         break;
-      case 'view-changed':
-        updateView(frame.view, (view) => applyChanges(view, frame));
-        recordCheckpoint(frame.view, frame.checkpoint);
+      case 'view-changed': {
+        const current = view(frame.view);
+        for (const { key, value } of frame.changes) {
+          if (value === null) Reflect.deleteProperty(current.rows, key);
+          else current.rows[key] = value;
+        }
+        current.checkpoint = frame.checkpoint;
+        current.head = frame.head;
+        if (frame.changes.length > 0) current.lastChanged = frame.changes.map((c) => c.key);
+        checkpoint(frame.view, frame.checkpoint);
         break;
-      case 'view-phase':
-        updateView(frame.view, (view) => ({
-          ...view,
-          phase: frame.phase,
-          progress: frame.progress,
-        }));
+      }
+      case 'view-phase': {
+        const current = view(frame.view);
+        current.phase = frame.phase;
+        current.progress = frame.progress;
         break;
+      }
       case 'view-rebuilt':
-        updateView(frame.view, (view) => ({
-          ...view,
-          lastRebuild: { events: frame.events, ms: frame.ms },
-        }));
+        view(frame.view).lastRebuild = { events: frame.events, ms: frame.ms };
         break;
       case 'sent':
-        addPending([frame.message]);
+        pending.set(frame.message.id, frame.message);
+        touched.pending = true;
         break;
       case 'delivered': {
-        const { pending } = useMessages.getState();
-        const messages = frame.ids.flatMap((id) => pending[id] ?? []);
-        useTimeline.setState((t) => recordDelivery(t, messages, frame.at));
+        for (const id of frame.ids) {
+          const message = pending.get(id);
+          if (message)
+            delivered.push(...recordDelivery(emptyTimeline(), [message], frame.at).delivered);
+          pending.delete(id);
+        }
         lastDelivery.set(frame.to, { at: frame.at, id: frame.ids[0] ?? 0 });
-        removePending(frame.ids);
+        touched = { ...touched, pending: true, timeline: true };
         break;
       }
       case 'dropped':
-        removePending(frame.ids);
+        for (const id of frame.ids) pending.delete(id);
+        touched.pending = true;
         break;
       case 'undelivered':
-        removePending(frame.withdrawn);
-        addPending(frame.messages);
-        useTimeline.setState((t) =>
-          forgetDeliveries(
-            t,
-            frame.messages.map((m) => m.id),
-          ),
-        );
+        for (const id of frame.withdrawn) pending.delete(id);
+        for (const m of frame.messages) pending.set(m.id, m);
+        forgotten = forgotten.concat(frame.messages.map((m) => m.id));
+        timeline = forgetDeliveries({ delivered, appends, checkpoints }, forgotten);
+        delivered.splice(0, delivered.length, ...timeline.delivered);
+        appends.splice(0, appends.length, ...timeline.appends);
+        checkpoints.splice(0, checkpoints.length, ...timeline.checkpoints);
+        forgotten = [];
+        touched = { ...touched, pending: true, timeline: true };
         break;
       case 'clock':
         useClock.setState({
@@ -174,18 +205,34 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
           receivedAt: performance.now(),
         });
         break;
+      case 'load':
+        useLoad.setState({ running: frame.running, sent: frame.sent, total: frame.total });
+        break;
       case 'notice':
         useNotice.setState({ text: frame.text });
         break;
       case 'reset':
+        appended = [];
         useLog.setState({ events: [], head: 0, selected: null, provenance: null });
-        useTimeline.setState(emptyTimeline());
+        delivered.length = 0;
+        appends.length = 0;
+        checkpoints.length = 0;
         lastDelivery.clear();
-        useMessages.setState({ pending: {} });
+        pending.clear();
+        touched = { pending: true, timeline: true, views: touched.views };
         useNotice.setState({ text: null });
         break;
     }
   }
+  flushLog();
+  if (touched.pending) useMessages.setState({ pending: Object.fromEntries(pending) });
+  if (touched.timeline)
+    useTimeline.setState({
+      delivered: delivered.slice(-LIMIT),
+      appends: appends.slice(-LIMIT),
+      checkpoints: checkpoints.slice(-LIMIT),
+    });
+  if (touched.views) useViews.setState({ views });
 };
 
 export const setRuntimeStatus = (status: RuntimeStatus): void =>

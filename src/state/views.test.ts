@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyChanges, applySnapshot, describeFreshness, emptyView } from './views';
+import { applySnapshot, describeFreshness, emptyView } from './views';
 
 describe('Freshness line', () => {
   it('says up to date when the checkpoint has reached the head', () =>
@@ -33,21 +33,4 @@ describe('A view on screen', () => {
       lastChanged: [],
       loaded: true,
     }));
-
-  it('applies changes and deletions and remembers what changed', () => {
-    const next = applyChanges(snapshot, {
-      changes: [
-        { key: 'a', value: null },
-        { key: 'c', value: 3 },
-      ],
-      checkpoint: 5,
-      head: 6,
-    });
-    expect(next.rows).toEqual({ b: 2, c: 3 });
-    expect(next.checkpoint).toBe(5);
-    expect(next.lastChanged).toEqual(['a', 'c']);
-  });
-
-  it('follows the checkpoint back when a step is taken back', () =>
-    expect(applyChanges(snapshot, { changes: [], checkpoint: 2, head: 2 }).checkpoint).toBe(2));
 });

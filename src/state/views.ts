@@ -36,24 +36,6 @@ export const applySnapshot = (
   loaded: true,
 });
 
-export const applyChanges = (
-  view: ViewState,
-  update: { changes: RowChange[]; checkpoint: number; head: number },
-): ViewState => {
-  const changed = new Map(update.changes.map((c) => [c.key, c.value]));
-  const kept = Object.entries(view.rows).filter(([key]) => !changed.has(key));
-  const added = [...changed].filter(([, value]) => value !== null);
-  const rows = Object.fromEntries([...kept, ...added]);
-  return {
-    ...view,
-    rows,
-    // Frames arrive in order; a step back moves the checkpoint down again.
-    checkpoint: update.checkpoint,
-    head: update.head,
-    lastChanged: update.changes.length > 0 ? update.changes.map((c) => c.key) : view.lastChanged,
-  };
-};
-
 const count = (n: number) => n.toLocaleString('en-US');
 
 /** The freshness line of a view, in the words of the UI contract. */

@@ -1,5 +1,6 @@
 import { useNotice, useRuntimeStatus } from '../state/stores';
 import { InFlight } from './controls/InFlight';
+import { LoadPanel } from './controls/LoadPanel';
 import { Charts } from './charts/Charts';
 import { Flow } from './flow/Flow';
 import { Timeline } from './timeline/Timeline';
@@ -55,7 +56,10 @@ export const App = () => (
     <RuntimeBanner />
     <Notice />
     <main className="layout">
-      <CommandsPanel />
+      <div className="center">
+        <CommandsPanel />
+        <LoadPanel />
+      </div>
       <div className="center">
         <Flow />
         <InFlight />

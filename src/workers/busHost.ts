@@ -5,6 +5,7 @@
 import type { EventsDelivery, Message, SubscriberSettings } from '../bus/messages';
 import { DEFAULT_BUS_SETTINGS } from '../bus/defaults';
 import { UI, WRITE_MODEL } from '../bus/messages';
+import { seededUnit } from '../bus/jitter';
 import { Scheduler, type Delivery, type Outbound } from '../bus/scheduler';
 import type { TraceFrame, ViewPhase } from '../bus/trace';
 import type { StoredEvent } from '../domain/types';
@@ -43,12 +44,22 @@ export type BusHostDeps = {
   settings?: Record<string, Partial<SubscriberSettings>>;
 };
 
+type LoadRun = {
+  id: number;
+  start: number;
+  interval: number;
+  total: number;
+  sent: number;
+  readShare: number;
+};
+
 type ViewSlot = { endpoint: ViewEndpoint | undefined; phase: ViewPhase; pausedByLearner: boolean };
 type HistoryEntry = { delivery: Delivery; caused: number[]; undo: () => Promise<void> };
 
 const HISTORY_LIMIT = 2_000;
 const QUERY_LATENCY_MS = 10;
 const RETRY_AFTER_MS = 1_000;
+const LOAD_SKUS = 5;
 const TICK_MS = 16;
 
 /** What the trace says about a message: events messages carry positions, not the events. */
@@ -253,6 +264,53 @@ export const createBusHost = (deps: BusHostDeps) => {
     return true;
   };
 
+  /** The workload generator: commands and queries sent at a steady rate, in virtual time. */
+  let load: LoadRun | null = null;
+  let loadRuns = 0;
+
+  const loadTimeOf = (run: LoadRun, i: number) => run.start + i * run.interval;
+
+  /** Sends the workload's messages whose time has come, stamped with that time. */
+  const releaseLoad = (until: number) => {
+    const run = load;
+    if (!run) return;
+    while (run.sent < run.total && loadTimeOf(run, run.sent) <= until) {
+      const i = run.sent;
+      const at = loadTimeOf(run, i);
+      const sku = `LOAD-${1 + Math.floor(seededUnit(deps.seed + run.id, i * 2 + 1) * LOAD_SKUS)}`;
+      if (seededUnit(deps.seed + run.id, i * 2) < run.readShare)
+        send(
+          {
+            kind: 'query',
+            from: UI,
+            to: 'Stock levels',
+            causationId: null,
+            payload: { query: { kind: 'key', key: sku } },
+            delayMs: QUERY_LATENCY_MS,
+          },
+          at,
+        );
+      else
+        send(
+          {
+            kind: 'command',
+            from: UI,
+            to: WRITE_MODEL,
+            causationId: null,
+            payload: {
+              type: 'PlaceOrder',
+              data: { orderId: `L${run.id}-${i + 1}`, lines: [{ sku, quantity: 1 }] },
+              meta: { commandId: `load-${run.id}-${i + 1}`, issuedAt: new Date().toISOString() },
+            },
+          },
+          at,
+        );
+      run.sent += 1;
+    }
+    emit({ kind: 'load', running: run.sent < run.total, sent: run.sent, total: run.total });
+    if (run.sent >= run.total) load = null;
+  };
+
   /** Delivers everything ready by `until`; live, it stops as soon as the learner pauses. */
   const deliverDue = async (until: number, whilePlaying = true) => {
     for (;;) {
@@ -275,12 +333,13 @@ export const createBusHost = (deps: BusHostDeps) => {
         lastReal = real;
         await serial(async () => {
           if (!playing) return;
+          releaseLoad(target);
           await deliverDue(target);
           if (Number.isFinite(target)) scheduler.advanceTo(target);
           clock();
         });
         if (!isPlaying()) break;
-        const idle = scheduler.peek() === undefined;
+        const idle = scheduler.peek() === undefined && load === null;
         await deps.sleep(idle ? 250 : TICK_MS, wakeSignal);
         wakeSignal = new Promise<void>((resolve) => (wake = resolve));
       }
@@ -410,6 +469,10 @@ export const createBusHost = (deps: BusHostDeps) => {
     step: () =>
       serial(async () => {
         playing = false;
+        releaseLoad(scheduler.now);
+        const next =
+          load && scheduler.peek() === undefined ? loadTimeOf(load, load.sent) : undefined;
+        if (next !== undefined) releaseLoad(next);
         const delivery = scheduler.take();
         if (delivery) await perform(delivery);
         clock();
@@ -463,6 +526,7 @@ export const createBusHost = (deps: BusHostDeps) => {
     /** Runs until nothing is pending (tests and scripted scenarios). */
     settle: () =>
       serial(async () => {
+        releaseLoad(Number.POSITIVE_INFINITY);
         await deliverDue(Number.POSITIVE_INFINITY, false);
         clock();
       }),
@@ -476,6 +540,49 @@ export const createBusHost = (deps: BusHostDeps) => {
       if (copy) emit({ kind: 'sent', message: summarize(copy) });
       clock();
       kick();
+    },
+    /**
+     * Starts a workload: `perSecond` messages per virtual second for `seconds`, a `readShare` of
+     * them queries to Stock levels and the rest orders, on products LOAD-1…LOAD-5 (added first).
+     */
+    startLoad: ({
+      perSecond,
+      readShare,
+      seconds,
+    }: {
+      perSecond: number;
+      readShare: number;
+      seconds: number;
+    }) => {
+      syncClock();
+      loadRuns += 1;
+      for (let n = 1; n <= LOAD_SKUS; n += 1)
+        send({
+          kind: 'command',
+          from: UI,
+          to: WRITE_MODEL,
+          causationId: null,
+          payload: {
+            type: 'AddProduct',
+            data: { sku: `LOAD-${n}`, name: `Load product ${n}`, price: 1, stock: 1_000_000 },
+            meta: { commandId: `load-${loadRuns}-setup-${n}`, issuedAt: new Date().toISOString() },
+          },
+        });
+      load = {
+        id: loadRuns,
+        start: scheduler.now + 50,
+        interval: 1000 / perSecond,
+        total: Math.round(perSecond * seconds),
+        sent: 0,
+        readShare,
+      };
+      emit({ kind: 'load', running: true, sent: 0, total: load.total });
+      clock();
+      kick();
+    },
+    stopLoad: () => {
+      if (load) emit({ kind: 'load', running: false, sent: load.sent, total: load.total });
+      load = null;
     },
     /** Holds a pending message back by `byMs` of virtual time. */
     delayMessage: (id: number, byMs: number) => {

@@ -101,6 +101,9 @@ export const createBusWorkerApi = () => {
     drop: (id: number) => bus().drop(id),
     duplicate: (id: number) => bus().duplicate(id),
     delayMessage: (id: number, byMs: number) => bus().delayMessage(id, byMs),
+    startLoad: (load: { perSecond: number; readShare: number; seconds: number }) =>
+      bus().startLoad(load),
+    stopLoad: () => bus().stopLoad(),
   };
 };
 
