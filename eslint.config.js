@@ -11,6 +11,7 @@ export default tseslint.config(
       'dist',
       'dist-e2e',
       'dist-bench',
+      'dist-bench-app',
       'node_modules',
       'playwright-report',
       'test-results',

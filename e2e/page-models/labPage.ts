@@ -72,7 +72,7 @@ export class LabPage {
 
   /** The id of the newest order in the event log. */
   async lastOrderId() {
-    const row = this.eventLog.getByRole('row').filter({ hasText: 'OrderPlaced' }).last();
+    const row = this.eventLog.getByRole('row').filter({ hasText: 'OrderPlaced' }).first();
     const stream = await row.getByRole('cell').nth(1).textContent();
     return (stream ?? '').replace(/^order-/, '');
   }

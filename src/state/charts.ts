@@ -29,8 +29,21 @@ export const lagSeries = (
     ...record.appends.map((a) => ({ t: a.at, head: a.last })),
     ...record.checkpoints.map((c) => ({ t: c.at, view: c.view, checkpoint: c.checkpoint })),
   ].sort((a, b) => a.t - b.t);
-  const appendedAt = (position: number) =>
-    record.appends.find((a) => a.first <= position && position <= a.last)?.at;
+  const byPosition = [...record.appends].sort((a, b) => a.first - b.first);
+  /** When the event at `position` was appended (binary search over the appends). */
+  const appendedAt = (position: number) => {
+    let lo = 0;
+    let hi = byPosition.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const a = byPosition[mid];
+      if (!a) break;
+      if (position < a.first) hi = mid - 1;
+      else if (position > a.last) lo = mid + 1;
+      else return a.at;
+    }
+    return undefined;
+  };
   let head = 0;
   const checkpoints: Record<string, number> = Object.fromEntries(views.map((v) => [v, 0]));
   const events: LagPoint[] = [];

@@ -86,21 +86,34 @@ export type Window = { view: string; first: number; last: number; from: number; 
  * For every append and every view: when the append happened, and when the view's checkpoint first
  * reached its last position (null while it still has not).
  */
-export const inconsistencyWindows = (record: TimelineRecord, views: readonly string[]): Window[] =>
-  record.appends.flatMap((append) =>
-    views.map((view) => {
-      const applied = record.checkpoints.find(
-        (c) => c.view === view && c.checkpoint >= append.last && c.at >= append.at,
-      );
-      return {
+export const inconsistencyWindows = (
+  record: TimelineRecord,
+  views: readonly string[],
+): Window[] => {
+  const appends = [...record.appends].sort((a, b) => a.at - b.at || a.last - b.last);
+  const windows: Window[] = [];
+  for (const view of views) {
+    const checkpoints = record.checkpoints.filter((c) => c.view === view);
+    // For later appends the first checkpoint that covers them can only be later too: one pass.
+    let i = 0;
+    for (const append of appends) {
+      while (i < checkpoints.length) {
+        const c = checkpoints[i];
+        if (c && c.at >= append.at && c.checkpoint >= append.last) break;
+        i += 1;
+      }
+      const applied = checkpoints[i];
+      windows.push({
         view,
         first: append.first,
         last: append.last,
         from: append.at,
         to: applied?.at ?? null,
-      };
-    }),
-  );
+      });
+    }
+  }
+  return windows;
+};
 
 /** An answer is stale if the view served it before it had applied the head. */
 export const isStaleAnswer = (message: DeliveredMessage): boolean =>

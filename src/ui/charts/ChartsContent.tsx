@@ -13,7 +13,7 @@ import {
 } from 'recharts';
 import { VIEW_NAMES } from '../../domain/views';
 import { lagSeries, stalenessHistogram, throughputSeries } from '../../state/charts';
-import { useTimeline } from '../../state/stores';
+import { useThrottledTimeline } from './useThrottledTimeline';
 
 const COLOURS = ['#2f6fd8', '#d9822b', '#8a4fd1', '#2a9d5c', '#c2407a'];
 const seconds = (t: number) => `${(t / 1000).toFixed(1)} s`;
@@ -44,7 +44,7 @@ const LagChart = ({ data, unit, title }: { data: object[]; unit: string; title: 
 );
 
 export default function ChartsContent() {
-  const record = useTimeline();
+  const record = useThrottledTimeline();
   const lag = lagSeries(record, VIEW_NAMES);
   const throughput = throughputSeries(record);
   const staleness = stalenessHistogram(record);

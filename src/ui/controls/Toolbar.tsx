@@ -23,7 +23,13 @@ export const Toolbar = () => {
 
   return (
     <div role="toolbar" aria-label="Simulation controls" className="toolbar">
-      <button type="button" onClick={actions.togglePlay} disabled={!bus} aria-keyshortcuts="Space">
+      <button
+        type="button"
+        onClick={actions.togglePlay}
+        disabled={!bus}
+        aria-keyshortcuts="Space"
+        title={playing ? 'Pause: stop the clock (Space)' : 'Play: let the clock run (Space)'}
+      >
         {playing ? 'Pause' : 'Play'}
       </button>
       <button
@@ -31,6 +37,7 @@ export const Toolbar = () => {
         onClick={actions.stepForward}
         disabled={!bus || pending === 0}
         aria-keyshortcuts="ArrowRight"
+        title="Deliver the next message, exactly one (→)"
       >
         Step forward
       </button>
@@ -39,6 +46,7 @@ export const Toolbar = () => {
         onClick={actions.stepBack}
         disabled={!bus || history === 0}
         aria-keyshortcuts="ArrowLeft"
+        title="Take the last delivery back (←)"
       >
         Step back
       </button>

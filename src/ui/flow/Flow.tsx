@@ -10,7 +10,7 @@ import { at, BUS, EVENT_STORE, HEIGHT, NODES, pathOf, WIDTH } from './layout';
 import { KIND_LABEL, TokenShape } from './shapes';
 import { useVirtualNow } from './useVirtualNow';
 
-const MAX_TOKENS = 150;
+const MAX_TOKENS = 60;
 const byDue = (a: Message, b: Message) => a.deliverAt - b.deliverAt || a.id - b.id;
 
 const Node = ({

@@ -1,4 +1,5 @@
 import type { StoredEvent } from '../../domain/types';
+import { labelOf } from './eventLabels';
 
 /** Payload and metadata of one event, rendered as text (never as HTML). */
 export const EventInspector = ({ event }: { event: StoredEvent }) => (
@@ -6,6 +7,7 @@ export const EventInspector = ({ event }: { event: StoredEvent }) => (
     <h3>
       {event.type} <span className="muted">#{event.position}</span>
     </h3>
+    <p>{labelOf(event.type)}.</p>
     <dl>
       <dt>Stream</dt>
       <dd>

@@ -3,6 +3,7 @@ import { LAB_EVENT_TYPES } from '../../domain/lab';
 import { filterEvents, isProvenance, visibleRange, type LogFilter } from '../../state/logView';
 import { selectEvent, showProvenance, useLog } from '../../state/stores';
 import { EventInspector } from './EventInspector';
+import { labelOf } from './eventLabels';
 
 const ROW_HEIGHT = 29;
 const VIEWPORT = 380;
@@ -14,25 +15,16 @@ export const EventLog = () => {
   const [filter, setFilter] = useState<LogFilter>({ stream: '', type: '' });
   const [scrollTop, setScrollTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
-  const shown = useMemo(() => filterEvents(events, filter), [events, filter]);
+  // Newest first: a new fact appears at the top without the list having to scroll.
+  const shown = useMemo(() => [...filterEvents(events, filter)].reverse(), [events, filter]);
   const { start, end } = visibleRange(scrollTop, VIEWPORT, ROW_HEIGHT, shown.length);
-
-  // New facts are appended at the bottom; keep them in sight unless the learner scrolled up.
-  const followTail = useRef(true);
-  useEffect(() => {
-    const el = scroller.current;
-    if (el && followTail.current) el.scrollTop = el.scrollHeight;
-  }, [shown.length]);
 
   // Provenance: bring the first highlighted event into view.
   useEffect(() => {
     const el = scroller.current;
     if (!el || !provenance) return;
     const index = shown.findIndex((e) => isProvenance(e, provenance));
-    if (index >= 0) {
-      followTail.current = false;
-      el.scrollTop = Math.max(0, index * ROW_HEIGHT - ROW_HEIGHT);
-    }
+    if (index >= 0) el.scrollTop = Math.max(0, index * ROW_HEIGHT - ROW_HEIGHT);
   }, [provenance, shown]);
 
   const onKey = (event: KeyboardEvent, position: number) => {
@@ -49,7 +41,8 @@ export const EventLog = () => {
       <h2>Event log</h2>
       <p className="explain">
         Every accepted command appends <strong>events</strong>: facts that never change. Each has a
-        global position and a version within its stream. Select a row to see what it carries.
+        global position and a version within its stream. Newest first; select a row to see what it
+        carries.
       </p>
       <div className="log-filters">
         <label>
@@ -90,11 +83,7 @@ export const EventLog = () => {
         className="table-scroll"
         ref={scroller}
         style={{ height: VIEWPORT }}
-        onScroll={(e) => {
-          const el = e.currentTarget;
-          setScrollTop(el.scrollTop);
-          followTail.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT;
-        }}
+        onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
         <table aria-label="Event log" aria-rowcount={shown.length + 1}>
           <thead>
@@ -131,7 +120,7 @@ export const EventLog = () => {
                   <td>#{event.position}</td>
                   <td>{event.streamId}</td>
                   <td>{event.version}</td>
-                  <td>{event.type}</td>
+                  <td title={labelOf(event.type)}>{event.type}</td>
                 </tr>
               );
             })}

@@ -23,7 +23,13 @@ export const Timeline = () => {
   const start = Math.min(now, ...recent.map((d) => d.sentAt));
   const end = Math.max(now, start + 1, ...recent.map((d) => d.deliveredAt));
   const x = (t: number) => LEFT + ((t - start) / (end - start)) * (WIDTH - LEFT - 16);
-  const windows = inconsistencyWindows(record, VIEW_NAMES).filter((w) => (w.to ?? now) >= start);
+  // Only appends that can still show: those since the first arrow drawn, or still open.
+  const lastCheckpoint = record.checkpoints.at(-1)?.checkpoint ?? 0;
+  const relevant = {
+    ...record,
+    appends: record.appends.filter((a) => a.at >= start || a.last > lastCheckpoint - 1_000),
+  };
+  const windows = inconsistencyWindows(relevant, VIEW_NAMES).filter((w) => (w.to ?? now) >= start);
   const current = recent.at(-1);
 
   const arrow = (d: DeliveredMessage) => {

@@ -28,7 +28,7 @@ const notFound = (what: string) => (data: unknown, key: string, show: (d: never)
 const OrderStatusView = () => (
   <ViewSection<OrderStatusRow>
     name="Order status"
-    explain="Order id → status, lines and total: a key-value view."
+    explain="Order id → status, lines and total: a key-value view. Newest first."
     columns={[
       { header: 'Order', cell: (r) => r.orderId },
       { header: 'Status', cell: (r) => r.status },
@@ -36,7 +36,7 @@ const OrderStatusView = () => (
       { header: 'Total', cell: (r) => formatMoney(r.total), numeric: true },
     ]}
     rowKey={(r) => r.orderId}
-    order={(a, b) => (a.builtFrom[0] ?? 0) - (b.builtFrom[0] ?? 0)}
+    order={(a, b) => (b.builtFrom[0] ?? 0) - (a.builtFrom[0] ?? 0)}
     provenanceOf={(r) => ({
       label: `Order status row ${r.orderId}`,
       positions: r.builtFrom,

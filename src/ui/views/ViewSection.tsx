@@ -5,6 +5,8 @@ import { showProvenance, useLog, useViews } from '../../state/stores';
 import { Freshness } from './Freshness';
 import { ViewControls } from './ViewControls';
 
+const MAX_ROWS = 100;
+
 export type Column<R> = { header: string; cell: (row: R) => ReactNode; numeric?: boolean };
 
 type ViewSectionProps<R> = {
@@ -38,7 +40,8 @@ export const ViewSection = <R,>({
   const view = useViews((s) => s.views[name]);
   const head = useLog((s) => s.head);
   const all = Object.values(view?.rows ?? {});
-  const rows = (show ? all.filter(show) : (all as R[])).sort(order);
+  const sorted = (show ? all.filter(show) : (all as R[])).sort(order);
+  const rows = sorted.slice(0, MAX_ROWS);
   const changed = new Set(view?.lastChanged ?? []);
 
   return (
@@ -99,6 +102,12 @@ export const ViewSection = <R,>({
             ))}
           </tbody>
         </table>
+      )}
+      {sorted.length > MAX_ROWS && (
+        <p className="muted">
+          Showing {MAX_ROWS} of {sorted.length.toLocaleString('en-US')} rows. Ask the view below for
+          one.
+        </p>
       )}
       {empty && view?.loaded && rows.length === 0 && <p className="empty">{empty}</p>}
       {children}
