@@ -53,13 +53,20 @@ test.describe('the main screen', () => {
     for (let left = 6; left > 0; left -= 1) {
       await page.getByRole('button', { name: 'Step forward' }).click();
       await expect(tokens).toHaveCount(left - 1);
-      const stillOpen = await openWindows.evaluateAll((rects) =>
-        rects.map((r) => r.getAttribute('data-view')),
-      );
-      for (const view of VIEWS) {
-        const waiting = await flow.locator(`[data-edge="Write model → ${view}"]`).count();
-        expect(stillOpen.includes(view)).toBe(waiting === 1);
-      }
+      // A handed-over message leaves the flow at once; its view closes its window once it has
+      // applied the events, a moment later.
+      await expect
+        .poll(async () => {
+          const open = await openWindows.evaluateAll((rects) =>
+            rects.map((r) => r.getAttribute('data-view') ?? ''),
+          );
+          const waiting = await Promise.all(
+            VIEWS.map((view) => flow.locator(`[data-edge="Write model → ${view}"]`).count()),
+          );
+          const expected = VIEWS.filter((_, i) => waiting[i] === 1);
+          return [...open].sort().join() === [...expected].sort().join();
+        })
+        .toBe(true);
     }
     await expect(openWindows).toHaveCount(0);
     await expect(timeline.locator('rect.window[data-open="false"]')).toHaveCount(10);
