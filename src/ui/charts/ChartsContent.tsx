@@ -12,9 +12,10 @@ import {
   YAxis,
 } from 'recharts';
 import { VIEW_NAMES } from '../../domain/views';
-import { lagSeries, stalenessHistogram, throughputSeries } from '../../state/charts';
+import { downsample, lagSeries, stalenessHistogram, throughputSeries } from '../../state/charts';
 import { useThrottledTimeline } from './useThrottledTimeline';
 
+const DRAWN_POINTS = 200;
 const COLOURS = ['#2f6fd8', '#d9822b', '#8a4fd1', '#2a9d5c', '#c2407a'];
 const seconds = (t: number) => `${(t / 1000).toFixed(1)} s`;
 
@@ -44,14 +45,22 @@ const LagChart = ({ data, unit, title }: { data: object[]; unit: string; title: 
 );
 
 export default function ChartsContent() {
-  const record = useThrottledTimeline();
-  const lag = lagSeries(record, VIEW_NAMES);
+  const record = useThrottledTimeline(1_000);
+  const series = lagSeries(record, VIEW_NAMES);
+  // Drawing costs more than computing: the lines get fewer points than the series keeps.
+  const lag = {
+    events: downsample(series.events, DRAWN_POINTS),
+    ms: downsample(series.ms, DRAWN_POINTS),
+  };
   const throughput = throughputSeries(record);
   const staleness = stalenessHistogram(record);
-  if (record.appends.length === 0)
-    return <p className="empty">Charts appear once events start flowing.</p>;
+  // The charts are drawn from the start, empty: mounting them costs more than updating them, and
+  // should not happen in the middle of a burst.
   return (
     <div className="charts-grid">
+      {record.appends.length === 0 && (
+        <p className="empty">Charts appear once events start flowing.</p>
+      )}
       <LagChart data={lag.events} unit="" title="Lag per view, in events behind the head" />
       <LagChart
         data={lag.ms}
