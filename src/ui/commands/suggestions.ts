@@ -4,8 +4,19 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ViewName } from '../../domain/views';
 import { useViews } from '../../state/stores';
 
+const MAX_SUGGESTIONS = 50;
+
+/** The newest keys of a view (at most 50: a picker, not a listing, and cheap under load). */
 export const useViewKeys = (view: ViewName | undefined): string[] | undefined =>
-  useViews(useShallow((s) => (view ? Object.keys(s.views[view]?.rows ?? {}).sort() : undefined)));
+  useViews(
+    useShallow((s) =>
+      view
+        ? Object.keys(s.views[view]?.rows ?? {})
+            .slice(-MAX_SUGGESTIONS)
+            .sort()
+        : undefined,
+    ),
+  );
 
 /** A short id for something the app names on the learner's behalf (an order, a transfer). */
 export const newId = (prefix: string): string =>
