@@ -10,24 +10,9 @@ import { shopDomain } from './shop/shop.decider';
 import { available } from './shop/shop.state';
 import { stockLevelsProjection, type StockLevelRow } from './shop/stockLevels.projection';
 import { storedAll } from './testing/stored';
-import { DomainError, type Decider } from './types';
+import { runAll } from './testing/run';
 
 const meta = { commandId: 'c', issuedAt: '2026-01-01T00:00:00.000Z' };
-
-const runAll = <S, C, E>(decider: Decider<S, C, E>, commands: readonly C[]) => {
-  let state = decider.initialState();
-  const log: E[] = [];
-  for (const command of commands) {
-    try {
-      const events = decider.decide(command, state);
-      log.push(...events);
-      state = events.reduce(decider.evolve, state);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-    }
-  }
-  return { state, log };
-};
 
 const skus = ['SKU-1', 'SKU-2'];
 const shopCommand: fc.Arbitrary<ShopCommand> = fc.oneof(

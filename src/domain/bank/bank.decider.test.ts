@@ -1,7 +1,7 @@
+import { runAll } from '../testing/run';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { specFor } from '../testing/given';
-import { DomainError } from '../types';
 import { bankDomain, type BankState } from './bank.decider';
 import type { BankCommand } from './commands';
 import type { BankEvent } from './events';
@@ -129,20 +129,7 @@ describe('Bank invariants', () => {
       .map((d) => ({ type: 'Transfer' as const, data: { ...d, transferId: 'T' }, meta })),
   );
 
-  const run = (commands: readonly BankCommand[]) => {
-    let state: BankState = bankDomain.initialState();
-    const log: BankEvent[] = [];
-    for (const c of commands) {
-      try {
-        const events = bankDomain.decide(c, state);
-        log.push(...events);
-        state = events.reduce(bankDomain.evolve, state);
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-      }
-    }
-    return { state, log };
-  };
+  const run = (commands: readonly BankCommand[]) => runAll(bankDomain, commands);
 
   const total = (state: BankState) =>
     Object.values(state.accounts).reduce((sum, a) => sum + a.balanceCents, 0);

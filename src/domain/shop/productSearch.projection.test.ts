@@ -1,8 +1,8 @@
+import { runAll } from '../testing/run';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { projectBatch, rebuildView } from '../projection';
 import { storedAll } from '../testing/stored';
-import { DomainError } from '../types';
 import type { ShopCommand } from './commands';
 import { streamOfShopEvent, type ShopEvent } from './events';
 import {
@@ -11,25 +11,11 @@ import {
   searchProducts,
   type ProductSearchRow,
 } from './productSearch.projection';
-import { shopDomain, type ShopState } from './shop.decider';
+import { shopDomain } from './shop.decider';
 
 const meta = { commandId: 'c', issuedAt: '2026-01-01T10:00:00.000Z' };
 
-/** Runs commands the way the write model does; refused ones append nothing. */
-const runAll = (commands: readonly ShopCommand[]) => {
-  let state: ShopState = shopDomain.initialState();
-  const log: ShopEvent[] = [];
-  for (const command of commands) {
-    try {
-      const events = shopDomain.decide(command, state);
-      log.push(...events);
-      state = events.reduce(shopDomain.evolve, state);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-    }
-  }
-  return { state, log };
-};
+const runShop = (commands: readonly ShopCommand[]) => runAll(shopDomain, commands);
 
 const indexAfter = (events: readonly ShopEvent[]) =>
   rebuildView(productSearchProjection, storedAll(events, streamOfShopEvent))[INDEX_KEY];
@@ -128,7 +114,7 @@ describe('Product search', () => {
 
   describe('When order and stock events arrive', () => {
     it('ignores them', () => {
-      const { log } = runAll([
+      const { log } = runShop([
         { type: 'AddProduct', data: { sku: 'MUG-1', name: 'Blue mug', price: 2, stock: 3 }, meta },
         {
           type: 'PlaceOrder',
@@ -204,7 +190,7 @@ describe('Product search properties', () => {
         traffic,
         fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 10 }),
         (commands, batchSizes) => {
-          const events = storedAll(runAll(commands).log, streamOfShopEvent);
+          const events = storedAll(runShop(commands).log, streamOfShopEvent);
           const rows: Record<string, ProductSearchRow | undefined> = {};
           let applied = 0;
           for (let b = 0; applied < events.length; b += 1) {
@@ -224,7 +210,7 @@ describe('Product search properties', () => {
   it('finds every product of the write model by its name and SKU, at its current price', () =>
     fc.assert(
       fc.property(traffic, (commands) => {
-        const { state, log } = runAll(commands);
+        const { state, log } = runShop(commands);
         const row = indexAfter(log);
         const products = Object.values(state.products);
         expect(row?.documentCount ?? 0).toBe(products.length);

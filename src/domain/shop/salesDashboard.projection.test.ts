@@ -1,9 +1,9 @@
+import { runAll } from '../testing/run';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromCents, toCents } from '../money';
 import { handlesEvent, projectBatch, rebuildView } from '../projection';
 import { storedAll } from '../testing/stored';
-import { DomainError } from '../types';
 import type { ShopCommand } from './commands';
 import { streamOfShopEvent, type ShopEvent } from './events';
 import {
@@ -12,30 +12,16 @@ import {
   topProducts,
   type SalesDashboardRow,
 } from './salesDashboard.projection';
-import { shopDomain, type ShopState } from './shop.decider';
+import { shopDomain } from './shop.decider';
 
 const at = (minute: number, second = 0) =>
   new Date(Date.UTC(2026, 0, 1, 10, minute, second)).toISOString();
 
 const meta = (issuedAt = at(0)) => ({ commandId: 'c', issuedAt });
 
-/** Runs commands the way the write model does; refused ones append nothing. */
-const runAll = (commands: readonly ShopCommand[]) => {
-  let state: ShopState = shopDomain.initialState();
-  const log: ShopEvent[] = [];
-  for (const command of commands) {
-    try {
-      const events = shopDomain.decide(command, state);
-      log.push(...events);
-      state = events.reduce(shopDomain.evolve, state);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-    }
-  }
-  return { state, log };
-};
+const runShop = (commands: readonly ShopCommand[]) => runAll(shopDomain, commands);
 
-const eventsOf = (commands: readonly ShopCommand[]) => runAll(commands).log;
+const eventsOf = (commands: readonly ShopCommand[]) => runShop(commands).log;
 const viewOf = (events: readonly ShopEvent[]) =>
   rebuildView(salesDashboardProjection, storedAll(events, streamOfShopEvent));
 
@@ -369,7 +355,7 @@ describe('Sales dashboard properties', () => {
   it('shows per product the units and value of the orders not cancelled', () =>
     fc.assert(
       fc.property(traffic, (commands) => {
-        const { state, log } = runAll(commands);
+        const { state, log } = runShop(commands);
         const view = viewOf(log);
         const lines = Object.values(state.orders)
           .filter((order) => order.status !== 'cancelled')

@@ -1,10 +1,9 @@
 // Invariants that must hold for any sequence of commands, not only the ones we thought of.
+import { runAll } from '../testing/run';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DomainError } from '../types';
 import type { ShopCommand } from './commands';
-import type { ShopEvent } from './events';
-import { available, shopDomain, type ShopState } from './shop.decider';
+import { available, shopDomain } from './shop.decider';
 
 const skus = ['SKU-1', 'SKU-2', 'SKU-3'];
 const meta = { commandId: 'c', issuedAt: '2026-01-01T00:00:00.000Z' };
@@ -54,21 +53,7 @@ const commands = fc.array(fc.oneof(addProduct, placeOrder, orderCommand, restock
   maxLength: 60,
 });
 
-/** Runs commands the way the write model does: decide on the current state, keep the events. */
-const run = (sequence: readonly ShopCommand[]) => {
-  let state: ShopState = shopDomain.initialState();
-  const log: ShopEvent[] = [];
-  for (const command of sequence) {
-    try {
-      const events = shopDomain.decide(command, state);
-      log.push(...events);
-      state = events.reduce(shopDomain.evolve, state);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-    }
-  }
-  return { state, log };
-};
+const run = (sequence: readonly ShopCommand[]) => runAll(shopDomain, sequence);
 
 describe('Shop invariants', () => {
   it('available stock never goes below zero', () =>
