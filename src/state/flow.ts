@@ -1,6 +1,9 @@
 // Where each message in flight is drawn: along its edge, as far as the virtual clock says.
 import type { Message } from '../bus/messages';
 
+/** Messages in the order the bus will hand them over: due time, then id. */
+export const byDue = (a: Message, b: Message): number => a.deliverAt - b.deliverAt || a.id - b.id;
+
 export type TokenPosition = { id: number; progress: number; waiting: boolean };
 
 /**

@@ -10,7 +10,7 @@ import {
   emptyTimeline,
   forgetDeliveries,
   LIMIT,
-  recordDelivery,
+  toDelivered,
   type TimelineRecord,
 } from './timeline';
 import { applySnapshot, emptyView, type ViewState } from './views';
@@ -172,8 +172,7 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
       case 'delivered': {
         for (const id of frame.ids) {
           const message = pending.get(id);
-          if (message)
-            delivered.push(...recordDelivery(emptyTimeline(), [message], frame.at).delivered);
+          if (message) delivered.push(toDelivered(message, frame.at));
           pending.delete(id);
         }
         lastDelivery.set(frame.to, { at: frame.at, id: frame.ids[0] ?? 0 });

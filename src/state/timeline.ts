@@ -40,29 +40,29 @@ export const emptyTimeline = (): TimelineRecord => ({
 /** Keeps the record bounded: the oldest deliveries go first. */
 export const LIMIT = 3_000;
 
+/** One handed-over message as the timeline keeps it (answers keep the positions they were served at). */
+export const toDelivered = (m: Message, at: number): DeliveredMessage => {
+  const answer =
+    m.kind === 'answer'
+      ? (m.payload as { answer?: { asOfPosition: number; headPosition: number } }).answer
+      : undefined;
+  return {
+    id: m.id,
+    kind: m.kind,
+    from: m.from,
+    to: m.to,
+    sentAt: m.sentAt,
+    deliveredAt: at,
+    ...(answer ? { asOf: answer.asOfPosition, head: answer.headPosition } : {}),
+  };
+};
+
 export const recordDelivery = (
   record: TimelineRecord,
   messages: readonly Message[],
   at: number,
 ): TimelineRecord => {
-  const delivered = [
-    ...record.delivered,
-    ...messages.map((m): DeliveredMessage => {
-      const answer =
-        m.kind === 'answer'
-          ? (m.payload as { answer?: { asOfPosition: number; headPosition: number } }).answer
-          : undefined;
-      return {
-        id: m.id,
-        kind: m.kind,
-        from: m.from,
-        to: m.to,
-        sentAt: m.sentAt,
-        deliveredAt: at,
-        ...(answer ? { asOf: answer.asOfPosition, head: answer.headPosition } : {}),
-      };
-    }),
-  ];
+  const delivered = [...record.delivered, ...messages.map((m) => toDelivered(m, at))];
   return { ...record, delivered: delivered.length > LIMIT ? delivered.slice(-LIMIT) : delivered };
 };
 

@@ -62,6 +62,25 @@ const RETRY_AFTER_MS = 1_000;
 const LOAD_SKUS = 5;
 const TICK_MS = 16;
 
+/** A command from the UI to the write model (sent by the learner or by the workload). */
+const commandFromUI = (payload: unknown): Outbound => ({
+  kind: 'command',
+  from: UI,
+  to: WRITE_MODEL,
+  causationId: null,
+  payload,
+});
+
+/** A query goes straight to the view's store: the view's delay is the lag of its event feed. */
+const queryFromUI = (view: string, query: ViewQuery): Outbound => ({
+  kind: 'query',
+  from: UI,
+  to: view,
+  causationId: null,
+  payload: { query },
+  delayMs: QUERY_LATENCY_MS,
+});
+
 /** What the trace says about a message: events messages carry positions, not the events. */
 const summarize = (message: Message): Message => {
   if (message.kind !== 'events') return message;
@@ -279,30 +298,14 @@ export const createBusHost = (deps: BusHostDeps) => {
       const at = loadTimeOf(run, i);
       const sku = `LOAD-${1 + Math.floor(seededUnit(deps.seed + run.id, i * 2 + 1) * LOAD_SKUS)}`;
       if (seededUnit(deps.seed + run.id, i * 2) < run.readShare)
-        send(
-          {
-            kind: 'query',
-            from: UI,
-            to: 'Stock levels',
-            causationId: null,
-            payload: { query: { kind: 'key', key: sku } },
-            delayMs: QUERY_LATENCY_MS,
-          },
-          at,
-        );
+        send(queryFromUI('Stock levels', { kind: 'key', key: sku }), at);
       else
         send(
-          {
-            kind: 'command',
-            from: UI,
-            to: WRITE_MODEL,
-            causationId: null,
-            payload: {
-              type: 'PlaceOrder',
-              data: { orderId: `L${run.id}-${i + 1}`, lines: [{ sku, quantity: 1 }] },
-              meta: { commandId: `load-${run.id}-${i + 1}`, issuedAt: new Date().toISOString() },
-            },
-          },
+          commandFromUI({
+            type: 'PlaceOrder',
+            data: { orderId: `L${run.id}-${i + 1}`, lines: [{ sku, quantity: 1 }] },
+            meta: { commandId: `load-${run.id}-${i + 1}`, issuedAt: new Date().toISOString() },
+          }),
           at,
         );
       run.sent += 1;
@@ -424,13 +427,7 @@ export const createBusHost = (deps: BusHostDeps) => {
     /** The UI sends a command to the write model; its outcome comes back as a message. */
     sendCommand: (command: unknown): number => {
       syncClock();
-      const id = send({
-        kind: 'command',
-        from: UI,
-        to: WRITE_MODEL,
-        causationId: null,
-        payload: command,
-      });
+      const id = send(commandFromUI(command));
       clock();
       kick();
       return id;
@@ -438,15 +435,7 @@ export const createBusHost = (deps: BusHostDeps) => {
     /** The UI asks a view a question; the answer comes back as a message. */
     sendQuery: (view: string, query: ViewQuery): number => {
       syncClock();
-      // A query goes straight to the view's store: the view's delay is the lag of its event feed.
-      const id = send({
-        kind: 'query',
-        from: UI,
-        to: view,
-        causationId: null,
-        payload: { query },
-        delayMs: QUERY_LATENCY_MS,
-      });
+      const id = send(queryFromUI(view, query));
       clock();
       kick();
       return id;
@@ -557,17 +546,13 @@ export const createBusHost = (deps: BusHostDeps) => {
       syncClock();
       loadRuns += 1;
       for (let n = 1; n <= LOAD_SKUS; n += 1)
-        send({
-          kind: 'command',
-          from: UI,
-          to: WRITE_MODEL,
-          causationId: null,
-          payload: {
+        send(
+          commandFromUI({
             type: 'AddProduct',
             data: { sku: `LOAD-${n}`, name: `Load product ${n}`, price: 1, stock: 1_000_000 },
             meta: { commandId: `load-${loadRuns}-setup-${n}`, issuedAt: new Date().toISOString() },
-          },
-        });
+          }),
+        );
       load = {
         id: loadRuns,
         start: scheduler.now + 50,

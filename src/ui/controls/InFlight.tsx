@@ -1,10 +1,9 @@
-import type { Message } from '../../bus/messages';
+import { byDue } from '../../state/flow';
 import { useMessages } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 import { describeMessage } from './describeMessage';
 
 const MAX_SHOWN = 12;
-const byDue = (a: Message, b: Message) => a.deliverAt - b.deliverAt || a.id - b.id;
 
 /** Messages on their way, next due first, with the faults a learner can inject into each. */
 export const InFlight = () => {

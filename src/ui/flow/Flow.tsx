@@ -1,8 +1,7 @@
 import { useState } from 'react';
-import type { Message } from '../../bus/messages';
 import { UI, WRITE_MODEL } from '../../bus/messages';
 import { VIEW_NAMES } from '../../domain/views';
-import { pointAlong, queueSizes, tokenProgress } from '../../state/flow';
+import { byDue, pointAlong, queueSizes, tokenProgress } from '../../state/flow';
 import { useMessages } from '../../state/stores';
 import { describeMessage } from '../controls/describeMessage';
 import { FlowDetails, type Selection } from './FlowDetails';
@@ -11,7 +10,6 @@ import { KIND_LABEL, TokenShape } from './shapes';
 import { useVirtualNow } from './useVirtualNow';
 
 const MAX_TOKENS = 60;
-const byDue = (a: Message, b: Message) => a.deliverAt - b.deliverAt || a.id - b.id;
 
 const Node = ({
   name,
