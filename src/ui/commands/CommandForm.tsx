@@ -5,7 +5,6 @@ import type { CommandInput } from '../../runtime/runtime';
 import { CommandFeedback } from './CommandFeedback';
 import { Field } from './Field';
 import { numberFromText, parseForm } from './formParsing';
-import { useViewKeys } from './suggestions';
 import { useCommandForm } from './useCommandForm';
 
 export type FieldSpec = {
@@ -24,22 +23,6 @@ type CommandFormProps<D> = {
   toCommand: (data: D) => CommandInput;
   /** Values the app fills in itself, such as a new id. */
   generated?: () => Record<string, string>;
-};
-
-const SuggestingField = ({
-  spec,
-  ...props
-}: { spec: FieldSpec } & Omit<Parameters<typeof Field>[0], 'label' | 'suggestions'>) => {
-  const suggestions = useViewKeys(spec.suggest);
-  return (
-    <Field
-      {...props}
-      label={spec.label}
-      placeholder={spec.placeholder}
-      inputMode={spec.numeric ? 'decimal' : undefined}
-      suggestions={suggestions}
-    />
-  );
 };
 
 /** One command as a form: fields checked with the command's own schema, then sent to the write model. */
@@ -84,9 +67,12 @@ export const CommandForm = <D,>({
       <h3 id={titleId}>{title}</h3>
       <div className="fields">
         {fields.map((spec) => (
-          <SuggestingField
+          <Field
             key={spec.name}
-            spec={spec}
+            label={spec.label}
+            placeholder={spec.placeholder}
+            inputMode={spec.numeric ? 'decimal' : undefined}
+            suggest={spec.suggest}
             value={values[spec.name] ?? ''}
             onChange={(value) => setValues((current) => ({ ...current, [spec.name]: value }))}
             error={fieldErrors[spec.name]}

@@ -3,7 +3,7 @@ import { placeOrderData } from '../../domain/shop/commands';
 import { CommandFeedback } from './CommandFeedback';
 import { Field } from './Field';
 import { numberFromText, parseForm } from './formParsing';
-import { newId, useViewKeys } from './suggestions';
+import { newId } from './suggestions';
 import { useCommandForm } from './useCommandForm';
 
 type Line = { sku: string; quantity: string };
@@ -16,7 +16,6 @@ export const PlaceOrderForm = () => {
   const titleId = useId();
   const [lines, setLines] = useState<Line[]>([{ sku: '', quantity: '1' }]);
   const { send, showInvalid, feedback, fieldErrors, busy, ready } = useCommandForm();
-  const skus = useViewKeys('Stock levels');
 
   const setLine = (index: number, change: Partial<Line>) =>
     setLines((current) => current.map((line, i) => (i === index ? { ...line, ...change } : line)));
@@ -50,7 +49,7 @@ export const PlaceOrderForm = () => {
             onChange={(sku) => setLine(index, { sku })}
             error={fieldErrors[`lines.${index}.sku`]}
             placeholder="e.g. SKU-1"
-            suggestions={skus}
+            suggest="Stock levels"
           />
           <Field
             label={lineLabel('Quantity', index)}

@@ -2,13 +2,16 @@ import { byDue } from '../../state/flow';
 import { useMessages } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 import { describeMessage } from './describeMessage';
+import { usePaced } from '../paced';
+import { useMemo } from 'react';
 
 const MAX_SHOWN = 12;
 
 /** Messages on their way, next due first, with the faults a learner can inject into each. */
 export const InFlight = () => {
   const runtime = useRuntime();
-  const pending = Object.values(useMessages((s) => s.pending)).sort(byDue);
+  const pendingById = usePaced(useMessages, (s) => s.pending);
+  const pending = useMemo(() => Object.values(pendingById).sort(byDue), [pendingById]);
   const shown = pending.slice(0, MAX_SHOWN);
 
   return (

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { UI, WRITE_MODEL } from '../../bus/messages';
 import { VIEW_NAMES } from '../../domain/views';
 import { byDue, pointAlong, queueSizes, tokenProgress } from '../../state/flow';
@@ -8,6 +8,7 @@ import { FlowDetails, type Selection } from './FlowDetails';
 import { at, BUS, EVENT_STORE, HEIGHT, NODES, pathOf, WIDTH } from './layout';
 import { KIND_LABEL, TokenShape } from './shapes';
 import { useVirtualNow } from './useVirtualNow';
+import { usePaced } from '../paced';
 
 const MAX_TOKENS = 60;
 
@@ -47,11 +48,11 @@ const Node = ({
 
 /** The system as configured, with every message in flight drawn on its way. */
 export const Flow = () => {
-  const pendingById = useMessages((s) => s.pending);
-  const pending = Object.values(pendingById).sort(byDue);
+  const pendingById = usePaced(useMessages, (s) => s.pending);
+  const pending = useMemo(() => Object.values(pendingById).sort(byDue), [pendingById]);
   const now = useVirtualNow(pending.length > 0);
   const [selection, setSelection] = useState<Selection | null>(null);
-  const queues = queueSizes(pending);
+  const queues = useMemo(() => queueSizes(pending), [pending]);
   const shown = pending.slice(0, MAX_TOKENS);
   const receivers = [WRITE_MODEL, UI, ...VIEW_NAMES];
 

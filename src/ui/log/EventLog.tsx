@@ -4,28 +4,36 @@ import { filterEvents, isProvenance, visibleRange, type LogFilter } from '../../
 import { selectEvent, showProvenance, useLog } from '../../state/stores';
 import { EventInspector } from './EventInspector';
 import { labelOf } from './eventLabels';
+import { usePaced } from '../paced';
 
 const ROW_HEIGHT = 29;
 const VIEWPORT = 380;
 
 export const EventLog = () => {
-  const events = useLog((s) => s.events);
+  const events = usePaced(useLog, (s) => s.events);
   const selected = useLog((s) => s.selected);
   const provenance = useLog((s) => s.provenance);
   const [filter, setFilter] = useState<LogFilter>({ stream: '', type: '' });
   const [scrollTop, setScrollTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
-  // Newest first: a new fact appears at the top without the list having to scroll.
-  const shown = useMemo(() => [...filterEvents(events, filter)].reverse(), [events, filter]);
-  const { start, end } = visibleRange(scrollTop, VIEWPORT, ROW_HEIGHT, shown.length);
+  const matching = useMemo(() => filterEvents(events, filter), [events, filter]);
+  const total = matching.length;
+  // Newest first: a new fact appears at the top without the list having to scroll. Only the rows in
+  // view are picked out (from the end), so a burst never copies the whole log.
+  const { start, end } = visibleRange(scrollTop, VIEWPORT, ROW_HEIGHT, total);
+  const rows = useMemo(
+    () => matching.slice(Math.max(0, total - end), total - start).reverse(),
+    [matching, total, start, end],
+  );
 
   // Provenance: bring the first highlighted event into view.
   useEffect(() => {
     const el = scroller.current;
     if (!el || !provenance) return;
-    const index = shown.findIndex((e) => isProvenance(e, provenance));
-    if (index >= 0) el.scrollTop = Math.max(0, index * ROW_HEIGHT - ROW_HEIGHT);
-  }, [provenance, shown]);
+    const newest = matching.findLastIndex((e) => isProvenance(e, provenance));
+    const index = total - 1 - newest;
+    if (newest >= 0) el.scrollTop = Math.max(0, index * ROW_HEIGHT - ROW_HEIGHT);
+  }, [provenance, matching, total]);
 
   const onKey = (event: KeyboardEvent, position: number) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -68,7 +76,7 @@ export const EventLog = () => {
           </select>
         </label>
         <span className="muted">
-          {shown.length.toLocaleString('en-US')} of {events.length.toLocaleString('en-US')} events
+          {total.toLocaleString('en-US')} of {events.length.toLocaleString('en-US')} events
         </span>
       </div>
       {provenance && (
@@ -85,7 +93,7 @@ export const EventLog = () => {
         style={{ height: VIEWPORT }}
         onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}
       >
-        <table aria-label="Event log" aria-rowcount={shown.length + 1}>
+        <table aria-label="Event log" aria-rowcount={total + 1}>
           <thead>
             <tr aria-rowindex={1}>
               <th scope="col">Position</th>
@@ -98,7 +106,7 @@ export const EventLog = () => {
             {start > 0 && (
               <tr className="spacer" aria-hidden="true" style={{ height: start * ROW_HEIGHT }} />
             )}
-            {shown.slice(start, end).map((event, i) => {
+            {rows.map((event, i) => {
               const highlighted = isProvenance(event, provenance);
               const classes = [
                 event.position === selected ? 'selected' : '',
@@ -124,11 +132,11 @@ export const EventLog = () => {
                 </tr>
               );
             })}
-            {end < shown.length && (
+            {end < total && (
               <tr
                 className="spacer"
                 aria-hidden="true"
-                style={{ height: (shown.length - end) * ROW_HEIGHT }}
+                style={{ height: (total - end) * ROW_HEIGHT }}
               />
             )}
           </tbody>

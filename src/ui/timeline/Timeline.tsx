@@ -3,6 +3,7 @@ import { VIEW_NAMES } from '../../domain/views';
 import { useClock, useTimeline } from '../../state/stores';
 import { inconsistencyWindows, isStaleAnswer, type DeliveredMessage } from '../../state/timeline';
 import { KIND_LABEL } from '../flow/shapes';
+import { usePaced } from '../paced';
 
 const LANES = [UI, WRITE_MODEL, ...VIEW_NAMES];
 const SHOWN = 40;
@@ -17,8 +18,8 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
 /** A sequence diagram in virtual time: a lane per component, an arrow per delivered message. */
 export const Timeline = () => {
-  const record = useTimeline();
-  const now = useClock((s) => s.now);
+  const record = usePaced(useTimeline, (s) => s);
+  const now = usePaced(useClock, (s) => s.now);
   const recent = record.delivered.slice(-SHOWN);
   const start = Math.min(now, ...recent.map((d) => d.sentAt));
   const end = Math.max(now, start + 1, ...recent.map((d) => d.deliveredAt));

@@ -1,10 +1,12 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
+import type { StoredEvent } from '../../domain/types';
 import type { LabState } from '../../domain/lab';
 import { VIEW_NAMES } from '../../domain/views';
 import { useLog } from '../../state/stores';
 import type { Moment } from '../../workers/timeTravel';
 import { useRuntime } from '../runtimeContext';
 import { describeRow } from './describeRow';
+import { usePaced } from '../paced';
 
 /** The part of the write-side state that the stream's events built (one product, order or account). */
 const aggregateOf = (state: LabState) => {
@@ -71,18 +73,21 @@ const MomentView = ({ moment }: { moment: Moment }) => (
   </div>
 );
 
+const NO_EVENTS: readonly StoredEvent[] = [];
+
 /** Look at the whole system as it was at any position of the log; live work goes on meanwhile. */
 export const TimeTravel = () => {
   const runtime = useRuntime();
-  const head = useLog((s) => s.head);
-  const events = useLog((s) => s.events);
+  const head = usePaced(useLog, (s) => s.head);
   const [active, setActive] = useState(false);
+  // The stream picker needs the whole log; only look at it while travelling.
+  const events = usePaced(useLog, (s) => (active ? s.events : NO_EVENTS));
   const [position, setPosition] = useState(0);
   const [streamId, setStreamId] = useState<string>('');
   const [moment, setMoment] = useState<Moment | null>(null);
   const [error, setError] = useState<string | null>(null);
   const sliderId = useId();
-  const streams = [...new Set(events.map((e) => e.streamId))].sort();
+  const streams = useMemo(() => [...new Set(events.map((e) => e.streamId))].sort(), [events]);
 
   useEffect(() => {
     if (!active || !runtime) return;

@@ -16,6 +16,7 @@ import { useSettings } from '../../state/settings';
 import { useViews } from '../../state/stores';
 import { QueryBox } from './QueryBox';
 import { ViewSection } from './ViewSection';
+import { usePaced } from '../paced';
 
 const isKind =
   <R extends { kind: string }>(kind: R['kind']) =>
@@ -109,7 +110,7 @@ const SalesDashboardView = () => (
 
 /** The dashboard's other aggregate: units ordered per product, best first. */
 const TopProducts = () => {
-  const rows = useViews((s) => s.views['Sales dashboard']?.rows);
+  const rows = usePaced(useViews, (s) => s.views['Sales dashboard']?.rows);
   const top = topProducts(Object.values(rows ?? {}) as SalesDashboardRow[], 5);
   if (top.length === 0) return null;
   return (
@@ -141,7 +142,7 @@ const TopProducts = () => {
 };
 
 const IndexSize = () => {
-  const row = useViews((s) => s.views['Product search']?.rows[INDEX_KEY]) as
+  const row = usePaced(useViews, (s) => s.views['Product search']?.rows[INDEX_KEY]) as
     ProductSearchRow | undefined;
   return (
     <p className="muted">

@@ -1,7 +1,8 @@
-import type { ReactNode } from 'react';
+import { useMemo, type ReactNode } from 'react';
 import type { ViewName } from '../../domain/views';
 import type { Provenance } from '../../state/logView';
 import { showProvenance, useLog, useViews } from '../../state/stores';
+import { usePaced } from '../paced';
 import { Freshness } from './Freshness';
 import { ViewControls } from './ViewControls';
 
@@ -37,10 +38,14 @@ export const ViewSection = <R,>({
   provenanceOf,
   children,
 }: ViewSectionProps<R>) => {
-  const view = useViews((s) => s.views[name]);
-  const head = useLog((s) => s.head);
-  const all = Object.values(view?.rows ?? {});
-  const sorted = (show ? all.filter(show) : (all as R[])).sort(order);
+  const view = usePaced(useViews, (s) => s.views[name]);
+  const head = usePaced(useLog, (s) => s.head);
+  const viewRows = view?.rows;
+  // Sorting thousands of rows is the costly part: do it only when the rows change.
+  const sorted = useMemo(() => {
+    const all = Object.values(viewRows ?? {});
+    return (show ? all.filter(show) : (all as R[])).sort(order);
+  }, [viewRows, show, order]);
   const rows = sorted.slice(0, MAX_ROWS);
   const changed = new Set(view?.lastChanged ?? []);
 
