@@ -177,11 +177,12 @@ export class Scheduler {
     return later;
   }
 
-  /** Empties the queue and starts the clock again (Reset). */
+  /** Empties the queue and starts the clock and the ids again (Reset), so a scenario replays alike. */
   clear(): void {
     this.pending.length = 0;
     this.busyUntil.clear();
     this.now = 0;
+    this.nextId = 1;
   }
 
   private insert(message: Message): void {

@@ -17,6 +17,13 @@ export const labCommandSchema = z.discriminatedUnion(
 );
 
 export type LabCommand = ShopCommand | BankCommand;
+
+/** A command as a form or a scenario writes it; the runtime adds its id and time. */
+export type CommandInput = LabCommand extends infer C
+  ? C extends LabCommand
+    ? Omit<C, 'meta'>
+    : never
+  : never;
 export type LabEvent = ShopEvent | BankEvent;
 export type LabState = { shop: ShopState; bank: BankState };
 

@@ -5,7 +5,7 @@
 import { proxy, transfer, wrap, type Remote } from 'comlink';
 import type { TraceFrame } from '../bus/trace';
 import { withTimeout } from '../bus/timeout';
-import type { LabCommand } from '../domain/lab';
+import type { CommandInput } from '../domain/lab';
 import { VIEW_NAMES, type ViewName } from '../domain/views';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import type { CommandOutcome } from '../workers/outcome';
@@ -26,12 +26,7 @@ const START_TIMEOUT_MS = 30_000;
 const LOG_PAGE = 5_000;
 const SEED = 20_261_123;
 
-/** A command as a form produces it; the runtime adds its id and time. */
-export type CommandInput = LabCommand extends infer C
-  ? C extends LabCommand
-    ? Omit<C, 'meta'>
-    : never
-  : never;
+export type { CommandInput };
 
 export type Runtime = {
   /** Sends a command; resolves when its outcome message reaches the UI (maybe only after steps). */

@@ -218,6 +218,8 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
         checkpoints.length = 0;
         lastDelivery.clear();
         pending.clear();
+        // A rebuild's note belongs to the log that was just cleared.
+        for (const name of Object.keys(views)) view(name).lastRebuild = undefined;
         touched = { pending: true, timeline: true, views: touched.views };
         useNotice.setState({ text: null });
         break;

@@ -9,6 +9,7 @@ import { Toolbar } from './controls/Toolbar';
 import { CommandsPanel } from './commands/CommandsPanel';
 import { EventLog } from './log/EventLog';
 import { ReadViewsPanel } from './views/ReadViewsPanel';
+import { Lessons } from './lessons/Lessons';
 
 const Pipeline = () => (
   <ol className="pipeline" aria-label="How a command travels">
@@ -55,6 +56,9 @@ export const App = () => (
     <Toolbar />
     <RuntimeBanner />
     <Notice />
+    <div className="lessons-band">
+      <Lessons />
+    </div>
     <main className="layout">
       <div className="center">
         <CommandsPanel />

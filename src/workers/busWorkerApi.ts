@@ -98,6 +98,8 @@ export const createBusWorkerApi = () => {
     stepBack: () => bus().stepBack(),
     setSpeed: (speed: number) => bus().setSpeed(speed),
     reset: () => bus().reset(),
+    /** Delivers everything due, however far ahead (scripted scenarios). */
+    settle: () => bus().settle(),
     drop: (id: number) => bus().drop(id),
     duplicate: (id: number) => bus().duplicate(id),
     delayMessage: (id: number, byMs: number) => bus().delayMessage(id, byMs),

@@ -4,6 +4,7 @@ import type { CommandOutcome } from '../../workers/outcome';
 import { useRuntime } from '../runtimeContext';
 import type { CommandInput } from '../../runtime/runtime';
 import { toFieldErrors, type FieldErrors } from './formParsing';
+import { noteWork } from '../../state/lessons';
 
 export type Feedback =
   | { kind: 'none' }
@@ -25,6 +26,7 @@ export const useCommandForm = () => {
   /** Returns true when the command was accepted. */
   const send = async (command: CommandInput): Promise<boolean> => {
     if (!runtime) return false;
+    noteWork();
     setBusy(true);
     setFeedback({
       kind: 'waiting',

@@ -4,6 +4,7 @@ import { useLoad } from '../../state/stores';
 import { Field } from '../commands/Field';
 import { numberFromText, parseForm } from '../commands/formParsing';
 import { useRuntime } from '../runtimeContext';
+import { noteWork } from '../../state/lessons';
 
 const loadSchema = z.object({
   perSecond: z
@@ -46,6 +47,7 @@ export const LoadPanel = () => {
       return;
     }
     setErrors({});
+    noteWork();
     void runtime?.bus.startLoad({ ...parsed.value, readShare: parsed.value.readShare / 100 });
   };
 

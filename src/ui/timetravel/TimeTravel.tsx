@@ -2,6 +2,7 @@ import { useEffect, useId, useMemo, useState } from 'react';
 import type { StoredEvent } from '../../domain/types';
 import type { LabState } from '../../domain/lab';
 import { VIEW_NAMES } from '../../domain/views';
+import { showTimeTravel } from '../../state/lessons';
 import { useLog } from '../../state/stores';
 import type { Moment } from '../../workers/timeTravel';
 import { useRuntime } from '../runtimeContext';
@@ -88,6 +89,12 @@ export const TimeTravel = () => {
   const [error, setError] = useState<string | null>(null);
   const sliderId = useId();
   const streams = useMemo(() => [...new Set(events.map((e) => e.streamId))].sort(), [events]);
+
+  // Lessons watch what time travel shows.
+  useEffect(() => {
+    showTimeTravel(active ? { position: Math.min(position, head), streamId } : null);
+  }, [active, position, head, streamId]);
+  useEffect(() => () => showTimeTravel(null), []);
 
   useEffect(() => {
     if (!active || !runtime) return;

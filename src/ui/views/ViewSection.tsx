@@ -59,7 +59,7 @@ export const ViewSection = <R,>({
         phase={view?.phase ?? 'starting'}
         progress={view?.progress}
       />
-      {view?.lastRebuild && view.phase === 'running' && (
+      {view?.lastRebuild && (view.phase === 'running' || view.phase === 'paused') && (
         <p className="muted rebuilt">
           Rebuilt from #0: {view.lastRebuild.events.toLocaleString('en-US')} events in{' '}
           {Math.round(view.lastRebuild.ms).toLocaleString('en-US')} ms

@@ -1,0 +1,188 @@
+import { expect, test, type Page } from '@playwright/test';
+import { LabPage } from './page-models/labPage';
+
+/** Opens a chapter by its URL and waits until its scenario is set up; fails on any console error. */
+const openChapter = async (page: Page, id: string, title: RegExp) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`./#/lessons/${id}`);
+  const lessons = page.getByRole('region', { name: 'Lessons' });
+  await expect(lessons.getByRole('heading', { name: title })).toBeVisible();
+  const progress = lessons.getByRole('status', { name: 'Chapter progress' });
+  await expect(progress).toHaveText(/^Not done yet\. Done when: /, { timeout: 20_000 });
+  return { lessons, progress, errors, lab: new LabPage(page) };
+};
+
+/** Picks an answer and locks it in; returns the prediction's feedback line. */
+const predict = async (page: Page, choice: RegExp) => {
+  const prediction = page.getByRole('form', { name: 'Prediction' });
+  await prediction.getByRole('radio', { name: choice }).check();
+  await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
+  const feedback = prediction.getByRole('status');
+  await expect(feedback).toHaveText(/^You predicted: /);
+  return feedback;
+};
+
+const ask = async (page: Page, view: string, text: string) => {
+  const form = page.getByRole('form', { name: `Query ${view}` });
+  await form.getByRole('textbox').fill(text);
+  await form.getByRole('button', { name: `Ask ${view}` }).click();
+  return form.getByRole('status');
+};
+
+const done = /^Chapter done ✓ /;
+
+test.describe('lessons', () => {
+  test('the chapter list links every chapter, and an unknown chapter is named in an alert', async ({
+    page,
+  }) => {
+    await page.goto('./#/lessons/no-such-chapter');
+    const lessons = page.getByRole('region', { name: 'Lessons' });
+    await expect(lessons.getByRole('alert')).toHaveText(
+      'There is no chapter called “no-such-chapter”. Pick one below.',
+    );
+    const links = lessons.getByRole('list', { name: 'Chapters' }).getByRole('link');
+    await expect(links).toHaveCount(7);
+    await links.filter({ hasText: 'The stale read' }).click();
+    await expect(page).toHaveURL(/#\/lessons\/stale-read$/);
+    await expect(lessons.getByRole('heading', { name: 'Chapter 4: The stale read' })).toBeVisible();
+  });
+
+  test('1 commands and queries: an order, then a query answered by Stock levels', async ({
+    page,
+  }) => {
+    const { progress, errors, lab } = await openChapter(page, 'commands-and-queries', /Chapter 1/);
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-2')).toContainText('Teapot');
+    const feedback = await predict(page, /Stock levels view/);
+    await lab.placeOrder('SKU-1', '2');
+    await lab.settled('Place order');
+    await expect(progress).toHaveText(/^Not done yet/);
+    await expect(await ask(page, 'Stock levels', 'SKU-1')).toContainText('3 available');
+    await expect(feedback).toHaveText(/^Right: Queries never reach the write model/);
+    await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
+  test('2 events are facts: a new price is a new event; selecting it completes', async ({
+    page,
+  }) => {
+    const { progress, errors, lab } = await openChapter(page, 'events-are-facts', /Chapter 2/);
+    await expect(lab.logRows()).toHaveCount(3);
+    const feedback = await predict(page, /It is updated/);
+    await lab.submit('Change price', { SKU: 'SKU-1', Price: '9.99' });
+    await lab.settled('Change price');
+    await expect(feedback).toHaveText(/^Not quite: the answer is “It stays in the log/);
+    await expect(progress).toHaveText(/^Not done yet/);
+    await lab.logRows().filter({ hasText: 'PriceChanged' }).first().click();
+    await expect(progress).toHaveText(done);
+    await expect(lab.logRows().filter({ hasText: 'PriceChanged' })).toHaveCount(2);
+    expect(errors).toEqual([]);
+  });
+
+  test('3 projections: two different views answer', async ({ page }) => {
+    const { progress, errors } = await openChapter(page, 'projections', /Chapter 3/);
+    const feedback = await predict(page, /^Product search$/);
+    await expect(await ask(page, 'Stock levels', 'SKU-2')).toContainText('SKU-2');
+    await expect(progress).toHaveText(/^Not done yet/);
+    await expect(await ask(page, 'Product search', 'mug')).toContainText(/Blue mug/);
+    await expect(feedback).toHaveText(/^Right: Only Product search keeps a word index/);
+    await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
+  test('4 the stale read: stepping, then a query answered behind the head', async ({ page }) => {
+    const { progress, errors, lab } = await openChapter(page, 'stale-read', /Chapter 4/);
+    await expect(lab.clock).toHaveText(/· 1 pending$/);
+    await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+    const feedback = await predict(page, /^5: it has not applied/);
+    const step = page.getByRole('button', { name: 'Step forward' });
+    // The order reaches the write model and is appended.
+    while ((await lab.logRows().filter({ hasText: 'OrderPlaced' }).count()) === 0)
+      await step.click();
+    await expect(lab.viewStatus('Stock levels')).toHaveText(/behind: at #1, head #3$/);
+    await expect(progress).toHaveText(/^Not done yet/);
+    const answer = await ask(page, 'Stock levels', 'SKU-1');
+    await expect(answer).toHaveText(/^Asking/);
+    for (let i = 0; i < 10 && ((await answer.textContent()) ?? '').startsWith('Asking'); i += 1)
+      await step.click();
+    await expect(answer).toContainText('5 available');
+    await expect(answer).toHaveClass(/stale/);
+    await expect(feedback).toHaveText(/^Right: A view answers from what it has applied/);
+    await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
+  test('7 rebuild: a view that missed the log is built from #0 with progress', async ({ page }) => {
+    const { progress, errors, lab } = await openChapter(page, 'rebuild', /Chapter 7/);
+    await expect(lab.viewStatus('Product search')).toHaveText('Paused at #0');
+    const feedback = await predict(page, /Every product in the log/);
+    await page.getByRole('button', { name: 'Rebuild Product search' }).click();
+    await expect(
+      page
+        .getByRole('region', { name: 'Product search' })
+        .getByText(/^Rebuilt from #0: 400 events/),
+    ).toBeVisible({ timeout: 20_000 });
+    await expect(feedback).toHaveText(/^Right: A rebuild starts from an empty view/);
+    await expect(progress).toHaveText(done);
+    await page.getByRole('button', { name: 'Resume Product search' }).click();
+    await expect(lab.viewStatus('Product search')).toHaveText('Up to date at #400');
+    await expect(await ask(page, 'Product search', 'teapot')).toContainText(/teapot/i);
+    expect(errors).toEqual([]);
+  });
+
+  test('8 failure and catch-up: kill, write, restart, caught up', async ({ page }) => {
+    const { progress, errors, lab } = await openChapter(page, 'failure-and-catch-up', /Chapter 8/);
+    const feedback = await predict(page, /From its checkpoint/);
+    await page.getByRole('button', { name: 'Kill Stock levels' }).click();
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Stopped at #2');
+    await lab.placeOrder('SKU-1', '3');
+    // Its delivery waits for it: the dead view cannot take it.
+    await expect(lab.form('Place order').getByRole('status')).toHaveText(/^Appended/);
+    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #4');
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Stopped at #2');
+    await expect(progress).toHaveText(/^Not done yet/);
+    await page.getByRole('button', { name: 'Restart Stock levels' }).click();
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #4');
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('7');
+    await expect(feedback).toHaveText(/^Right: The checkpoint was saved with the rows/);
+    await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
+  test('9 time travel: product-SKU-1 before the first order', async ({ page }) => {
+    const { progress, errors } = await openChapter(page, 'time-travel', /Chapter 9/);
+    const feedback = await predict(page, /^5, the stock/);
+    await page.getByRole('button', { name: 'Start time travel' }).click();
+    const travel = page.getByRole('region', { name: 'Time travel' });
+    await travel.getByLabel('Stream').selectOption('product-SKU-1');
+    await expect(progress).toHaveText(/^Not done yet/);
+    const slider = travel.getByRole('slider', { name: 'Time travel position' });
+    await slider.focus();
+    await slider.press('Home');
+    await slider.press('ArrowRight');
+    await expect(travel.getByText('Position #1')).toBeVisible();
+    await expect(feedback).toHaveText(/^Right: At #1 the only fact about SKU-1/);
+    await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
+  test('progress is kept in the browser and shown in the chapter list', async ({ page }) => {
+    const { progress } = await openChapter(page, 'projections', /Chapter 3/);
+    await ask(page, 'Stock levels', 'SKU-1');
+    await ask(page, 'Order status', 'ORD-1');
+    await expect(progress).toHaveText(done);
+    await page.reload();
+    const links = page.getByRole('list', { name: 'Chapters' });
+    await expect(
+      links.getByRole('link', { name: 'Projections shape data for reading (done)' }),
+    ).toBeVisible();
+    await page.getByRole('link', { name: 'Back to the sandbox' }).click();
+    await expect(page).toHaveURL(/#\/$/);
+    await expect(
+      page.getByRole('region', { name: 'Lessons' }).getByRole('heading', { level: 3 }),
+    ).toHaveCount(0);
+  });
+});

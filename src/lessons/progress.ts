@@ -1,0 +1,24 @@
+// Which chapters the learner has completed, kept in the browser. Whatever is stored is checked:
+// unknown or malformed entries are ignored rather than trusted.
+import { z } from 'zod';
+import { CHAPTERS } from './chapters';
+
+export const PROGRESS_KEY = 'cqrs-lab:lessons-done';
+
+const entries = z.array(z.unknown()).max(1_000);
+
+export const readProgress = (text: string | null): string[] => {
+  if (text === null) return [];
+  try {
+    const parsed = entries.safeParse(JSON.parse(text));
+    if (!parsed.success) return [];
+    const known = new Set(CHAPTERS.map((c) => c.id));
+    const ids = parsed.data.filter((id): id is string => typeof id === 'string' && known.has(id));
+    return [...new Set(ids)];
+  } catch {
+    return [];
+  }
+};
+
+export const withDone = (done: readonly string[], id: string): string[] =>
+  done.includes(id) ? [...done] : [...done, id];

@@ -1,0 +1,36 @@
+// The URL hash names what is open: the free sandbox, or a chapter (#/lessons/<id>), so a chapter
+// can be shared and reloaded. The hash is input like any other: it is checked before it is used.
+import { z } from 'zod';
+import { chapterById } from './chapters';
+import type { Chapter } from './types';
+
+export type Route =
+  | { kind: 'sandbox' }
+  | { kind: 'chapter'; chapter: Chapter }
+  | { kind: 'unknown'; message: string };
+
+const PREFIX = '#/lessons/';
+const chapterId = z
+  .string()
+  .max(60, 'is too long to be a chapter name')
+  .regex(/^[a-z0-9-]+$/, 'is not a chapter name (lower-case letters, digits and dashes)');
+
+export const parseHash = (hash: string): Route => {
+  if (hash === '' || hash === '#' || hash === '#/') return { kind: 'sandbox' };
+  if (!hash.startsWith(PREFIX))
+    return { kind: 'unknown', message: 'This link does not name a lesson. Pick a chapter below.' };
+  const raw = hash.slice(PREFIX.length);
+  const id = chapterId.safeParse(raw);
+  if (!id.success)
+    return {
+      kind: 'unknown',
+      message: `The chapter in this link ${id.error.issues[0]?.message ?? 'is not valid'}. Pick a chapter below.`,
+    };
+  const chapter = chapterById(id.data);
+  return chapter
+    ? { kind: 'chapter', chapter }
+    : { kind: 'unknown', message: `There is no chapter called “${id.data}”. Pick one below.` };
+};
+
+export const hashOf = (chapter: Chapter | null): string =>
+  chapter ? `${PREFIX}${chapter.id}` : '#/';

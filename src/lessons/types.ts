@@ -1,0 +1,96 @@
+// What a chapter is made of. Pure data and pure functions: the UI runs them against the live system.
+import type { ViewPhase } from '../bus/trace';
+import type { CommandInput } from '../domain/lab';
+import type { StoredEvent } from '../domain/types';
+import type { ViewName } from '../domain/views';
+
+/** A message the bus handed over, as a chapter sees it (answers carry the positions they were served at). */
+export type Handed = {
+  kind: string;
+  from: string;
+  to: string;
+  deliveredAt: number;
+  asOf?: number;
+  head?: number;
+};
+
+/** How a chapter sets the system up, so the same steps always give the same result. */
+export type Scenario = {
+  domain: 'shop' | 'bank';
+  /** Delivery delay per receiver (ms of virtual time); the defaults apply to the rest. */
+  delays?: Partial<Record<string, number>>;
+  /** Views paused before the history is written, so they miss it. */
+  pausedViews?: readonly ViewName[];
+  /** Commands run to completion before the learner starts (each must be accepted). */
+  history: readonly CommandInput[];
+  /** Commands sent last and left in flight, for the learner to step through. */
+  inFlight?: readonly CommandInput[];
+  /** Whether the bus is playing when the chapter starts, or waiting for steps. */
+  playing: boolean;
+};
+
+/** What a chapter can see of the live system at one moment. */
+export type Observation = {
+  /** The log, oldest first. */
+  events: readonly StoredEvent[];
+  head: number;
+  views: Partial<Record<ViewName, ViewSnapshot>>;
+  /** Messages the bus has handed over (bounded: the most recent few thousand). */
+  delivered: readonly Handed[];
+  /** The event selected in the log, if any. */
+  selectedEvent: number | null;
+  timeTravel: { position: number; streamId: string } | null;
+  pending: number;
+};
+
+export type ViewSnapshot = {
+  phase: ViewPhase;
+  checkpoint: number;
+  rows: Readonly<Record<string, unknown>>;
+  /** How many events the last rebuild from #0 replayed, if the view was rebuilt. */
+  rebuiltEvents?: number | undefined;
+};
+
+/**
+ * A completion check: it folds the observations it sees (from the moment the chapter's scenario is
+ * ready) into a small state, and says when the task is done. Some tasks are sequences (kill, write,
+ * restart), so a check remembers what it has seen.
+ */
+export type Check<S> = {
+  start: (first: Observation) => S;
+  next: (state: S, observation: Observation) => S;
+  done: (state: S) => boolean;
+  /** One line saying what the check watches for (shown to the learner, and listed in the notes). */
+  describe: string;
+};
+
+export type Prediction = {
+  question: string;
+  choices: readonly string[];
+  answer: number;
+  /** Why the answer is right, shown once revealed. */
+  because: string;
+  /** What to do to see the answer happen. */
+  howToSee: string;
+  /** Watches for the moment the system shows the answer. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  revealWhen: Check<any>;
+};
+
+export type Chapter = {
+  /** The URL names the chapter: #/lessons/<id>. */
+  id: string;
+  number: number;
+  title: string;
+  /** A few short paragraphs. */
+  text: readonly string[];
+  /** What to do, in one or two sentences. */
+  task: string;
+  /** Accessible names of the controls to use; they are highlighted on the page. */
+  highlight: readonly string[];
+  scenario: Scenario;
+  prediction: Prediction;
+  // Checks keep their own state shapes; a chapter only needs to run one.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  check: Check<any>;
+};

@@ -1,0 +1,38 @@
+// Sets the live system up as a lesson's scenario says: an empty log, the chapter's delays, its
+// history run to completion, and then the commands left in flight for the learner to step through.
+import { DEFAULT_BUS_SETTINGS } from '../bus/defaults';
+import { VIEW_NAMES } from '../domain/views';
+import type { Scenario } from '../lessons/types';
+import type { Runtime } from './runtime';
+
+/** Loads the scenario; resolves with the head of the log once its history is written. */
+export const loadScenario = async (runtime: Runtime, scenario: Scenario): Promise<number> => {
+  const { bus } = runtime;
+  await bus.pause();
+  // Views a learner killed or paused earlier come back first, so every chapter starts alike.
+  for (const view of VIEW_NAMES) {
+    await runtime.restart(view);
+    await bus.resumeView(view);
+  }
+  await bus.reset();
+  for (const [endpoint, settings] of Object.entries(DEFAULT_BUS_SETTINGS))
+    await bus.setDelay(endpoint, scenario.delays?.[endpoint] ?? settings.delayMs ?? 0);
+  for (const view of scenario.pausedViews ?? []) await bus.pauseView(view);
+
+  const outcomes = scenario.history.map((command) => runtime.dispatch(command));
+  await bus.settle();
+  const settled = await Promise.all(outcomes);
+  const refused = settled.find((outcome) => outcome.status !== 'accepted');
+  if (refused && 'reason' in refused)
+    throw new Error(`The chapter's history could not be written: ${refused.reason}`);
+
+  for (const command of scenario.inFlight ?? []) void runtime.dispatch(command);
+  await bus.setSpeed(1);
+  if (scenario.playing) await bus.play();
+  return Math.max(
+    0,
+    ...settled.flatMap((outcome) =>
+      outcome.status === 'accepted' ? outcome.events.map((e) => e.position) : [],
+    ),
+  );
+};

@@ -1,0 +1,98 @@
+// What the lessons need from the page: which chapters are done (kept in the browser), what time
+// travel is showing, and the live system as a chapter's checks see it.
+import { create } from 'zustand';
+import { PROGRESS_KEY, readProgress, withDone } from '../lessons/progress';
+import type { Observation, ViewSnapshot } from '../lessons/types';
+import { VIEW_NAMES, type ViewName } from '../domain/views';
+import { useClock, useLog, useTimeline, useViews } from './stores';
+
+const storage = (): Storage | undefined =>
+  typeof localStorage === 'undefined' ? undefined : localStorage;
+
+export const useLessonProgress = create<{ done: string[] }>(() => ({
+  done: readProgress(storage()?.getItem(PROGRESS_KEY) ?? null),
+}));
+
+export const markDone = (id: string): void => {
+  const done = withDone(useLessonProgress.getState().done, id);
+  useLessonProgress.setState({ done });
+  try {
+    storage()?.setItem(PROGRESS_KEY, JSON.stringify(done));
+  } catch {
+    // Storage full or refused: the tick still shows for this visit.
+  }
+};
+
+/** What time travel shows, while it is on. */
+export const useTimeTravelState = create<{ at: { position: number; streamId: string } | null }>(
+  () => ({ at: null }),
+);
+
+export const showTimeTravel = (at: { position: number; streamId: string } | null): void =>
+  useTimeTravelState.setState({ at });
+
+/** The live system as the stores know it now. */
+export const observe = (): Observation => {
+  const log = useLog.getState();
+  const views = useViews.getState().views;
+  const snapshots: Partial<Record<ViewName, ViewSnapshot>> = {};
+  for (const name of VIEW_NAMES) {
+    const view = views[name];
+    if (view)
+      snapshots[name] = {
+        phase: view.phase,
+        checkpoint: view.checkpoint,
+        rows: view.rows,
+        rebuiltEvents: view.lastRebuild?.events,
+      };
+  }
+  return {
+    events: log.events,
+    head: log.head,
+    views: snapshots,
+    delivered: useTimeline.getState().delivered,
+    selectedEvent: log.selected,
+    timeTravel: useTimeTravelState.getState().at,
+    pending: useClock.getState().pending,
+  };
+};
+
+/** Calls `listener` (at most every `ms`) whenever anything a check can see changes. */
+export const watchObservations = (listener: () => void, ms = 100): (() => void) => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const changed = () => {
+    timer ??= setTimeout(() => {
+      timer = undefined;
+      listener();
+    }, ms);
+  };
+  const stops = [
+    useLog.subscribe(changed),
+    useViews.subscribe(changed),
+    useTimeline.subscribe(changed),
+    useClock.subscribe(changed),
+    useTimeTravelState.subscribe(changed),
+  ];
+  return () => {
+    for (const stop of stops) stop();
+    if (timer) clearTimeout(timer);
+  };
+};
+
+/**
+ * Whose work the stored log is: a chapter's scenario, or the learner's own sandbox. Loading a
+ * chapter replaces the log, so it asks first when the log holds sandbox work.
+ */
+const OWNER_KEY = 'cqrs-lab:log-owner';
+
+export const noteWork = (): void => {
+  const inChapter = typeof location !== 'undefined' && location.hash.startsWith('#/lessons/');
+  try {
+    storage()?.setItem(OWNER_KEY, inChapter ? 'lesson' : 'sandbox');
+  } catch {
+    // Without storage the app asks before every chapter that would replace a log.
+  }
+};
+
+export const logHoldsSandboxWork = (): boolean =>
+  useLog.getState().head > 0 && storage()?.getItem(OWNER_KEY) !== 'lesson';

@@ -1,0 +1,162 @@
+import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { CHAPTERS } from '../../lessons/chapters';
+import { hashOf, parseHash } from '../../lessons/route';
+import type { Chapter, Prediction as PredictionSpec } from '../../lessons/types';
+import { useLessonProgress } from '../../state/lessons';
+import { useChapterRun, type ChapterRun } from './useChapterRun';
+import { useHighlight } from './useHighlight';
+
+const subscribeToHash = (changed: () => void) => {
+  window.addEventListener('hashchange', changed);
+  return () => window.removeEventListener('hashchange', changed);
+};
+const useHash = () => useSyncExternalStore(subscribeToHash, () => location.hash);
+
+const ChapterList = ({ current }: { current: Chapter | null }) => {
+  const done = useLessonProgress((s) => s.done);
+  return (
+    <ol className="chapter-list" aria-label="Chapters">
+      {CHAPTERS.map((chapter) => (
+        <li key={chapter.id} value={chapter.number}>
+          <a
+            href={hashOf(chapter)}
+            aria-current={chapter === current ? 'page' : undefined}
+            className={done.includes(chapter.id) ? 'chapter-done' : undefined}
+          >
+            {chapter.title}
+            {done.includes(chapter.id) && <span className="visually-hidden"> (done)</span>}
+          </a>
+        </li>
+      ))}
+    </ol>
+  );
+};
+
+const Prediction = ({
+  prediction,
+  revealed,
+}: {
+  prediction: PredictionSpec;
+  revealed: boolean;
+}) => {
+  const name = useId();
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [locked, setLocked] = useState(false);
+  const right = chosen === prediction.answer;
+  return (
+    <form
+      className="prediction"
+      aria-label="Prediction"
+      onSubmit={(event) => {
+        event.preventDefault();
+        if (chosen !== null) setLocked(true);
+      }}
+    >
+      <fieldset disabled={locked}>
+        <legend>Predict: {prediction.question}</legend>
+        {prediction.choices.map((choice, i) => (
+          <label key={choice} className="choice">
+            <input type="radio" name={name} checked={chosen === i} onChange={() => setChosen(i)} />{' '}
+            {choice}
+          </label>
+        ))}
+        <button type="submit" disabled={chosen === null}>
+          Lock in my prediction
+        </button>
+      </fieldset>
+      {locked && !revealed && (
+        <p role="status" className="feedback feedback-waiting">
+          You predicted: {prediction.choices[chosen ?? 0]}. Now see what happens:{' '}
+          {prediction.howToSee}
+        </p>
+      )}
+      {locked && revealed && (
+        <p role="status" className={`feedback ${right ? 'feedback-ok' : 'feedback-refused'}`}>
+          {right
+            ? 'Right: '
+            : `Not quite: the answer is “${prediction.choices[prediction.answer] ?? ''}”. `}
+          {prediction.because}
+        </p>
+      )}
+    </form>
+  );
+};
+
+const describeRun = (run: ChapterRun, chapter: Chapter): string => {
+  switch (run.phase) {
+    case 'loading':
+      return 'Setting up the scenario…';
+    case 'failed':
+      return run.message;
+    case 'ready':
+      return run.done
+        ? `Chapter done ✓ ${chapter.check.describe}.`
+        : `Not done yet. Done when: ${chapter.check.describe}.`;
+  }
+};
+
+const ChapterView = ({ chapter }: { chapter: Chapter }) => {
+  const run = useChapterRun(chapter);
+  useHighlight(run.phase === 'ready' ? chapter.highlight : []);
+  const index = CHAPTERS.indexOf(chapter);
+  const previous = CHAPTERS[index - 1];
+  const next = CHAPTERS[index + 1];
+  return (
+    <article className="chapter" aria-labelledby={`chapter-${chapter.id}`}>
+      <div className="chapter-text">
+        <h3 id={`chapter-${chapter.id}`}>
+          Chapter {chapter.number}: {chapter.title}
+        </h3>
+        {chapter.text.map((paragraph) => (
+          <p key={paragraph}>{paragraph}</p>
+        ))}
+      </div>
+      <div className="chapter-work">
+        <p className="task">
+          <strong>Your task:</strong> {chapter.task}
+        </p>
+        <p
+          role={run.phase === 'failed' ? 'alert' : 'status'}
+          aria-label="Chapter progress"
+          className={`chapter-status ${run.phase === 'ready' && run.done ? 'chapter-status-done' : ''}`}
+        >
+          {describeRun(run, chapter)}
+        </p>
+        {run.phase === 'ready' && (
+          <Prediction key={chapter.id} prediction={chapter.prediction} revealed={run.revealed} />
+        )}
+        <nav aria-label="Chapter navigation" className="chapter-nav">
+          {previous && <a href={hashOf(previous)}>← Previous: {previous.title}</a>}
+          {next && <a href={hashOf(next)}>Next: {next.title} →</a>}
+          <a href={hashOf(null)}>Back to the sandbox</a>
+        </nav>
+      </div>
+    </article>
+  );
+};
+
+/** The guided lessons: a list of chapters, and the open chapter (named by the URL hash). */
+export const Lessons = () => {
+  const route = parseHash(useHash());
+  const current = route.kind === 'chapter' ? route.chapter : null;
+
+  useEffect(() => {
+    if (current) document.title = `${current.title} · CQRS Lab`;
+    else document.title = 'CQRS Lab';
+  }, [current]);
+
+  return (
+    <section aria-label="Lessons" className={`panel lessons${current ? ' lessons-open' : ''}`}>
+      <h2>Lessons</h2>
+      {route.kind === 'unknown' && <p role="alert">{route.message}</p>}
+      {route.kind !== 'chapter' && (
+        <p className="explain">
+          Guided chapters: each one sets up a scenario, asks you to predict what happens, and checks
+          that you saw it. Or use the sandbox below freely.
+        </p>
+      )}
+      <ChapterList current={current} />
+      {current && <ChapterView key={current.id} chapter={current} />}
+    </section>
+  );
+};

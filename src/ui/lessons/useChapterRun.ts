@@ -1,0 +1,120 @@
+import { useEffect, useState } from 'react';
+import type { Chapter, Check, Observation } from '../../lessons/types';
+import { loadScenario } from '../../runtime/scenario';
+import {
+  logHoldsSandboxWork,
+  markDone,
+  noteWork,
+  observe,
+  watchObservations,
+} from '../../state/lessons';
+import { chooseDomain } from '../../state/settings';
+import { useLog } from '../../state/stores';
+import { useRuntime } from '../runtimeContext';
+
+export type ChapterRun =
+  | { phase: 'loading' }
+  | { phase: 'failed'; message: string }
+  | { phase: 'ready'; revealed: boolean; done: boolean };
+
+/** Waits until the page's stores show the log up to `head`, plus a frame for the views. */
+const storesReach = (head: number) =>
+  new Promise<void>((resolve) => {
+    const ready = () => useLog.getState().head >= head;
+    const finish = () => {
+      setTimeout(resolve, 200);
+    };
+    if (ready()) {
+      finish();
+      return;
+    }
+    const stop = useLog.subscribe(() => {
+      if (!ready()) return;
+      stop();
+      finish();
+    });
+  });
+
+/** One scenario loads at a time, whatever the learner clicks meanwhile. */
+let loading: Promise<unknown> = Promise.resolve();
+
+const advance = <S>(check: Check<S>) => {
+  let state: S | undefined;
+  return {
+    begin: (first: Observation) => {
+      state = check.start(first);
+    },
+    see: (now: Observation): boolean => {
+      if (state === undefined) return false;
+      state = check.next(state, now);
+      return check.done(state);
+    },
+  };
+};
+
+/**
+ * Loads a chapter's scenario into the live system, then watches it: the prediction is revealed and
+ * the chapter marked done when their checks see it happen (never from the scenario's own history).
+ */
+export const useChapterRun = (chapter: Chapter): ChapterRun => {
+  const runtime = useRuntime();
+  const [run, setRun] = useState<ChapterRun>({ phase: 'loading' });
+
+  useEffect(() => {
+    if (!runtime) return;
+    let live = true;
+    let stopWatching: () => void = () => undefined;
+    if (
+      logHoldsSandboxWork() &&
+      !window.confirm(
+        `This chapter sets up its own scenario and replaces the current log (${useLog.getState().head.toLocaleString('en-US')} events). Continue?`,
+      )
+    ) {
+      location.hash = '#/';
+      return;
+    }
+    noteWork();
+    setRun({ phase: 'loading' });
+    chooseDomain(chapter.scenario.domain);
+    const check = advance(chapter.check);
+    const reveal = advance(chapter.prediction.revealWhen);
+
+    const load = loading.then(() => (live ? loadScenario(runtime, chapter.scenario) : null));
+    loading = load.catch(() => undefined);
+    load
+      .then((head) => (head === null ? undefined : storesReach(head)))
+      .then(() => {
+        if (!live) return;
+        const first = observe();
+        check.begin(first);
+        reveal.begin(first);
+        let state = { revealed: false, done: false };
+        setRun({ phase: 'ready', ...state });
+        stopWatching = watchObservations(() => {
+          const now = observe();
+          const next = {
+            revealed: state.revealed || reveal.see(now),
+            done: state.done || check.see(now),
+          };
+          if (next.done && !state.done) markDone(chapter.id);
+          if (next.revealed !== state.revealed || next.done !== state.done) {
+            state = next;
+            setRun({ phase: 'ready', ...state });
+          }
+        });
+      })
+      .catch((error: unknown) => {
+        if (live)
+          setRun({
+            phase: 'failed',
+            message: `Could not set up this chapter: ${error instanceof Error ? error.message : String(error)}`,
+          });
+      });
+    return () => {
+      live = false;
+      stopWatching();
+    };
+  }, [runtime, chapter]);
+
+  return run;
+};
