@@ -45,7 +45,7 @@ test.describe('lessons', () => {
       'There is no chapter called “no-such-chapter”. Pick one below.',
     );
     const links = lessons.getByRole('list', { name: 'Chapters' }).getByRole('link');
-    await expect(links).toHaveCount(7);
+    await expect(links).toHaveCount(8);
     await links.filter({ hasText: 'The stale read' }).click();
     await expect(page).toHaveURL(/#\/lessons\/stale-read$/);
     await expect(lessons.getByRole('heading', { name: 'Chapter 4: The stale read' })).toBeVisible();
@@ -115,6 +115,42 @@ test.describe('lessons', () => {
     expect(errors).toEqual([]);
   });
 
+  test('6 optimistic concurrency: the second clerk to sell the last mug is refused', async ({
+    page,
+  }) => {
+    const { progress, errors, lab } = await openChapter(
+      page,
+      'optimistic-concurrency',
+      /Chapter 6/,
+    );
+    const feedback = await predict(page, /^The first sale goes through/);
+    const clerk = (name: string) => page.getByRole('group', { name: `Clerk ${name}` });
+    for (const name of ['A', 'B']) {
+      await clerk(name)
+        .getByRole('button', { name: `Clerk ${name}: read SKU-1` })
+        .click();
+      await expect(clerk(name)).toContainText('Read product-SKU-1 at version 1, 1 available');
+    }
+    await clerk('A').getByRole('button', { name: 'Clerk A: sell 1 × SKU-1' }).click();
+    await expect(clerk('A').getByRole('status')).toHaveText(
+      /^Sold: OrderPlaced #2, StockReserved #3$/,
+    );
+    await expect(progress).toHaveText(/^Not done yet/);
+    await clerk('B').getByRole('button', { name: 'Clerk B: sell 1 × SKU-1' }).click();
+    await expect(clerk('B').getByRole('status')).toHaveText(
+      'Refused: product-SKU-1 changed since it was read (read at version 1, now at version 2). Nothing was appended: read it again and retry.',
+    );
+    await expect(feedback).toHaveText(/^Right: Each sale names the version/);
+    await expect(progress).toHaveText(done);
+    await expect(lab.logRows()).toHaveCount(3);
+    // Nothing lost: reading again shows the new version, and the rules refuse the sale.
+    await clerk('B').getByRole('button', { name: 'Clerk B: read SKU-1' }).click();
+    await expect(clerk('B')).toContainText('Read product-SKU-1 at version 2');
+    await clerk('B').getByRole('button', { name: 'Clerk B: sell 1 × SKU-1' }).click();
+    await expect(clerk('B').getByRole('status')).toHaveText(/^Refused: Not enough stock for SKU-1/);
+    expect(errors).toEqual([]);
+  });
+
   test('7 rebuild: a view that missed the log is built from #0 with progress', async ({ page }) => {
     const { progress, errors, lab } = await openChapter(page, 'rebuild', /Chapter 7/);
     await expect(lab.viewStatus('Product search')).toHaveText('Paused at #0');
@@ -167,6 +203,32 @@ test.describe('lessons', () => {
     await expect(feedback).toHaveText(/^Right: At #1 the only fact about SKU-1/);
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);
+  });
+
+  test('opening a chapter asks before it replaces sandbox work, and keeps it when told no', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'MINE-1', name: 'My own mug', price: '3', stock: '2' });
+    await lab.settled('Add product');
+    const dialogs: string[] = [];
+    page.once('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.getByRole('link', { name: 'The stale read' }).click();
+    await expect(page).toHaveURL(/#\/$/);
+    expect(dialogs).toEqual([
+      'This chapter sets up its own scenario and replaces the current log (1 event). Continue?',
+    ]);
+    await expect(lab.logRows().filter({ hasText: 'product-MINE-1' })).toHaveCount(1);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('link', { name: 'The stale read' }).click();
+    await expect(page.getByRole('status', { name: 'Chapter progress' })).toHaveText(
+      /^Not done yet/,
+    );
+    await expect(lab.logRows().filter({ hasText: 'product-MINE-1' })).toHaveCount(0);
   });
 
   test('progress is kept in the browser and shown in the chapter list', async ({ page }) => {

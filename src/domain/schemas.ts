@@ -44,6 +44,10 @@ export const textField = (label: string, max: number) =>
 export const commandMetaSchema = z.object({
   commandId: z.string().min(1).max(100),
   issuedAt: z.iso.datetime({ offset: true }),
+  /** Optimistic concurrency: the versions of streams as the sender read them. */
+  expectedVersions: z
+    .record(z.string().min(1).max(100), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+    .optional(),
 });
 
 /** A command envelope: its type, its validated data and who sent it when. */

@@ -13,7 +13,12 @@ export const assertNever = (value: never): never => {
 };
 
 /** Who sent a command and when; time and ids enter the domain only through here. */
-export type CommandMeta = { commandId: string; issuedAt: string };
+export type CommandMeta = {
+  commandId: string;
+  issuedAt: string;
+  /** Optimistic concurrency: the versions of streams as the sender read them. */
+  expectedVersions?: Record<string, number> | undefined;
+};
 
 export type DomainEvent = { type: string; data: unknown };
 

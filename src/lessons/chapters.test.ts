@@ -382,7 +382,28 @@ const timeTravel = (): Script => {
   });
 };
 
+const optimisticConcurrency = (): Script => {
+  const start = ready([event(1, 'ProductAdded', 'product-SKU-1')]);
+  const sold = next(start, {
+    ...appending(start, event(2, 'OrderPlaced', 'order-ORD-A'), event(3, 'StockReserved')),
+    activity: ['sold'],
+  });
+  return everyNearMissHidden({
+    start,
+    task: [sold, next(sold, { activity: ['sold', 'refused-stale'] })],
+    nearMisses: {
+      'only one clerk sold': [start, sold],
+      'the second clerk was refused by the stock rule, not for a stale read': [
+        start,
+        sold,
+        next(sold, { activity: ['sold', 'refused'] }),
+      ],
+    },
+  });
+};
+
 const SCRIPTS: Readonly<Record<string, () => Script>> = {
+  'optimistic-concurrency': optimisticConcurrency,
   'commands-and-queries': commandsAndQueries,
   'events-are-facts': eventsAreFacts,
   projections,

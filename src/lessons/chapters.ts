@@ -202,6 +202,47 @@ export const CHAPTERS: readonly Chapter[] = [
     ),
   },
   {
+    id: 'optimistic-concurrency',
+    number: 6,
+    title: 'Optimistic concurrency',
+    text: [
+      'Two clerks look at the same product at the same moment: one Blue mug left. Both decide to sell it. Without care, both sales go through and the shop has sold a mug it does not have: a lost update.',
+      'With optimistic concurrency, each command says which version of the stream its sender read. The write model appends only if the stream is still at that version; otherwise it refuses, and nothing is appended. No lock is held while people think.',
+      'The cost: the refused clerk has to read again and retry. Where conflicts are frequent, that retrying adds up, and a queue or a lock can be the better choice.',
+    ],
+    task: 'Read SKU-1 as Clerk A and as Clerk B, then sell it as Clerk A and then as Clerk B.',
+    highlight: ['Clerk A: read SKU-1', 'Clerk B: read SKU-1'],
+    workbench: 'two-clerks',
+    scenario: {
+      domain: 'shop',
+      history: [product('SKU-1', 'Blue mug', 12.5, 1)],
+      playing: true,
+    },
+    prediction: {
+      question:
+        'Both clerks read SKU-1 at the same version, with 1 left, and both press Sell. What happens?',
+      choices: [
+        'Both sales go through, and SKU-1 goes below zero',
+        'The first sale goes through; the second is refused because SKU-1 changed since that clerk read it',
+        'Both sales are refused',
+      ],
+      answer: 1,
+      because:
+        'Each sale names the version of product-SKU-1 its clerk read. The first appends StockReserved, so the stream moves on; the second was decided on stale data and is refused. Nothing is lost: that clerk can read again and will see 0 left.',
+      howToSee: 'Sell as Clerk A, then as Clerk B.',
+      revealWhen: once('A clerk was refused for a stale read', (_, now) =>
+        now.activity.includes('refused-stale'),
+      ),
+    },
+    check: inOrder(
+      'One clerk sold the last mug, then the other was refused because SKU-1 had changed since they read it',
+      [
+        (_, now) => now.activity.includes('sold'),
+        (_, now) => now.activity.includes('refused-stale'),
+      ],
+    ),
+  },
+  {
     id: 'rebuild',
     number: 7,
     title: 'Rebuild from history',

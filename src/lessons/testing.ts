@@ -10,6 +10,7 @@ export const observation = (over: Partial<Observation> = {}): Observation => ({
   selectedEvent: null,
   timeTravel: null,
   pending: 0,
+  activity: [],
   ...over,
 });
 

@@ -41,6 +41,8 @@ export type Observation = {
   selectedEvent: number | null;
   timeTravel: { position: number; streamId: string } | null;
   pending: number;
+  /** What a chapter's own workbench reported (e.g. a clerk's sale refused as stale). */
+  activity: readonly string[];
 };
 
 export type ViewSnapshot = {
@@ -89,6 +91,8 @@ export type Chapter = {
   /** Accessible names of the controls to use; they are highlighted on the page. */
   highlight: readonly string[];
   scenario: Scenario;
+  /** A chapter-specific set of controls shown with the task. */
+  workbench?: 'two-clerks';
   prediction: Prediction;
   // Checks keep their own state shapes; a chapter only needs to run one.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

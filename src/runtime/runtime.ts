@@ -30,7 +30,11 @@ export type { CommandInput };
 
 export type Runtime = {
   /** Sends a command; resolves when its outcome message reaches the UI (maybe only after steps). */
-  dispatch: (command: CommandInput) => Promise<CommandOutcome>;
+  dispatch: (
+    command: CommandInput,
+    /** Optimistic concurrency: refuse unless these streams are still at these versions. */
+    expectedVersions?: Record<string, number>,
+  ) => Promise<CommandOutcome>;
   /** Asks a view; resolves when the answer message reaches the UI. */
   query: (view: ViewName, query: ViewQuery) => Promise<QueryAnswer<unknown>>;
   bus: Remote<BusWorkerApi>;
@@ -104,8 +108,12 @@ export const startRuntime = async (): Promise<Runtime> => {
   setRuntimeStatus({ phase: 'ready' });
 
   return {
-    dispatch: async (command) => {
-      const meta = { commandId: crypto.randomUUID(), issuedAt: new Date().toISOString() };
+    dispatch: async (command, expectedVersions) => {
+      const meta = {
+        commandId: crypto.randomUUID(),
+        issuedAt: new Date().toISOString(),
+        ...(expectedVersions ? { expectedVersions } : {}),
+      };
       const outcome = replies.outcomeOf(meta.commandId);
       await call(bus.sendCommand({ ...command, meta }));
       return outcome;

@@ -31,6 +31,14 @@ export const useTimeTravelState = create<{ at: { position: number; streamId: str
 export const showTimeTravel = (at: { position: number; streamId: string } | null): void =>
   useTimeTravelState.setState({ at });
 
+/** What a chapter's workbench reported, since the chapter was loaded. */
+export const useLessonActivity = create<{ activity: string[] }>(() => ({ activity: [] }));
+
+export const reportActivity = (what: string): void =>
+  useLessonActivity.setState((s) => ({ activity: [...s.activity, what] }));
+
+export const clearActivity = (): void => useLessonActivity.setState({ activity: [] });
+
 /** The live system as the stores know it now. */
 export const observe = (): Observation => {
   const log = useLog.getState();
@@ -54,6 +62,7 @@ export const observe = (): Observation => {
     selectedEvent: log.selected,
     timeTravel: useTimeTravelState.getState().at,
     pending: useClock.getState().pending,
+    activity: useLessonActivity.getState().activity,
   };
 };
 
@@ -72,6 +81,7 @@ export const watchObservations = (listener: () => void, ms = 100): (() => void) 
     useTimeline.subscribe(changed),
     useClock.subscribe(changed),
     useTimeTravelState.subscribe(changed),
+    useLessonActivity.subscribe(changed),
   ];
   return () => {
     for (const stop of stops) stop();

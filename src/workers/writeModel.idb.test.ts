@@ -270,6 +270,50 @@ describe('Write model (shop)', () => {
     );
   });
 
+  describe('When a command says which versions its sender read', () => {
+    const expecting = (command: ShopCommand, expectedVersions: Record<string, number>) => ({
+      ...command,
+      meta: { ...command.meta, expectedVersions },
+    });
+
+    it('goes ahead while the stream is still at the version read', async () => {
+      const { dispatch, given, db } = shop();
+      await given(addProduct('SKU-1', { stock: 1 }));
+      const outcome = expectAccepted(
+        await dispatch(
+          expecting(placeOrder('ORD-1', [{ sku: 'SKU-1', quantity: 1 }]), { 'product-SKU-1': 1 }),
+        ),
+      );
+      expect(outcome.events.map((e) => e.type)).toEqual(['OrderPlaced', 'StockReserved']);
+      expect(await headPosition(db)).toBe(3);
+    });
+
+    it('refuses the second of two clerks who read the same version, and appends nothing for it', async () => {
+      const { dispatch, given, db } = shop();
+      await given(addProduct('SKU-1', { stock: 5 }));
+      const read = { 'product-SKU-1': 1 };
+      expectAccepted(
+        await dispatch(expecting(placeOrder('ORD-A', [{ sku: 'SKU-1', quantity: 1 }]), read)),
+      );
+      const second = await dispatch(
+        expecting(placeOrder('ORD-B', [{ sku: 'SKU-1', quantity: 1 }]), read),
+      );
+      expect(second).toMatchObject({
+        status: 'rejected',
+        reason:
+          'product-SKU-1 changed since it was read (read at version 1, now at version 2). Nothing was appended: read it again and retry.',
+      });
+      expect(await headPosition(db)).toBe(3);
+      expect((await readStream(db, 'order-ORD-B')).length).toBe(0);
+    });
+
+    it('refuses a sender who read a stream that does not exist yet as if it did', async () => {
+      const { dispatch } = shop();
+      const outcome = await dispatch(expecting(addProduct('SKU-9'), { 'product-SKU-9': 2 }));
+      expect(outcome).toMatchObject({ status: 'rejected' });
+    });
+  });
+
   describe('When the input is not a valid command', () => {
     const meta = { commandId: 'cmd-bad', issuedAt: ISSUED_AT };
     const invalidInputs: {

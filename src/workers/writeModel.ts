@@ -98,6 +98,17 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
   /** Decides one command on the states of its streams; on success the batch moves on. */
   const planOne = (command: C, working: Working<S>): PlannedCommand => {
     const ids = { commandId: command.meta.commandId, commandType: command.type };
+    // The sender read these streams at these versions; if a stream has moved on since, the
+    // decision was made on stale data and is refused, whatever the rules would say.
+    for (const [streamId, expected] of Object.entries(command.meta.expectedVersions ?? {})) {
+      const actual = versionIn(working, streamId);
+      if (actual !== expected)
+        return {
+          ...ids,
+          kind: 'reject',
+          reason: `${streamId} changed since it was read (read at version ${String(expected)}, now at version ${String(actual)}). Nothing was appended: read it again and retry.`,
+        };
+    }
     let decided: E[];
     try {
       const state = domain.combine(domain.streamsOf(command).map((id) => stateOf(id, working)));

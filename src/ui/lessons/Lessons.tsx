@@ -3,6 +3,7 @@ import { CHAPTERS } from '../../lessons/chapters';
 import { hashOf, parseHash } from '../../lessons/route';
 import type { Chapter, Prediction as PredictionSpec } from '../../lessons/types';
 import { useLessonProgress } from '../../state/lessons';
+import { TwoClerks } from './TwoClerks';
 import { useChapterRun, type ChapterRun } from './useChapterRun';
 import { useHighlight } from './useHighlight';
 
@@ -122,6 +123,7 @@ const ChapterView = ({ chapter }: { chapter: Chapter }) => {
         >
           {describeRun(run, chapter)}
         </p>
+        {run.phase === 'ready' && chapter.workbench === 'two-clerks' && <TwoClerks />}
         {run.phase === 'ready' && (
           <Prediction key={chapter.id} prediction={chapter.prediction} revealed={run.revealed} />
         )}

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Chapter, Check, Observation } from '../../lessons/types';
 import { loadScenario } from '../../runtime/scenario';
 import {
+  clearActivity,
   logHoldsSandboxWork,
   markDone,
   noteWork,
@@ -64,16 +65,18 @@ export const useChapterRun = (chapter: Chapter): ChapterRun => {
     if (!runtime) return;
     let live = true;
     let stopWatching: () => void = () => undefined;
+    const held = useLog.getState().head;
     if (
       logHoldsSandboxWork() &&
       !window.confirm(
-        `This chapter sets up its own scenario and replaces the current log (${useLog.getState().head.toLocaleString('en-US')} events). Continue?`,
+        `This chapter sets up its own scenario and replaces the current log (${held.toLocaleString('en-US')} ${held === 1 ? 'event' : 'events'}). Continue?`,
       )
     ) {
       location.hash = '#/';
       return;
     }
     noteWork();
+    clearActivity();
     setRun({ phase: 'loading' });
     chooseDomain(chapter.scenario.domain);
     const check = advance(chapter.check);

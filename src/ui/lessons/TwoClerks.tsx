@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { reportActivity } from '../../state/lessons';
+import { useLog, useViews } from '../../state/stores';
+import { newId } from '../commands/suggestions';
+import { useRuntime } from '../runtimeContext';
+
+const SKU = 'SKU-1';
+const STREAM = `product-${SKU}`;
+
+type Read = { version: number; available: number | undefined };
+type Result = { ok: boolean; text: string };
+
+/** What a clerk sees when they look: the stream's version in the log, and Stock levels' count. */
+const readNow = (): Read => {
+  const version = useLog.getState().events.filter((e) => e.streamId === STREAM).length;
+  const row = useViews.getState().views['Stock levels']?.rows[SKU] as
+    { available?: number } | undefined;
+  return { version, available: row?.available };
+};
+
+const Clerk = ({ name }: { name: 'A' | 'B' }) => {
+  const runtime = useRuntime();
+  const [read, setRead] = useState<Read | null>(null);
+  const [result, setResult] = useState<Result | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const sell = async () => {
+    if (!runtime || !read) return;
+    setBusy(true);
+    try {
+      const outcome = await runtime.dispatch(
+        {
+          type: 'PlaceOrder',
+          data: { orderId: newId(`ORD-${name}`), lines: [{ sku: SKU, quantity: 1 }] },
+        },
+        { [STREAM]: read.version },
+      );
+      if (outcome.status === 'accepted') {
+        reportActivity('sold');
+        setResult({
+          ok: true,
+          text: `Sold: ${outcome.events.map((e) => `${e.type} #${String(e.position)}`).join(', ')}`,
+        });
+      } else {
+        const { reason } = outcome;
+        reportActivity(reason.includes('changed since it was read') ? 'refused-stale' : 'refused');
+        setResult({ ok: false, text: `Refused: ${reason}` });
+      }
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="clerk" role="group" aria-label={`Clerk ${name}`}>
+      <h4>Clerk {name}</h4>
+      <button
+        type="button"
+        className="secondary"
+        onClick={() => {
+          setRead(readNow());
+          setResult(null);
+        }}
+      >
+        Clerk {name}: read {SKU}
+      </button>
+      {read && (
+        <p className="muted">
+          Read {STREAM} at version {read.version}
+          {read.available !== undefined && `, ${String(read.available)} available`}
+        </p>
+      )}
+      <button type="button" disabled={!read || busy || !runtime} onClick={() => void sell()}>
+        Clerk {name}: sell 1 × {SKU}
+      </button>
+      {result && (
+        <p role="status" className={`feedback ${result.ok ? 'feedback-ok' : 'feedback-refused'}`}>
+          {result.text}
+        </p>
+      )}
+    </div>
+  );
+};
+
+/** Two clerks, each reading the product and then selling it with the version they read. */
+export const TwoClerks = () => (
+  <div className="two-clerks">
+    <Clerk name="A" />
+    <Clerk name="B" />
+  </div>
+);
