@@ -123,10 +123,10 @@ const ChapterView = ({ chapter }: { chapter: Chapter }) => {
         >
           {describeRun(run, chapter)}
         </p>
-        {run.phase === 'ready' && chapter.workbench === 'two-clerks' && <TwoClerks />}
         {run.phase === 'ready' && (
           <Prediction key={chapter.id} prediction={chapter.prediction} revealed={run.revealed} />
         )}
+        {run.phase === 'ready' && chapter.workbench === 'two-clerks' && <TwoClerks />}
         <nav aria-label="Chapter navigation" className="chapter-nav">
           {previous && <a href={hashOf(previous)}>← Previous: {previous.title}</a>}
           {next && <a href={hashOf(next)}>Next: {next.title} →</a>}
