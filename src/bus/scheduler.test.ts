@@ -81,6 +81,26 @@ describe('Scheduler', () => {
     });
   });
 
+  describe('When reset', () => {
+    const sendSome = (s: Scheduler) => {
+      s.configure('A', { delayMs: 10, jitterMs: 500 });
+      return [s.send(to('A')), s.send(to('A')), s.send(to('A'))];
+    };
+
+    it('replays the same delays as a fresh scheduler, while ids keep rising', () => {
+      const fresh = sendSome(new Scheduler(7));
+      const used = new Scheduler(7);
+      sendSome(used);
+      used.take();
+      used.clear();
+      const again = sendSome(used);
+      expect(again.map((m) => m.deliverAt)).toEqual(fresh.map((m) => m.deliverAt));
+      expect(again.map((m) => m.id)).toEqual([4, 5, 6]);
+      expect(used.now).toBe(0);
+      expect(ids(used).sort()).toEqual([4, 5, 6]);
+    });
+  });
+
   describe('When a delivery is undone', () => {
     it('puts its messages back, withdraws its replies and turns the clock back', () => {
       const s = new Scheduler(7);

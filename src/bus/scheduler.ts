@@ -35,6 +35,8 @@ export const DEFAULT_SETTINGS: SubscriberSettings = {
 export class Scheduler {
   now = 0;
   private nextId = 1;
+  /** The last id before the most recent Reset: jitter is drawn by the ordinal since then. */
+  private idsBeforeReset = 0;
   private readonly pending: Message[] = [];
   private readonly settings = new Map<Endpoint, SubscriberSettings>();
   private readonly busyUntil = new Map<Endpoint, number>();
@@ -56,7 +58,8 @@ export class Scheduler {
     const { delayMs: ownDelay, ...rest } = outbound;
     const settings = this.settingsOf(outbound.to);
     const jitterMs = ownDelay === undefined ? settings.jitterMs : 0;
-    const jitter = jitterMs > 0 ? Math.floor(seededUnit(this.seed, id) * jitterMs) : 0;
+    const draw = seededUnit(this.seed, id - this.idsBeforeReset);
+    const jitter = jitterMs > 0 ? Math.floor(draw * jitterMs) : 0;
     const deliverAt = sentAt + (ownDelay ?? settings.delayMs) + jitter;
     const message: Message = { ...rest, id, sentAt, deliverAt };
     this.insert(message);
@@ -177,12 +180,15 @@ export class Scheduler {
     return later;
   }
 
-  /** Empties the queue and starts the clock and the ids again (Reset), so a scenario replays alike. */
+  /**
+   * Empties the queue and starts the clock again (Reset). Ids go on rising, so nothing that still
+   * remembers an old message can mistake a new one for it; jitter restarts, so a scenario replays alike.
+   */
   clear(): void {
     this.pending.length = 0;
     this.busyUntil.clear();
     this.now = 0;
-    this.nextId = 1;
+    this.idsBeforeReset = this.nextId - 1;
   }
 
   private insert(message: Message): void {
