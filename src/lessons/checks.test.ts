@@ -66,8 +66,8 @@ describe('A check that is done once', () => {
   it('is done exactly when some observation after the first held', () =>
     fc.assert(
       fc.property(fc.boolean(), fc.array(fc.boolean(), { maxLength: 12 }), (atStart, later) => {
-        const check = once('flag', (_, now) => now.pending === 1);
-        const flagged = (on: boolean) => observation({ pending: on ? 1 : 0 });
+        const check = once('flag', (_, now) => now.head === 1);
+        const flagged = (on: boolean) => observation({ head: on ? 1 : 0 });
         expect(runCheck(check, [flagged(atStart), ...later.map(flagged)])).toBe(
           later.includes(true),
         );
@@ -279,7 +279,7 @@ describe('New events', () => {
 
 describe('A view that has caught up', () => {
   const at = (phase: ViewPhase, checkpoint: number, head: number) =>
-    observation({ head, views: { 'Stock levels': { phase, checkpoint, rows: {} } } });
+    observation({ head, views: { 'Stock levels': { phase, checkpoint } } });
 
   it('is running with its checkpoint at the head', () =>
     expect(caughtUp(at('running', 4, 4), 'Stock levels')).toBe(true));

@@ -9,7 +9,6 @@ export const observation = (over: Partial<Observation> = {}): Observation => ({
   delivered: [],
   selectedEvent: null,
   timeTravel: null,
-  pending: 0,
   activity: [],
   ...over,
 });

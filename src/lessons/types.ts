@@ -40,7 +40,6 @@ export type Observation = {
   /** The event selected in the log, if any. */
   selectedEvent: number | null;
   timeTravel: { position: number; streamId: string } | null;
-  pending: number;
   /** What a chapter's own workbench reported (e.g. a clerk's sale refused as stale). */
   activity: readonly string[];
 };
@@ -48,7 +47,6 @@ export type Observation = {
 export type ViewSnapshot = {
   phase: ViewPhase;
   checkpoint: number;
-  rows: Readonly<Record<string, unknown>>;
   /** How many events the last rebuild from #0 replayed, if the view was rebuilt. */
   rebuiltEvents?: number | undefined;
 };

@@ -4,7 +4,7 @@ import { create } from 'zustand';
 import { PROGRESS_KEY, readProgress, withDone } from '../lessons/progress';
 import type { Observation, ViewSnapshot } from '../lessons/types';
 import { VIEW_NAMES, type ViewName } from '../domain/views';
-import { useClock, useLog, useTimeline, useViews } from './stores';
+import { useLog, useTimeline, useViews } from './stores';
 
 const storage = (): Storage | undefined =>
   typeof localStorage === 'undefined' ? undefined : localStorage;
@@ -50,7 +50,6 @@ export const observe = (): Observation => {
       snapshots[name] = {
         phase: view.phase,
         checkpoint: view.checkpoint,
-        rows: view.rows,
         rebuiltEvents: view.lastRebuild?.events,
       };
   }
@@ -61,7 +60,6 @@ export const observe = (): Observation => {
     delivered: useTimeline.getState().delivered,
     selectedEvent: log.selected,
     timeTravel: useTimeTravelState.getState().at,
-    pending: useClock.getState().pending,
     activity: useLessonActivity.getState().activity,
   };
 };
@@ -79,7 +77,6 @@ export const watchObservations = (listener: () => void, ms = 100): (() => void) 
     useLog.subscribe(changed),
     useViews.subscribe(changed),
     useTimeline.subscribe(changed),
-    useClock.subscribe(changed),
     useTimeTravelState.subscribe(changed),
     useLessonActivity.subscribe(changed),
   ];
