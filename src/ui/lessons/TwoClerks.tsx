@@ -43,7 +43,9 @@ const Clerk = ({ name }: { name: 'A' | 'B' }) => {
         });
       } else {
         const { reason } = outcome;
-        reportActivity(reason.includes('changed since it was read') ? 'refused-stale' : 'refused');
+        // Refused while the stream had moved on since this clerk read it: the write model checks
+        // the version before the rules, so this is the stale-read refusal.
+        reportActivity(readNow().version !== read.version ? 'refused-stale' : 'refused');
         setResult({ ok: false, text: `Refused: ${reason}` });
       }
     } finally {
