@@ -15,8 +15,15 @@ export const createFrameBuffer = <T>(flush: (items: T[]) => void, fallbackMs = 1
     pending.push(...items);
     if (scheduled) return;
     scheduled = true;
-    if (typeof document !== 'undefined' && document.visibilityState === 'visible')
-      requestAnimationFrame(run);
-    else setTimeout(run, fallbackMs);
+    nextFrame(run, fallbackMs);
   };
+};
+
+/** Calls back on the next animation frame, or after `fallbackMs` in a hidden tab (it gets none). */
+export const nextFrame = (callback: () => void, fallbackMs = 100): void => {
+  if (typeof document !== 'undefined' && document.visibilityState === 'visible')
+    requestAnimationFrame(() => {
+      callback();
+    });
+  else setTimeout(callback, fallbackMs);
 };

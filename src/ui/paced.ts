@@ -1,6 +1,7 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import { flushSync } from 'react-dom';
 import type { StoreApi, UseBoundStore } from 'zustand';
+import { nextFrame } from '../runtime/frameBuffer';
 import { createPacer } from './pacer';
 
 /** A frame's share of redraws: the rest of the frame is left for style, layout and paint. */
@@ -8,17 +9,7 @@ const BUDGET_MS = 6;
 /** By default no panel redraws more than five times a second: nobody reads faster than that. */
 const DEFAULT_INTERVAL_MS = 200;
 
-const pacer = createPacer(
-  {
-    now: () => performance.now(),
-    nextFrame: (callback) => {
-      // A hidden tab gets no animation frames; a timer stands in for them there.
-      if (document.visibilityState === 'visible') requestAnimationFrame(() => callback());
-      else setTimeout(callback, 100);
-    },
-  },
-  BUDGET_MS,
-);
+const pacer = createPacer({ now: () => performance.now(), nextFrame }, BUDGET_MS);
 
 /**
  * Like zustand's `useStore(selector)`, but the component re-renders when the pacer gives it its
