@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Message } from '../bus/messages';
 import type { TraceFrame } from '../bus/trace';
-import { applyTraceFrames, useMessages, useTimeline, useViews } from './stores';
+import { applyTraceFrames, useLog, useMessages, useTimeline, useViews } from './stores';
 
 const message = (id: number, to = 'Stock levels'): Message => ({
   id,
@@ -44,6 +44,16 @@ describe('Trace frames into the stores', () => {
     expect(view?.rows).toEqual({ b: 2, c: 3 });
     expect(view?.checkpoint).toBe(5);
     expect(view?.lastChanged).toEqual(['a', 'c']);
+  });
+
+  it('count each reset of the log, and forget the old log and its rebuild notes', () => {
+    const before = useLog.getState().resets;
+    applyTraceFrames([
+      { kind: 'view-rebuilt', view: 'Stock levels', events: 12, ms: 3 },
+      { kind: 'reset' },
+    ]);
+    expect(useLog.getState()).toMatchObject({ head: 0, events: [], resets: before + 1 });
+    expect(useViews.getState().views['Stock levels']?.lastRebuild).toBeUndefined();
   });
 
   it('follow a view’s checkpoint back when a step is taken back', () => {

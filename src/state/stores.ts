@@ -21,6 +21,8 @@ type LogState = {
   selected: number | null;
   /** The events a read-view row was built from, highlighted in the log. */
   provenance: Provenance | null;
+  /** How many times the log has been reset, so a reader can tell the new log from the old. */
+  resets: number;
 };
 
 export const useLog = create<LogState>(() => ({
@@ -28,6 +30,7 @@ export const useLog = create<LogState>(() => ({
   head: 0,
   selected: null,
   provenance: null,
+  resets: 0,
 }));
 
 export const showProvenance = (provenance: Provenance | null): void =>
@@ -212,7 +215,13 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
         break;
       case 'reset':
         appended = [];
-        useLog.setState({ events: [], head: 0, selected: null, provenance: null });
+        useLog.setState((state) => ({
+          events: [],
+          head: 0,
+          selected: null,
+          provenance: null,
+          resets: state.resets + 1,
+        }));
         delivered.length = 0;
         appends.length = 0;
         checkpoints.length = 0;

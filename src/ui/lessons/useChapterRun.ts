@@ -18,10 +18,16 @@ export type ChapterRun =
   | { phase: 'failed'; message: string }
   | { phase: 'ready'; revealed: boolean; done: boolean };
 
-/** Waits until the page's stores show the log up to `head`, plus a frame for the views. */
-const storesReach = (head: number) =>
+/**
+ * Waits until the page's stores show the new log (reset since `resetsBefore`) up to `head`, plus a
+ * moment for the views: the first observation must not be taken from the old log.
+ */
+const storesReach = (head: number, resetsBefore: number) =>
   new Promise<void>((resolve) => {
-    const ready = () => useLog.getState().head >= head;
+    const ready = () => {
+      const log = useLog.getState();
+      return log.resets > resetsBefore && log.head >= head;
+    };
     const finish = () => {
       setTimeout(resolve, 200);
     };
@@ -82,10 +88,15 @@ export const useChapterRun = (chapter: Chapter): ChapterRun => {
     const check = advance(chapter.check);
     const reveal = advance(chapter.prediction.revealWhen);
 
-    const load = loading.then(() => (live ? loadScenario(runtime, chapter.scenario) : null));
+    let resetsBefore = 0;
+    const load = loading.then(() => {
+      if (!live) return null;
+      resetsBefore = useLog.getState().resets;
+      return loadScenario(runtime, chapter.scenario);
+    });
     loading = load.catch(() => undefined);
     load
-      .then((head) => (head === null ? undefined : storesReach(head)))
+      .then((head) => (head === null ? undefined : storesReach(head, resetsBefore)))
       .then(() => {
         if (!live) return;
         const first = observe();
