@@ -2,6 +2,7 @@
 // travel is showing, and the live system as a chapter's checks see it.
 import { create } from 'zustand';
 import { PROGRESS_KEY, readProgress, withDone } from '../lessons/progress';
+import { parseHash } from '../lessons/route';
 import type { Observation, ViewSnapshot } from '../lessons/types';
 import { VIEW_NAMES, type ViewName } from '../domain/views';
 import { useLog, useTimeline, useViews } from './stores';
@@ -93,7 +94,7 @@ export const watchObservations = (listener: () => void, ms = 100): (() => void) 
 const OWNER_KEY = 'cqrs-lab:log-owner';
 
 export const noteWork = (): void => {
-  const inChapter = typeof location !== 'undefined' && location.hash.startsWith('#/lessons/');
+  const inChapter = typeof location !== 'undefined' && parseHash(location.hash).kind === 'chapter';
   try {
     storage()?.setItem(OWNER_KEY, inChapter ? 'lesson' : 'sandbox');
   } catch {
