@@ -30,7 +30,11 @@ export type TraceFrame =
       changes: RowChange[];
       checkpoint: number;
       head: number;
+      /** Events applied again although already applied (only with the duplicate check off). */
+      reapplied?: number;
     }
+  /** A view's duplicate check was turned off or on again. */
+  | { kind: 'view-duplicate-check'; view: string; on: boolean }
   | {
       kind: 'view-phase';
       view: string;

@@ -283,10 +283,12 @@ export const CHAPTERS: readonly Chapter[] = [
     title: 'Failure and catch-up',
     text: [
       'A projection can crash, be redeployed or fall behind. Because it saves its checkpoint in the same transaction as its rows, it always knows exactly which events it has applied.',
-      'When it comes back, it reads the log from its checkpoint and applies only what it missed. An event that reaches it twice is skipped: its position is at or below the checkpoint.',
+      'When it comes back, it reads the log from its checkpoint and applies only what it missed. An event that reaches it twice is skipped: its position is at or below the checkpoint. Deliveries can repeat: here the order’s delivery waits for the stopped view and arrives after the catch-up has already applied it.',
+      'That check is what makes at-least-once delivery safe. Without it, a repeated delivery is applied again and the counts drift, silently, until the view is rebuilt from the log.',
     ],
-    task: 'Kill Stock levels, place an order, then restart Stock levels and watch it catch up.',
+    task: 'Kill Stock levels, place an order, then restart Stock levels and watch it catch up. Then untick the duplicate check and do the same again: kill, order, restart.',
     highlight: ['Kill Stock levels', 'Place order', 'Restart Stock levels'],
+    workbench: 'duplicate-check',
     scenario: {
       domain: 'shop',
       history: [product('SKU-1', 'Blue mug', 12.5, 10), TEAPOT],
@@ -304,10 +306,11 @@ export const CHAPTERS: readonly Chapter[] = [
       because:
         'The checkpoint was saved with the rows, so the restarted view asks the event store for everything after it, applies those events in order and is up to date again: nothing lost, nothing applied twice.',
       howToSee: 'Restart Stock levels after placing an order.',
-      revealWhen: killedMissedCaughtUp('Stock levels caught up after a restart'),
+      revealWhen: inOrder('Stock levels caught up after a restart', killedMissedCaughtUp()),
     },
-    check: killedMissedCaughtUp(
-      'Stock levels was killed, missed at least one event, then caught up after a restart',
+    check: inOrder(
+      'Stock levels was killed, missed an event and caught up after a restart; then, with its duplicate check off, it applied an event twice',
+      [...killedMissedCaughtUp(), (first, now) => reappliedSince(first, now) > 0],
     ),
   },
   {
@@ -356,16 +359,19 @@ function rebuiltToHead(now: Observation): boolean {
   return view?.rebuiltEvents !== undefined && view.rebuiltEvents === now.head && now.head > 0;
 }
 
-function killedMissedCaughtUp(describe: string) {
-  return inOrder(describe, [
+function killedMissedCaughtUp(): ((first: Observation, now: Observation) => boolean)[] {
+  return [
     (_, now) => now.views['Stock levels']?.phase === 'stopped',
     (_, now) => {
       const view = now.views['Stock levels'];
       return view?.phase === 'stopped' && now.head > view.checkpoint;
     },
     (_, now) => caughtUp(now, 'Stock levels'),
-  ]);
+  ];
 }
+
+const reappliedSince = (first: Observation, now: Observation): number =>
+  (now.views['Stock levels']?.reapplied ?? 0) - (first.views['Stock levels']?.reapplied ?? 0);
 
 function beforeFirstOrder(describe: string) {
   return once(describe, (first, now) => {

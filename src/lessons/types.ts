@@ -49,6 +49,8 @@ export type ViewSnapshot = {
   checkpoint: number;
   /** How many events the last rebuild from #0 replayed, if the view was rebuilt. */
   rebuiltEvents?: number | undefined;
+  /** Events the view applied a second time (only possible with its duplicate check off). */
+  reapplied?: number | undefined;
 };
 
 /**
@@ -77,6 +79,10 @@ export type Prediction = {
   revealWhen: Check<any>;
 };
 
+/** Chapter-specific controls shown with the task. */
+export type Workbench =
+  'two-clerks' | 'duplicate-check' | 'read-your-writes' | 'single-model' | 'costs';
+
 export type Chapter = {
   /** The URL names the chapter: #/lessons/<id>. */
   id: string;
@@ -90,7 +96,7 @@ export type Chapter = {
   highlight: readonly string[];
   scenario: Scenario;
   /** A chapter-specific set of controls shown with the task. */
-  workbench?: 'two-clerks';
+  workbench?: Workbench;
   prediction: Prediction;
   // Checks keep their own state shapes; a chapter only needs to run one.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

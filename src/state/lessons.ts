@@ -52,6 +52,7 @@ export const observe = (): Observation => {
         phase: view.phase,
         checkpoint: view.checkpoint,
         rebuiltEvents: view.lastRebuild?.events,
+        reapplied: view.reapplied,
       };
   }
   return {

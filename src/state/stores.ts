@@ -156,6 +156,7 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
         current.checkpoint = frame.checkpoint;
         current.head = frame.head;
         if (frame.changes.length > 0) current.lastChanged = frame.changes.map((c) => c.key);
+        if (frame.reapplied) current.reapplied += frame.reapplied;
         checkpoint(frame.view, frame.checkpoint);
         break;
       }
@@ -165,8 +166,14 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
         current.progress = frame.progress;
         break;
       }
-      case 'view-rebuilt':
-        view(frame.view).lastRebuild = { events: frame.events, ms: frame.ms };
+      case 'view-rebuilt': {
+        const current = view(frame.view);
+        current.lastRebuild = { events: frame.events, ms: frame.ms };
+        current.reapplied = 0; // built again from the log: whatever was applied twice is gone
+        break;
+      }
+      case 'view-duplicate-check':
+        view(frame.view).duplicateCheck = frame.on;
         break;
       case 'sent':
         pending.set(frame.message.id, frame.message);
@@ -228,7 +235,11 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
         lastDelivery.clear();
         pending.clear();
         // A rebuild's note belongs to the log that was just cleared.
-        for (const name of Object.keys(views)) view(name).lastRebuild = undefined;
+        for (const name of Object.keys(views)) {
+          const current = view(name);
+          current.lastRebuild = undefined;
+          current.reapplied = 0;
+        }
         touched = { pending: true, timeline: true, views: touched.views };
         useNotice.setState({ text: null });
         break;

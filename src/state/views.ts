@@ -11,6 +11,10 @@ export type ViewState = {
   phase: ViewPhase;
   progress: { done: number; total: number } | undefined;
   lastRebuild: { events: number; ms: number } | undefined;
+  /** Whether the view skips events at or below its checkpoint (off only in a lesson). */
+  duplicateCheck: boolean;
+  /** Events applied a second time since the view was last built from the log. */
+  reapplied: number;
 };
 
 export const emptyView = (): ViewState => ({
@@ -22,6 +26,8 @@ export const emptyView = (): ViewState => ({
   phase: 'starting',
   progress: undefined,
   lastRebuild: undefined,
+  duplicateCheck: true,
+  reapplied: 0,
 });
 
 export const applySnapshot = (

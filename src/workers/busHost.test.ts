@@ -105,6 +105,8 @@ type FakeView = ViewEndpoint & {
   /** While above 0, `apply` fails (a worker whose storage throws) and counts down. */
   failingApplies: number;
   failedApplies: number;
+  /** Every duplicate-check setting it was given, in order. */
+  duplicateChecks: boolean[];
 };
 
 const orderIdOf = (event: StoredEvent) => (event.data as { orderId: string }).orderId;
@@ -122,6 +124,11 @@ const fakeView = (name: string, log: FakeLog, from?: FakeView): FakeView => {
     aborted: false,
     failingApplies: 0,
     failedApplies: 0,
+    duplicateChecks: [],
+    setDuplicateCheck: (on) =>
+      call(() => {
+        view.duplicateChecks.push(on);
+      }),
     start: (progress) => call(() => catchUp(progress)),
     rebuild: (progress) =>
       call(() => {
@@ -610,6 +617,30 @@ describe('The bus host', () => {
       expect(restarted.received).toEqual([[2]]); // the backlog, already caught up: skipped
       expect(restarted.applied).toEqual([2]);
       expect(host.queue()).toEqual([]);
+    });
+  });
+
+  describe('When a view’s duplicate check is turned off', () => {
+    it('tells its worker, keeps it off across a restart, and turns it on again on reset', async () => {
+      const { host, log, frames, stockLevels } = await lab();
+      await host.setDuplicateCheck(STOCK_LEVELS, false);
+      expect(stockLevels.duplicateChecks).toEqual([false]);
+      expect(framesOf(frames, 'view-duplicate-check')).toEqual([
+        { kind: 'view-duplicate-check', view: STOCK_LEVELS, on: false },
+      ]);
+
+      host.stopView(STOCK_LEVELS);
+      const restarted = fakeView(STOCK_LEVELS, log, stockLevels);
+      await host.attachView(STOCK_LEVELS, restarted);
+      expect(restarted.duplicateChecks).toEqual([false]);
+
+      await host.reset();
+      expect(restarted.duplicateChecks).toEqual([false, true]);
+      expect(framesOf(frames, 'view-duplicate-check').at(-1)).toEqual({
+        kind: 'view-duplicate-check',
+        view: STOCK_LEVELS,
+        on: true,
+      });
     });
   });
 

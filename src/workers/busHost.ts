@@ -30,6 +30,7 @@ export type ViewEndpoint = {
   reset: () => Promise<Traced<void>>;
   headMovedTo: (position: number) => Promise<Traced<{ checkpoint: number; head: number }>>;
   ask: (query: ViewQuery) => Promise<Traced<QueryAnswer<unknown>>>;
+  setDuplicateCheck: (on: boolean) => Promise<Traced<void>>;
   /** The worker is being killed: fail whatever call is in flight instead of waiting for it. */
   abort?: () => void;
 };
@@ -53,7 +54,13 @@ type LoadRun = {
   readShare: number;
 };
 
-type ViewSlot = { endpoint: ViewEndpoint | undefined; phase: ViewPhase; pausedByLearner: boolean };
+type ViewSlot = {
+  endpoint: ViewEndpoint | undefined;
+  phase: ViewPhase;
+  pausedByLearner: boolean;
+  /** Off only while a lesson shows what applying an event twice does. */
+  duplicateCheck: boolean;
+};
 type HistoryEntry = { delivery: Delivery; caused: number[]; undo: () => Promise<void> };
 
 const HISTORY_LIMIT = 2_000;
@@ -363,6 +370,7 @@ export const createBusHost = (deps: BusHostDeps) => {
     scheduler.hold(view, 'stopped');
     const progress: Progress = (done, total) =>
       setPhase(view, how === 'start' ? 'starting' : 'rebuilding', { done, total });
+    if (!views.get(view)?.duplicateCheck) replay(await endpoint.setDuplicateCheck(false));
     const began = deps.realNow();
     const started = replay(
       await (how === 'start' ? endpoint.start(progress) : endpoint.rebuild(progress)),
@@ -385,6 +393,7 @@ export const createBusHost = (deps: BusHostDeps) => {
         endpoint: undefined,
         phase: 'starting',
         pausedByLearner: false,
+        duplicateCheck: true,
       };
       views.set(view, { ...slot, endpoint });
       return startView(view, endpoint, 'start');
@@ -420,6 +429,15 @@ export const createBusHost = (deps: BusHostDeps) => {
       serial(async () => {
         const endpoint = views.get(view)?.endpoint;
         if (endpoint) await startView(view, endpoint, 'rebuild');
+      }),
+    /** Turns a view's duplicate check off (a lesson's fault) or on again; it survives a restart. */
+    setDuplicateCheck: (view: string, on: boolean) =>
+      serial(async () => {
+        const slot = views.get(view);
+        if (!slot) return;
+        slot.duplicateCheck = on;
+        if (slot.endpoint) replay(await slot.endpoint.setDuplicateCheck(on));
+        emit({ kind: 'view-duplicate-check', view, on });
       }),
     setDelay: (endpoint: string, delayMs: number) => scheduler.configure(endpoint, { delayMs }),
     settingsOf: (endpoint: string) => scheduler.settingsOf(endpoint),
@@ -505,7 +523,14 @@ export const createBusHost = (deps: BusHostDeps) => {
     reset: () =>
       serial(async () => {
         await write.reset();
-        for (const slot of views.values()) if (slot.endpoint) replay(await slot.endpoint.reset());
+        for (const [view, slot] of views) {
+          if (slot.endpoint) replay(await slot.endpoint.reset());
+          if (slot.duplicateCheck) continue;
+          // A new log starts with every safeguard in place.
+          slot.duplicateCheck = true;
+          if (slot.endpoint) replay(await slot.endpoint.setDuplicateCheck(true));
+          emit({ kind: 'view-duplicate-check', view, on: true });
+        }
         scheduler.clear();
         history.length = 0;
         head = 0;

@@ -26,6 +26,7 @@ const remoteView = (view: string, port: MessagePort): ViewEndpoint => {
     reset: () => call(remote.reset()),
     headMovedTo: (position) => call(remote.headMovedTo(position)),
     ask: (query) => call(remote.ask(query)),
+    setDuplicateCheck: (on) => call(remote.setDuplicateCheck(on)),
     abort: () => abort(new Error(`${view} was stopped`)),
   };
 };
@@ -90,6 +91,7 @@ export const createBusWorkerApi = () => {
     resumeView: (view: string) => bus().resumeView(view),
     rebuildView: (view: string) => bus().rebuildView(view),
     setDelay: (endpoint: string, delayMs: number) => bus().setDelay(endpoint, delayMs),
+    setDuplicateCheck: (view: string, on: boolean) => bus().setDuplicateCheck(view, on),
     sendCommand: (command: unknown) => bus().sendCommand(command),
     sendQuery: (view: string, query: ViewQuery) => bus().sendQuery(view, query),
     play: () => bus().play(),

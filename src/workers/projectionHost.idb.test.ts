@@ -326,6 +326,39 @@ describe('Projection host (Order status)', () => {
       expect(await readCheckpoint(stores.readDb)).toBe(4);
     });
 
+    it('with the duplicate check off, applies it again and says how many events it reapplied', async () => {
+      const stores = freshStores();
+      const trace = vi.fn<(frame: TraceFrame) => void>();
+      const host = createProjectionHost({
+        projection: eventCountProjection,
+        readDb: stores.readDb,
+        eventDb: stores.eventDb,
+        trace,
+      });
+      await host.start();
+      const first = await placeOrder(stores.eventDb, 'ORD-1');
+      await host.deliver(first);
+      await host.setDuplicateCheck(false);
+      trace.mockClear();
+
+      await host.deliver(first);
+      // The original and a copy merged into one delivery are both applied too.
+      const second = await placeOrder(stores.eventDb, 'ORD-2');
+      await host.deliver({ ...second, events: [...second.events, ...second.events] });
+
+      expect(await countedEvents(stores.readDb)).toBe(8);
+      expect(await readCheckpoint(stores.readDb)).toBe(4);
+      expect(
+        trace.mock.calls.map(([frame]) => (frame.kind === 'view-changed' ? frame.reapplied : null)),
+      ).toEqual([2, 2]);
+
+      await host.setDuplicateCheck(true);
+      await host.deliver(second);
+      expect(await countedEvents(stores.readDb)).toBe(8);
+      await host.rebuild();
+      expect(await countedEvents(stores.readDb)).toBe(4);
+    });
+
     it('skips an older delivery that arrives after a newer one', async () => {
       const stores = freshStores();
       const { host, trace } = hostOn(stores);

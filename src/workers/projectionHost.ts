@@ -72,13 +72,15 @@ export const createProjectionHost = <R, E extends DomainEvent>(
   };
 
   /**
-   * Applies events that follow the checkpoint without a gap. Returns false when the stored checkpoint
-   * had moved (another tab's instance applied events): then nothing was written and `checkpoint` now
-   * holds the stored one.
+   * Projects `events` and moves the checkpoint to `to`, rows and checkpoint in one transaction.
+   * Returns false when the stored checkpoint had moved (another tab's instance applied events): then
+   * nothing was written and `checkpoint` now holds the stored one.
    */
-  const applyNext = async (events: readonly StoredEvent[]): Promise<boolean> => {
-    const last = events.at(-1);
-    if (!last) return true;
+  const commit = async (
+    events: readonly StoredEvent[],
+    to: number,
+    reapplied: number,
+  ): Promise<boolean> => {
     const handled = events.filter((event) => handlesEvent(projection, event));
     const keys = [...new Set(handled.flatMap((event) => projection.keysOf(event)))];
     const result = await commitIfAt<R>(
@@ -86,7 +88,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       checkpoint,
       keys,
       (rows) => projectBatch(projection, rows, handled),
-      last.position,
+      to,
     );
     if (!result.applied) {
       checkpoint = result.storedCheckpoint;
@@ -96,7 +98,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     if (recording)
       for (const key of Object.keys(result.changes))
         if (!recording.prior.has(key)) recording.prior.set(key, result.prior[key]);
-    checkpoint = last.position;
+    checkpoint = to;
     head = Math.max(head, checkpoint);
     trace({
       kind: 'view-changed',
@@ -104,8 +106,31 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       changes: Object.entries(result.changes).map(([key, value]) => ({ key, value })),
       checkpoint,
       head,
+      ...(reapplied > 0 ? { reapplied } : {}),
     });
     return true;
+  };
+
+  /** Applies events that follow the checkpoint without a gap (see `commit` for false). */
+  const applyNext = async (events: readonly StoredEvent[]): Promise<boolean> => {
+    const last = events.at(-1);
+    return last ? commit(events, last.position, 0) : true;
+  };
+
+  /**
+   * With the duplicate check off (a fault a lesson turns on), the view applies whatever it is handed,
+   * in order, as a consumer that trusts its feed would: a repeated event is applied again.
+   */
+  let duplicateCheck = true;
+  const applyUnchecked = (events: readonly StoredEvent[]) => {
+    const seen = new Set<number>();
+    let reapplied = 0;
+    for (const event of events) {
+      if (event.position <= checkpoint || seen.has(event.position)) reapplied += 1;
+      seen.add(event.position);
+    }
+    const to = Math.max(checkpoint, ...events.map((event) => event.position));
+    return events.length === 0 ? Promise.resolve(true) : commit(events, to, reapplied);
   };
 
   /** Reads the log from the checkpoint in pages and applies it; returns whether another tab interfered. */
@@ -142,7 +167,8 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       const fromCheckpoint = checkpoint;
       recording = { prior: new Map(), interfered: false };
       try {
-        await offer(delivery.events);
+        if (duplicateCheck) await offer(delivery.events);
+        else await applyUnchecked(delivery.events);
         const { prior, interfered } = recording;
         const undo: ViewUndo | null = interfered
           ? null
@@ -207,6 +233,12 @@ export const createProjectionHost = <R, E extends DomainEvent>(
         checkpoint = 0;
         head = 0;
         await sendSnapshot();
+      }),
+    /** Turns the duplicate check off or on again (a lesson shows what double-applying does). */
+    setDuplicateCheck: (on: boolean) =>
+      serial(() => {
+        duplicateCheck = on;
+        return Promise.resolve();
       }),
     /** Tells the view the log's head moved back (a step back undid an append). */
     headMovedTo: (position: number) =>

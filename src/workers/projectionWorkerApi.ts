@@ -38,6 +38,7 @@ export const createViewApi = (viewName: string) => {
     reset: () => traced(host.reset()),
     headMovedTo: (position: number) => traced(host.headMovedTo(position)),
     ask: (query: ViewQuery) => traced(host.ask(query)),
+    setDuplicateCheck: (on: boolean) => traced(host.setDuplicateCheck(on)),
   };
 };
 

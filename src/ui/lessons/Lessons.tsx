@@ -3,6 +3,7 @@ import { CHAPTERS } from '../../lessons/chapters';
 import { hashOf, parseHash } from '../../lessons/route';
 import type { Chapter, Prediction as PredictionSpec } from '../../lessons/types';
 import { useLessonProgress } from '../../state/lessons';
+import { DuplicateCheck } from './DuplicateCheck';
 import { TwoClerks } from './TwoClerks';
 import { useChapterRun, type ChapterRun } from './useChapterRun';
 import { useHighlight } from './useHighlight';
@@ -127,6 +128,7 @@ const ChapterView = ({ chapter }: { chapter: Chapter }) => {
           <Prediction key={chapter.id} prediction={chapter.prediction} revealed={run.revealed} />
         )}
         {run.phase === 'ready' && chapter.workbench === 'two-clerks' && <TwoClerks />}
+        {run.phase === 'ready' && chapter.workbench === 'duplicate-check' && <DuplicateCheck />}
         <nav aria-label="Chapter navigation" className="chapter-nav">
           {previous && <a href={hashOf(previous)}>← Previous: {previous.title}</a>}
           {next && <a href={hashOf(next)}>Next: {next.title} →</a>}

@@ -65,6 +65,14 @@ export const ViewSection = <R,>({
           {Math.round(view.lastRebuild.ms).toLocaleString('en-US')} ms
         </p>
       )}
+      {view && (!view.duplicateCheck || view.reapplied > 0) && (
+        <p className="warning duplicate-warning">
+          {view.duplicateCheck ? '' : 'Duplicate check off. '}
+          {view.reapplied > 0
+            ? `${view.reapplied.toLocaleString('en-US')} ${view.reapplied === 1 ? 'event' : 'events'} applied twice: these rows are wrong until the view is rebuilt.`
+            : 'An event delivered twice will be applied twice.'}
+        </p>
+      )}
       <ViewControls name={name} />
       {rows.length > 0 && (
         <table aria-label={`${name} rows`}>

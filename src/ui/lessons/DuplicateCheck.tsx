@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import { useViews } from '../../state/stores';
+import { usePaced } from '../paced';
+import { useRuntime } from '../runtimeContext';
+
+const VIEW = 'Stock levels';
+
+/** Chapter 8's switch: let Stock levels apply whatever it is handed, duplicates included. */
+export const DuplicateCheck = () => {
+  const runtime = useRuntime();
+  const view = usePaced(useViews, (s) => s.views[VIEW]);
+  const stored = view?.duplicateCheck ?? true;
+  // The switch answers the click at once; the view's own report follows a moment later.
+  const [asked, setAsked] = useState<boolean | null>(null);
+  if (asked !== null && asked === stored) setAsked(null);
+  const on = asked ?? stored;
+  const reapplied = view?.reapplied ?? 0;
+  return (
+    <div className="workbench" role="group" aria-label="Duplicate check">
+      <label>
+        <input
+          type="checkbox"
+          checked={on}
+          disabled={!runtime}
+          onChange={(event) => {
+            setAsked(event.target.checked);
+            void runtime?.bus.setDuplicateCheck(VIEW, event.target.checked);
+          }}
+        />{' '}
+        {VIEW} skips events at or below its checkpoint (the duplicate check)
+      </label>
+      <p className="muted" role="status">
+        {reapplied > 0
+          ? `${VIEW} has applied ${reapplied.toLocaleString('en-US')} ${reapplied === 1 ? 'event' : 'events'} twice: its counts are now wrong. Rebuild ${VIEW} to repair it from the log.`
+          : on
+            ? 'With the check on, an event that arrives twice is skipped the second time.'
+            : 'Check off: an event that arrives twice will be applied twice.'}
+      </p>
+    </div>
+  );
+};
