@@ -45,7 +45,7 @@ test.describe('lessons', () => {
       'There is no chapter called “no-such-chapter”. Pick one below.',
     );
     const links = lessons.getByRole('list', { name: 'Chapters' }).getByRole('link');
-    await expect(links).toHaveCount(8);
+    await expect(links).toHaveCount(9);
     await links.filter({ hasText: 'The stale read' }).click();
     await expect(page).toHaveURL(/#\/lessons\/stale-read$/);
     await expect(lessons.getByRole('heading', { name: 'Chapter 4: The stale read' })).toBeVisible();
@@ -112,6 +112,48 @@ test.describe('lessons', () => {
     await expect(answer).toHaveClass(/stale/);
     await expect(feedback).toHaveText(/^Right: A view answers from what it has applied/);
     await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
+  test('5 read-your-writes: a stale read at once, then every strategy shows the transfer', async ({
+    page,
+  }) => {
+    test.setTimeout(90_000); // the view trails by 1.5 s, and one strategy waits for it
+    const { progress, errors } = await openChapter(page, 'read-your-writes', /Chapter 5/);
+    const bench = page.getByRole('group', { name: 'Read your writes' });
+    const table = bench.getByRole('table', { name: 'Read-your-writes strategies' });
+    const result = bench.getByRole('status');
+    const row = (name: string) => table.getByRole('row').filter({ hasText: name });
+    const feedback = await predict(page, /100\.00: the view has not applied/);
+
+    await bench.getByRole('button', { name: 'Try: Read the view at once' }).click();
+    await expect(result).toHaveText(/shown as 100\.00 .*stale, the balance is really 90\.00/);
+    await expect(row('Read the view at once').getByRole('cell').first()).toHaveText('1');
+    await expect(feedback).toHaveText(/^Right: The acknowledgement means/);
+
+    await bench.getByRole('button', { name: 'Try: Wait for the view' }).click();
+    await expect(result).toHaveText(/shown as 80\.00 .*up to date/, { timeout: 20_000 });
+    await bench.getByRole('button', { name: 'Try: Read from the write model' }).click();
+    await expect(result).toHaveText(/shown as 70\.00 .*up to date/);
+    await bench.getByRole('button', { name: 'Try: Inline projection' }).click();
+    await expect(result).toHaveText(/shown as 60\.00 .*up to date/);
+    await expect(progress).toHaveText(/^Not done yet/);
+    // Optimistic, once the view has caught up with the last transfer: 60 - 10.
+    await expect(page.getByRole('region', { name: 'Account balances' })).toContainText(
+      'Up to date at #',
+    );
+    await expect(
+      page.getByRole('table', { name: 'Account balances rows' }).getByRole('row', { name: /ACC-1/ }),
+    ).toContainText('60.00', { timeout: 10_000 });
+    await bench.getByRole('button', { name: 'Try: Optimistic UI' }).click();
+    await expect(result).toHaveText(/shown as 50\.00 .*up to date/);
+    await expect(progress).toHaveText(done);
+
+    // A refused transfer takes the optimistic balance back.
+    await bench.getByLabel('Amount to transfer').fill('1000');
+    await bench.getByRole('button', { name: 'Try: Optimistic UI' }).click();
+    await expect(result).toHaveText(/^Refused: Not enough money in ACC-1.*had to be taken back/);
+    await expect(row('Optimistic UI')).toContainText('(+1 rolled back)');
     expect(errors).toEqual([]);
   });
 

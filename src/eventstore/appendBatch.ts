@@ -2,9 +2,11 @@
 // against the log as it is right now; each command's streams are checked against their expected
 // versions, and each command still gets its own outcome: one refusal or conflict never sinks the rest.
 import Dexie from 'dexie';
+import type { Projection } from '../domain/projection';
 import type { DomainEvent, StoredEvent } from '../domain/types';
 import { ConcurrencyError } from './errors';
 import type { CommandRecord, EventStoreDb } from './eventStoreDb';
+import { applyInline } from './inline';
 import { readAll } from './read';
 import { CURRENT_SCHEMA_VERSION, upcast } from './upcast';
 
@@ -77,6 +79,8 @@ export type BatchOptions = {
    * [streamId+version] index still refuses a wrong one, aborting the whole batch.
    */
   plannedAtHead?: boolean;
+  /** A view to update in the same transaction as the append (an inline projection). */
+  inline?: Projection<unknown, never> | undefined;
 };
 
 /**
@@ -88,9 +92,9 @@ export const appendBatch = (
   commandIds: readonly string[],
   plan: (context: BatchContext) => Promise<readonly PlannedCommand[]> | readonly PlannedCommand[],
   recordedAt: string,
-  { plannedAtHead = false }: BatchOptions = {},
+  { plannedAtHead = false, inline }: BatchOptions = {},
 ): Promise<CommandResult[]> =>
-  db.transaction('rw', db.events, db.commands, async () => {
+  db.transaction('rw', db.events, db.commands, db.inline, async () => {
     const records = await db.commands.bulkGet([...commandIds]);
     const handled = records.filter((r): r is CommandRecord => r !== undefined);
     let position = await headPosition(db);
@@ -180,6 +184,7 @@ export const appendBatch = (
 
     if (rows.length > 0) await db.events.bulkAdd(rows);
     if (newRecords.length > 0) await db.commands.bulkAdd(newRecords);
+    if (inline && rows.length > 0) await applyInline(db, inline, rows);
     return results;
   });
 

@@ -12,9 +12,13 @@ export type CommandRecord = {
   recordedAt: string;
 } & ({ outcome: 'accepted'; positions: number[] } | { outcome: 'rejected'; reason: string });
 
+/** A row of the inline view kept beside the log (see inline.ts). */
+export type InlineRow = { key: string; value: unknown };
+
 export class EventStoreDb extends Dexie {
   events!: Table<StoredEvent, number>;
   commands!: Table<CommandRecord, string>;
+  inline!: Table<InlineRow, string>;
 
   constructor(name: string = EVENT_STORE_NAME) {
     super(name);
@@ -22,5 +26,7 @@ export class EventStoreDb extends Dexie {
       events: 'position, &[streamId+version], streamId, type',
       commands: 'commandId',
     });
+    // Version 2 adds the inline view (read-your-writes lesson); events are unchanged.
+    this.version(2).stores({ inline: 'key' });
   }
 }

@@ -1,4 +1,5 @@
 export { EventStoreDb, EVENT_STORE_NAME, type CommandRecord } from './eventStoreDb';
+export { applyInline, buildInline, clearInline, readInline } from './inline';
 export {
   appendBatch,
   headPosition,

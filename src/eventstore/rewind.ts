@@ -36,7 +36,8 @@ export const removeCommands = (db: EventStoreDb, commandIds: readonly string[]):
 
 /** Empties the log and the command records (Reset). */
 export const clearLog = (db: EventStoreDb): Promise<void> =>
-  db.transaction('rw', db.events, db.commands, async () => {
+  db.transaction('rw', db.events, db.commands, db.inline, async () => {
     await db.events.clear();
     await db.commands.clear();
+    await db.inline.clear();
   });

@@ -410,8 +410,39 @@ const optimisticConcurrency = (): Script => {
   });
 };
 
+const readYourWrites = (): Script => {
+  const start = ready([
+    event(1, 'AccountOpened', 'account-ACC-1'),
+    event(2, 'AccountOpened', 'account-ACC-2'),
+    event(3, 'MoneyDeposited', 'account-ACC-1'),
+    event(4, 'MoneyDeposited', 'account-ACC-2'),
+  ]);
+  const did = (from: Observation, ...activity: string[]) =>
+    next(from, { activity: [...from.activity, ...activity] });
+  const plainStale = did(start, 'ryw:plain:stale');
+  const rest = ['ryw:wait:fresh', 'ryw:write-model:fresh', 'ryw:inline:fresh'];
+  const three = did(plainStale, ...rest);
+  return {
+    start,
+    task: [plainStale, three, did(three, 'ryw:optimistic:stale')],
+    nearMisses: {
+      'every strategy tried, but the plain read was never stale': [
+        start,
+        did(start, 'ryw:plain:fresh', ...rest, 'ryw:optimistic:fresh'),
+      ],
+      'a stale plain read, and only three strategies tried': [start, plainStale, three],
+      'the four strategies tried, without the plain read': [
+        start,
+        did(start, ...rest, 'ryw:optimistic:fresh'),
+      ],
+    },
+    hidden: ['the four strategies tried, without the plain read'],
+  };
+};
+
 const SCRIPTS: Readonly<Record<string, () => Script>> = {
   'optimistic-concurrency': optimisticConcurrency,
+  'read-your-writes': readYourWrites,
   'commands-and-queries': commandsAndQueries,
   'events-are-facts': eventsAreFacts,
   projections,

@@ -2,6 +2,7 @@
 // the check that marks it done. The text is ours; where there is a trade-off, both sides are stated.
 import type { CommandInput } from '../domain/lab';
 import { VIEW_NAMES } from '../domain/views';
+import { STRATEGIES } from './readYourWrites';
 import { answersFrom, caughtUp, inOrder, isStale, newEvents, once } from './checks';
 import type { Chapter, Observation } from './types';
 
@@ -199,6 +200,54 @@ export const CHAPTERS: readonly Chapter[] = [
     check: once(
       'Stock levels gave a stale answer (served at a position behind the head of the log)',
       (first, now) => answersFrom(first, now, 'Stock levels').some(isStale),
+    ),
+  },
+  {
+    id: 'read-your-writes',
+    number: 5,
+    title: 'Read-your-writes',
+    text: [
+      'After a write, people expect to see it: “transfer done, your balance is now 90.00”. If that balance comes from a view that has not applied the transfer yet, they see their own write missing. Here Account balances trails the log by 1.5 s, so the gap is easy to hit.',
+      'Each way of closing the gap has a price. Waiting for the view makes the answer slower. Reading from the write model puts query load on the side that decides, and it is not shaped for questions. An optimistic UI is instant, but it is a guess built on what the page showed before, and it must be taken back if the command is refused. An inline projection, updated in the same transaction as the append, is always fresh, but every write does more work and the write side now depends on a read model.',
+      'The timings are this browser’s. The simulated bus adds some 60 ms to every write here, so small differences between write times are noise; the stale counts and the wait for the view are the point.',
+    ],
+    task: 'Try each strategy in the Read your writes table, starting with “Read the view at once”.',
+    highlight: STRATEGIES.map((s) => `Try: ${s.name}`),
+    workbench: 'read-your-writes',
+    scenario: {
+      domain: 'bank',
+      delays: { 'Account balances': 1500 },
+      history: [
+        { type: 'OpenAccount', data: { accountId: 'ACC-1', owner: 'Ada' } },
+        { type: 'OpenAccount', data: { accountId: 'ACC-2', owner: 'Bo' } },
+        { type: 'Deposit', data: { accountId: 'ACC-1', amount: 100 } },
+        { type: 'Deposit', data: { accountId: 'ACC-2', amount: 50 } },
+      ],
+      playing: true,
+    },
+    prediction: {
+      question:
+        'You transfer 10.00 from ACC-1 (100.00) and, as soon as the write is acknowledged, ask Account balances for ACC-1. What does it say?',
+      choices: [
+        '90.00: the write is acknowledged, so every read sees it',
+        '100.00: the view has not applied the transfer yet',
+        'Nothing: a view refuses to answer while it is behind',
+      ],
+      answer: 1,
+      because:
+        'The acknowledgement means the events are in the log, not that every view has applied them. Account balances answers from what it has applied, and says so: its answer is as of a position before the transfer.',
+      howToSee: 'Press Try on “Read the view at once”.',
+      revealWhen: once('A read was made right after the write', (_, now) =>
+        now.activity.some((a) => a.startsWith('ryw:plain:')),
+      ),
+    },
+    check: once(
+      'A read right after the write was stale, and each of the four strategies was tried',
+      (_, now) =>
+        now.activity.includes('ryw:plain:stale') &&
+        STRATEGIES.filter((s) => s.id !== 'plain').every((s) =>
+          now.activity.some((a) => a.startsWith(`ryw:${s.id}:`)),
+        ),
     ),
   },
   {

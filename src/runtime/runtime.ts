@@ -28,6 +28,8 @@ const SEED = 20_261_123;
 
 export type { CommandInput };
 
+export type AccountRead = { balance: number | null; version: number; asOfPosition: number };
+
 export type Runtime = {
   /** Sends a command; resolves when its outcome message reaches the UI (maybe only after steps). */
   dispatch: (
@@ -40,6 +42,12 @@ export type Runtime = {
   bus: Remote<BusWorkerApi>;
   kill: (view: ViewName) => Promise<void>;
   restart: (view: ViewName) => Promise<void>;
+  /** Reads straight from the write side, and its inline view (the read-your-writes lesson). */
+  writeSide: {
+    readAccount: (accountId: string) => Promise<AccountRead>;
+    readInline: (key: string) => Promise<{ value: unknown; asOfPosition: number }>;
+    setInlineView: (view: ViewName | null) => Promise<void>;
+  };
   /** The system as it was at `position` (its own worker, started on first use). */
   travelTo: (position: number, streamId: string | null) => Promise<Moment>;
 };
@@ -131,6 +139,11 @@ export const startRuntime = async (): Promise<Runtime> => {
     restart: async (view) => {
       if (workers.has(view)) return;
       await attach(view);
+    },
+    writeSide: {
+      readAccount: (accountId) => call(write.readAccount(accountId), 'The write model'),
+      readInline: (key) => call(write.readInline(key), 'The write model'),
+      setInlineView: (view) => call(write.setInlineView(view), 'The write model'),
     },
     travelTo: (position, streamId) => {
       timeTravel ??= wrap<TimeTravelApi>(

@@ -14,6 +14,7 @@ export const loadScenario = async (runtime: Runtime, scenario: Scenario): Promis
     await runtime.restart(view);
     await bus.resumeView(view);
   }
+  await runtime.writeSide.setInlineView(null);
   await bus.reset();
   for (const [endpoint, settings] of Object.entries(DEFAULT_BUS_SETTINGS))
     await bus.setDelay(endpoint, scenario.delays?.[endpoint] ?? settings.delayMs ?? 0);

@@ -12,8 +12,11 @@ import {
   type WriteDomain,
 } from '../domain/types';
 import { fieldIssues, summarizeIssues } from '../domain/validation';
+import type { Projection } from '../domain/projection';
 import {
   appendBatch,
+  buildInline,
+  clearInline,
   clearLog,
   isConstraintError,
   removeCommands,
@@ -64,6 +67,8 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
   let inFlight = false;
   const unknown = (): Known<S> => ({ streams: new Map(), versions: new Map(), position: 0 });
   let known = unknown();
+  /** A view kept in the append's own transaction, while a lesson asks for one. */
+  let inline: Projection<unknown, never> | undefined;
 
   const stateOf = (streamId: string, working?: Working<S>): S =>
     working?.streams.get(streamId) ?? known.streams.get(streamId) ?? domain.initialState();
@@ -176,7 +181,7 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
         return plans;
       },
       deps.now(),
-      { plannedAtHead: true },
+      { plannedAtHead: true, inline },
     );
     // Committed: what we appended is now known. A conflict means our picture of some stream was
     // wrong, so the next batch reads the whole log again.
@@ -273,7 +278,22 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
       position: known.position,
     }),
     /** Takes back what these commands recorded (Step back); returns the new head position. */
-    undo: (commandIds: readonly string[]) => whenIdle(() => removeCommands(deps.db, commandIds)),
+    undo: (commandIds: readonly string[]) =>
+      whenIdle(async () => {
+        const head = await removeCommands(deps.db, commandIds);
+        if (inline) await buildInline(deps.db, inline);
+        return head;
+      }),
+    /**
+     * Keeps `projection` inline: built from the log now, then updated in every append's transaction
+     * (undefined stops it and empties it).
+     */
+    setInline: (projection: Projection<unknown, never> | undefined) =>
+      whenIdle(async () => {
+        inline = projection;
+        if (projection) await buildInline(deps.db, projection);
+        else await clearInline(deps.db);
+      }),
     /** Empties the log (Reset). */
     reset: () => whenIdle(() => clearLog(deps.db)),
     /**

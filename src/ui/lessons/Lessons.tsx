@@ -4,6 +4,7 @@ import { hashOf, parseHash } from '../../lessons/route';
 import type { Chapter, Prediction as PredictionSpec } from '../../lessons/types';
 import { useLessonProgress } from '../../state/lessons';
 import { DuplicateCheck } from './DuplicateCheck';
+import { ReadYourWrites } from './ReadYourWrites';
 import { TwoClerks } from './TwoClerks';
 import { useChapterRun, type ChapterRun } from './useChapterRun';
 import { useHighlight } from './useHighlight';
@@ -129,6 +130,7 @@ const ChapterView = ({ chapter }: { chapter: Chapter }) => {
         )}
         {run.phase === 'ready' && chapter.workbench === 'two-clerks' && <TwoClerks />}
         {run.phase === 'ready' && chapter.workbench === 'duplicate-check' && <DuplicateCheck />}
+        {run.phase === 'ready' && chapter.workbench === 'read-your-writes' && <ReadYourWrites />}
         <nav aria-label="Chapter navigation" className="chapter-nav">
           {previous && <a href={hashOf(previous)}>← Previous: {previous.title}</a>}
           {next && <a href={hashOf(next)}>Next: {next.title} →</a>}
