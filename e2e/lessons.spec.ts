@@ -45,7 +45,7 @@ test.describe('lessons', () => {
       'There is no chapter called “no-such-chapter”. Pick one below.',
     );
     const links = lessons.getByRole('list', { name: 'Chapters' }).getByRole('link');
-    await expect(links).toHaveCount(9);
+    await expect(links).toHaveCount(11);
     await links.filter({ hasText: 'The stale read' }).click();
     await expect(page).toHaveURL(/#\/lessons\/stale-read$/);
     await expect(lessons.getByRole('heading', { name: 'Chapter 4: The stale read' })).toBeVisible();
@@ -143,7 +143,9 @@ test.describe('lessons', () => {
       'Up to date at #',
     );
     await expect(
-      page.getByRole('table', { name: 'Account balances rows' }).getByRole('row', { name: /ACC-1/ }),
+      page
+        .getByRole('table', { name: 'Account balances rows' })
+        .getByRole('row', { name: /ACC-1/ }),
     ).toContainText('60.00', { timeout: 10_000 });
     await bench.getByRole('button', { name: 'Try: Optimistic UI' }).click();
     await expect(result).toHaveText(/shown as 50\.00 .*up to date/);
@@ -292,6 +294,53 @@ test.describe('lessons', () => {
       /^Not done yet/,
     );
     await expect(lab.logRows().filter({ hasText: 'product-MINE-1' })).toHaveCount(0);
+  });
+
+  test('10 without CQRS: both mixes run against both designs, with read times for each', async ({
+    page,
+  }) => {
+    test.setTimeout(120_000); // four timed runs of 800 operations
+    const { progress, errors } = await openChapter(page, 'without-cqrs', /Chapter 10/);
+    const bench = page.getByRole('group', { name: 'Single model and split design' });
+    const feedback = await predict(page, /After the writes ahead of it/);
+    await bench.getByRole('button', { name: 'Run the write-heavy mix (10% reads)' }).click();
+    await expect(bench.getByRole('status')).toHaveText(/^Running the write-heavy mix/);
+    const table = bench.getByRole('table', { name: 'Design comparison' });
+    await expect(table.getByRole('row')).toHaveCount(3, { timeout: 60_000 });
+    await expect(feedback).toHaveText(/^Right: The single model has one queue/);
+    await expect(progress).toHaveText(/^Not done yet/);
+    const single = table.getByRole('row', { name: /write-heavy: Single model/ });
+    // Every read of the single model sees the writes before it: never stale.
+    await expect(single.getByRole('cell').nth(3)).toHaveText(/^0 of \d+$/);
+    await expect(single.getByRole('cell').nth(0)).toHaveText(/^\d+\.\d$/);
+
+    await bench.getByRole('button', { name: 'Run the read-heavy mix (90% reads)' }).click();
+    await expect(table.getByRole('row')).toHaveCount(5, { timeout: 60_000 });
+    const split = table.getByRole('row', { name: /read-heavy: Split \(CQRS\)/ });
+    await expect(split.getByRole('cell').nth(3)).toHaveText(/^\d+ of \d+$/);
+    await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
+  test('11 when not to use CQRS: one order’s trip measured through both designs', async ({
+    page,
+  }) => {
+    const { progress, errors } = await openChapter(page, 'when-not-to-use-cqrs', /Chapter 11/);
+    const bench = page.getByRole('group', { name: 'Costs' });
+    const table = bench.getByRole('table', { name: 'What each design costs' });
+    await expect(table.getByRole('row', { name: /^Workers/ })).toContainText(
+      '6: bus, write model, 4 views',
+    );
+    await expect(table.getByRole('row', { name: /^Lines of code/ })).toContainText(/\d,\d{3}/);
+    const feedback = await predict(page, /More parts to run/);
+    await expect(progress).toHaveText(/^Not done yet/);
+    await bench.getByRole('button', { name: 'Measure one order’s trip' }).click();
+    await expect(table.getByRole('row', { name: /^Every read shows it after/ })).toContainText(
+      /\d+ ms \(slowest of 4 views\)/,
+    );
+    await expect(feedback).toHaveText(/^Right: The split pays off/);
+    await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
   });
 
   test('progress is kept in the browser and shown in the chapter list', async ({ page }) => {

@@ -42,7 +42,7 @@ export const applyInline = async (
 export const buildInline = (db: EventStoreDb, projection: AnyProjection): Promise<void> =>
   db.transaction('rw', db.events, db.inline, async () => {
     await db.inline.clear();
-    for (let from = 1; ; ) {
+    for (let from = 1; ;) {
       const page = await readAll(db, { fromPosition: from, limit: PAGE });
       const last = page.at(-1);
       if (!last) return;

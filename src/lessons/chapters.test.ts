@@ -440,9 +440,68 @@ const readYourWrites = (): Script => {
   };
 };
 
+/** A chapter whose check watches only what its workbench reports. */
+const reported = (...log: StoredEvent[]) => {
+  const start = ready(log);
+  const did = (from: Observation, ...activity: string[]) =>
+    next(from, { activity: [...from.activity, ...activity] });
+  return { start, did };
+};
+
+const withoutCqrs = (): Script => {
+  const { start, did } = reported(
+    event(1, 'ProductAdded', 'product-SKU-1'),
+    event(2, 'ProductAdded', 'product-SKU-2'),
+  );
+  const writeHeavy = did(start, 'compare:write-heavy');
+  return {
+    start,
+    task: [writeHeavy, did(writeHeavy, 'compare:read-heavy')],
+    nearMisses: {
+      'only the write-heavy mix was run, twice': [
+        start,
+        writeHeavy,
+        did(writeHeavy, 'compare:write-heavy'),
+      ],
+      'only the read-heavy mix was run': [start, did(start, 'compare:read-heavy')],
+      'another chapter’s bench was used': [start, did(start, 'costs-measured', 'ryw:plain:stale')],
+    },
+    hidden: ['another chapter’s bench was used'],
+  };
+};
+
+const whenNotToUseCqrs = (): Script => {
+  const { start, did } = reported(
+    event(1, 'ProductAdded', 'product-SKU-1'),
+    event(2, 'ProductAdded', 'product-SKU-2'),
+  );
+  const ordered = next(start, {
+    ...appending(
+      start,
+      event(3, 'OrderPlaced', 'order-ORD-1'),
+      event(4, 'StockReserved', 'product-SKU-1'),
+    ),
+    views: views(4),
+  });
+  return {
+    start,
+    task: [ordered, did(ordered, 'costs-measured')],
+    nearMisses: {
+      'an order placed by hand, with nothing measured': [start, ordered],
+      'the design comparison of chapter 10 run instead': [start, did(start, 'compare:write-heavy')],
+    },
+    hidden: [
+      'an order placed by hand, with nothing measured',
+      'the design comparison of chapter 10 run instead',
+    ],
+  };
+};
+
 const SCRIPTS: Readonly<Record<string, () => Script>> = {
   'optimistic-concurrency': optimisticConcurrency,
   'read-your-writes': readYourWrites,
+  'without-cqrs': withoutCqrs,
+  'when-not-to-use-cqrs': whenNotToUseCqrs,
   'commands-and-queries': commandsAndQueries,
   'events-are-facts': eventsAreFacts,
   projections,

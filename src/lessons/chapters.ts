@@ -3,7 +3,8 @@
 import type { CommandInput } from '../domain/lab';
 import { VIEW_NAMES } from '../domain/views';
 import { STRATEGIES } from './readYourWrites';
-import { answersFrom, caughtUp, inOrder, isStale, newEvents, once } from './checks';
+import { MIXES } from './workload';
+import { answersFrom, caughtUp, inOrder, isStale, newEvents, once, reported } from './checks';
 import type { Chapter, Observation } from './types';
 
 const product = (sku: string, name: string, price: number, stock: number): CommandInput => ({
@@ -279,16 +280,11 @@ export const CHAPTERS: readonly Chapter[] = [
       because:
         'Each sale names the version of product-SKU-1 its clerk read. The first appends StockReserved, so the stream moves on; the second was decided on stale data and is refused. Nothing is lost: that clerk can read again and will see 0 left.',
       howToSee: 'Sell as Clerk A, then as Clerk B.',
-      revealWhen: once('A clerk was refused for a stale read', (_, now) =>
-        now.activity.includes('refused-stale'),
-      ),
+      revealWhen: once('A clerk was refused for a stale read', reported('refused-stale')),
     },
     check: inOrder(
       'One clerk sold the last mug, then the other was refused because SKU-1 had changed since they read it',
-      [
-        (_, now) => now.activity.includes('sold'),
-        (_, now) => now.activity.includes('refused-stale'),
-      ],
+      [reported('sold'), reported('refused-stale')],
     ),
   },
   {
@@ -399,6 +395,76 @@ export const CHAPTERS: readonly Chapter[] = [
     },
     check: beforeFirstOrder(
       'Time travel showed the stream product-SKU-1 at a position before the first order',
+    ),
+  },
+  {
+    id: 'without-cqrs',
+    number: 10,
+    title: 'Without CQRS',
+    text: [
+      'Without CQRS, one model serves both paths: a command updates the current state in place, and a query reads the same rows. One store, one queue, one worker. There is no lag to explain: a read after a write always sees it.',
+      'The price shows under load: reads wait in the same queue as writes. The split design sends reads to their own worker and store, so they wait only for their view’s own work, which still grows with the writes it has to apply. Here the write side hands each batch straight to the view before acknowledging it, so a read sent after an acknowledgement normally queues behind that batch and is not stale; with a broker or a polling interval in between (the bus plays that part in the live lab), it can be.',
+      'What this measures: on this browser and machine, how long reads and writes take in each design under two mixes of the same seeded workload, and how many of the split design’s reads missed an acknowledged write. What it does not show: a real server (network, a database tuned for the load, many machines), adding read replicas, or the cost of building and running more parts. Both designs share this machine’s cores, so the split’s extra workers also compete for the CPU. One run is noisy: run each mix more than once.',
+    ],
+    task: 'Run the write-heavy mix, then the read-heavy mix, and compare the read times of the two designs.',
+    highlight: MIXES.map((m) => `Run the ${m.name.toLowerCase()}`),
+    workbench: 'single-model',
+    scenario: { domain: 'shop', history: [MUG, TEAPOT], playing: true },
+    prediction: {
+      question:
+        'In the single model, a read arrives while a run of writes is queued ahead of it. When is it answered?',
+      choices: [
+        'At once: reads skip the queue',
+        'After the writes ahead of it: one queue serves both',
+        'Never: reads are refused while writes are waiting',
+      ],
+      answer: 1,
+      because:
+        'The single model has one queue and one store, so a read waits its turn, and it then sees every write before it. The split design’s reads queue only behind their view’s own work, and pay for it with reads that can be stale.',
+      howToSee: 'Run a mix and compare the read times.',
+      revealWhen: once('A mix was run against both designs', (_, now) =>
+        now.activity.some((a) => a.startsWith('compare:')),
+      ),
+    },
+    check: once(
+      'The write-heavy and the read-heavy mix were both run against both designs',
+      (_, now) => MIXES.every((m) => now.activity.includes(`compare:${m.id}`)),
+    ),
+  },
+  {
+    id: 'when-not-to-use-cqrs',
+    number: 11,
+    title: 'When not to use CQRS',
+    text: [
+      'The split has costs, and this lab shows them on one screen: more moving parts (a bus, a write model, and a worker and a database per view), a window in which reads lag writes that every screen has to design for, and more code: projections, checkpoints, catch-up and replay.',
+      'A single model is usually the better choice when reads and writes need much the same shape, when the load is modest, when people must always see their own writes at once, or when the domain is simple. Many forms-over-data screens are like that.',
+      'The split earns its keep where reads and writes differ a lot: far more reads than writes, read shapes (search, dashboards) far from the write rules, or a need for the history the log keeps. Even then, start with one bounded context, the part of the system where those needs are real, and keep the rest simple. Adding the split later is easier than taking it out.',
+    ],
+    task: 'Press “Measure one order’s trip” and compare the two columns.',
+    highlight: ['Measure one order’s trip'],
+    workbench: 'costs',
+    scenario: {
+      domain: 'shop',
+      history: [product('SKU-1', 'Blue mug', 12.5, 1000), TEAPOT],
+      playing: true,
+    },
+    prediction: {
+      question:
+        'A small app: one team, a few screens, simple forms, modest traffic. What would splitting reads from writes mostly add?',
+      choices: [
+        'Faster reads everywhere, at no cost',
+        'More parts to run and a window where reads lag writes, with no read load that needs it',
+        'Security: a split system is safer by itself',
+      ],
+      answer: 1,
+      because:
+        'The split pays off when reads and writes pull in different directions. Without that, its extra workers, stores, code and eventual consistency are cost without return; security comes from other things, not from the split itself.',
+      howToSee: 'Measure one order’s trip and read the table.',
+      revealWhen: once('An order’s trip was measured', reported('costs-measured')),
+    },
+    check: once(
+      'One order’s trip was measured through the split design and through a single model',
+      reported('costs-measured'),
     ),
   },
 ];

@@ -65,3 +65,9 @@ export const runCheck = <S>(check: Check<S>, observations: readonly Observation[
   for (const observation of rest) state = check.next(state, observation);
   return check.done(state);
 };
+
+/** The chapter's workbench has reported `what` since the chapter was loaded. */
+export const reported =
+  (what: string) =>
+  (_first: Observation, now: Observation): boolean =>
+    now.activity.includes(what);

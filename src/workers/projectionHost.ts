@@ -255,10 +255,11 @@ export const createProjectionHost = <R, E extends DomainEvent>(
         servedBy: view,
       })),
     /** A learner's question: one row, all rows, or a text search. */
-    ask: (query: ViewQuery): Promise<QueryAnswer<unknown>> =>
+    ask: (query: ViewQuery, { checkHead = true } = {}): Promise<QueryAnswer<unknown>> =>
       serial(async () => {
-        // The answer says how stale it is against the log as it is now, not as last delivered.
-        head = Math.max(head, await headPosition(eventDb));
+        // The answer says how stale it is against the log as it is now, not as last delivered
+        // (unless the caller keeps reads off the event store, as the design comparison does).
+        if (checkHead) head = Math.max(head, await headPosition(eventDb));
         let data: unknown;
         if (query.kind === 'key')
           data = (await readRows<R>(readDb, [query.key]))[query.key] ?? null;

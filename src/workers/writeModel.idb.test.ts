@@ -642,7 +642,8 @@ describe('Write model with an inline view', () => {
     const failing: Projection<unknown, never> = {
       ...stockView,
       project: (rows, event) => {
-        if ((event as StoredEvent).type === 'StockReserved') throw new Error('the inline view broke');
+        if ((event as StoredEvent).type === 'StockReserved')
+          throw new Error('the inline view broke');
         return stockView.project(rows, event);
       },
     };

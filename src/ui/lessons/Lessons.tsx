@@ -1,10 +1,16 @@
 import { useEffect, useId, useState, useSyncExternalStore } from 'react';
 import { CHAPTERS } from '../../lessons/chapters';
 import { hashOf, parseHash } from '../../lessons/route';
-import type { Chapter, Prediction as PredictionSpec } from '../../lessons/types';
+import type {
+  Chapter,
+  Prediction as PredictionSpec,
+  Workbench as WorkbenchKind,
+} from '../../lessons/types';
 import { useLessonProgress } from '../../state/lessons';
+import { Costs } from './Costs';
 import { DuplicateCheck } from './DuplicateCheck';
 import { ReadYourWrites } from './ReadYourWrites';
+import { SingleModel } from './SingleModel';
 import { TwoClerks } from './TwoClerks';
 import { useChapterRun, type ChapterRun } from './useChapterRun';
 import { useHighlight } from './useHighlight';
@@ -85,6 +91,22 @@ const Prediction = ({
   );
 };
 
+/** The chapter's own controls, shown with its task. */
+const Workbench = ({ kind }: { kind: WorkbenchKind }) => {
+  switch (kind) {
+    case 'two-clerks':
+      return <TwoClerks />;
+    case 'duplicate-check':
+      return <DuplicateCheck />;
+    case 'read-your-writes':
+      return <ReadYourWrites />;
+    case 'single-model':
+      return <SingleModel />;
+    case 'costs':
+      return <Costs />;
+  }
+};
+
 const describeRun = (run: ChapterRun, chapter: Chapter): string => {
   switch (run.phase) {
     case 'loading':
@@ -128,9 +150,7 @@ const ChapterView = ({ chapter }: { chapter: Chapter }) => {
         {run.phase === 'ready' && (
           <Prediction key={chapter.id} prediction={chapter.prediction} revealed={run.revealed} />
         )}
-        {run.phase === 'ready' && chapter.workbench === 'two-clerks' && <TwoClerks />}
-        {run.phase === 'ready' && chapter.workbench === 'duplicate-check' && <DuplicateCheck />}
-        {run.phase === 'ready' && chapter.workbench === 'read-your-writes' && <ReadYourWrites />}
+        {run.phase === 'ready' && chapter.workbench && <Workbench kind={chapter.workbench} />}
         <nav aria-label="Chapter navigation" className="chapter-nav">
           {previous && <a href={hashOf(previous)}>← Previous: {previous.title}</a>}
           {next && <a href={hashOf(next)}>Next: {next.title} →</a>}

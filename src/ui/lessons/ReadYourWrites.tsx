@@ -5,7 +5,9 @@ import type { Runtime } from '../../runtime/runtime';
 import { reportActivity } from '../../state/lessons';
 import { useViews } from '../../state/stores';
 import { newId } from '../commands/suggestions';
+import { NumericHeaders } from './NumericHeaders';
 import { useRuntime } from '../runtimeContext';
+import { viewsReach } from './viewsReach';
 import {
   READ_YOUR_WRITES,
   STRATEGIES,
@@ -16,37 +18,12 @@ import {
 
 const VIEW = 'Account balances';
 const { from: FROM, to: TO } = READ_YOUR_WRITES;
-const WAIT_LIMIT_MS = 15_000;
 
 const balanceIn = (row: unknown): number | null =>
   row && typeof row === 'object' && 'balance' in row ? (row as AccountBalanceRow).balance : null;
 
 /** What the page shows for the account now: the view's row, as the screen last heard of it. */
 const shownNow = (): number | null => balanceIn(useViews.getState().views[VIEW]?.rows[FROM]);
-
-/** Resolves once the view's checkpoint (as its trace reports it) reaches `position`. */
-const viewReaches = (position: number) =>
-  new Promise<void>((resolve, reject) => {
-    const reached = () => (useViews.getState().views[VIEW]?.checkpoint ?? 0) >= position;
-    if (reached()) {
-      resolve();
-      return;
-    }
-    const timer = setTimeout(() => {
-      stop();
-      reject(
-        new Error(
-          `${VIEW} did not reach #${String(position)} within ${String(WAIT_LIMIT_MS / 1000)} s: is it paused, stopped or is the simulation paused?`,
-        ),
-      );
-    }, WAIT_LIMIT_MS);
-    const stop = useViews.subscribe(() => {
-      if (!reached()) return;
-      clearTimeout(timer);
-      stop();
-      resolve();
-    });
-  });
 
 /** Reads the balance the way `strategy` does, once the transfer at `position` is acknowledged. */
 const readAfter = async (
@@ -55,7 +32,7 @@ const readAfter = async (
   position: number,
 ): Promise<{ balance: number | null; asOf: number }> => {
   // Waiting: once the view has reached the write, it is asked as usual.
-  if (strategy === 'wait') await viewReaches(position);
+  if (strategy === 'wait') await viewsReach([VIEW], position);
   switch (strategy) {
     case 'wait':
     case 'plain': {
@@ -183,11 +160,7 @@ export const ReadYourWrites = () => {
         <thead>
           <tr>
             <th scope="col">Strategy</th>
-            {['Tries', 'Stale', 'Acknowledged', 'Shown'].map((header) => (
-              <th scope="col" className="num" key={header}>
-                {header}
-              </th>
-            ))}
+            <NumericHeaders headers={['Tries', 'Stale', 'Acknowledged', 'Shown']} />
           </tr>
         </thead>
         <tbody>

@@ -1,0 +1,4 @@
+import { expose } from 'comlink';
+import { createCompareApi } from './compare';
+
+expose(createCompareApi());
