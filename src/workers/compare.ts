@@ -21,6 +21,7 @@ export const createCompareApi = () => {
   let single: ReturnType<typeof createSingleModel> | undefined;
   let write: { model: ReturnType<typeof createWriteModel>; db: EventStoreDb } | undefined;
   let read: ReturnType<typeof createProjectionHost> | undefined;
+  let failed: Error | undefined;
 
   const need = <T>(part: T | undefined, name: string): T => {
     if (!part) throw new Error(`This worker is not the ${name}`);
@@ -64,10 +65,17 @@ export const createCompareApi = () => {
         trace: () => undefined,
       });
       await host.reset();
-      port.onmessage = (message: MessageEvent<EventsDelivery>) => void host.apply(message.data);
+      failed = undefined;
+      port.onmessage = (message: MessageEvent<EventsDelivery>) => {
+        host.apply(message.data).catch((error: unknown) => {
+          failed ??= error instanceof Error ? error : new Error(String(error));
+        });
+      };
       read = host;
     },
     splitRead: async (sku: string): Promise<SplitReadAnswer> => {
+      // A view that could not apply a delivery must not go on answering as if it had.
+      if (failed) throw new Error(`The split read side could not apply events: ${failed.message}`);
       const answer = await need(read, 'split read side').ask(
         { kind: 'key', key: sku },
         { checkHead: false },

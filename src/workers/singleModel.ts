@@ -1,7 +1,9 @@
 // The design without CQRS, for comparison: one model, one store, one queue. Each aggregate's state
 // is stored in place (no log); the same domain rules decide. Reads and writes share the queue, so a
 // read waits for the writes ahead of it. Like the write model, consecutive writes share a
-// transaction (group commit), so the comparison is about the split, not about batching.
+// transaction (group commit), so the comparison is about the split, not about batching. Unlike the
+// write model it keeps no record of command ids: a command sent twice is applied twice (the
+// comparison's workload never resends).
 import { labCommandSchema, labDomain, type LabState } from '../domain/lab';
 import { available } from '../domain/shop/shop.state';
 import { productStream } from '../domain/shop/events';
