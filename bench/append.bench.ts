@@ -65,3 +65,25 @@ test('rebuild: each projection from position 0 vs a raw paged read of the same l
   );
   record('rebuild', figures);
 });
+
+test('latency: one command at a time, to acknowledgement and to every view, vs a raw transaction', async ({
+  page,
+}) => {
+  await page.goto('./');
+  await expect(page.locator('#status')).toHaveAttribute('data-ready', 'true');
+  const figures = await page.evaluate(
+    (samples) => (window as unknown as { cqrsBench: Harness }).cqrsBench.latency(samples),
+    quick ? 60 : 300,
+  );
+  console.log(
+    [
+      '',
+      `latency (${figures.samples.toLocaleString('en-US')} commands, one at a time, zero configured bus delay)`,
+      `  raw Dexie, one command's rows, one tx  p50 ${figures.raw_single_tx_p50} ms`,
+      `  write worker acknowledgement           p50 ${figures.command_p50} ms   ratio ${(figures.command_p50 / figures.raw_single_tx_p50).toFixed(2)}`,
+      `  command to every view committed        p50 ${figures.command_to_view_p50} ms   p95 ${figures.command_to_view_p95} ms   p99 ${figures.command_to_view_p99} ms`,
+      '',
+    ].join('\n'),
+  );
+  record('latency_ms', figures);
+});

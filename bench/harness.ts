@@ -2,7 +2,7 @@
 // back to back in one page, and hands the figures to the Playwright driver.
 import { wrap } from 'comlink';
 import Dexie from 'dexie';
-import type { LabCommand } from '../src/domain/lab';
+import type { CommandInput } from '../src/domain/lab';
 import type { StoredEvent } from '../src/domain/types';
 import { EVENT_STORE_NAME } from '../src/eventstore/eventStoreDb';
 import WriteWorker from '../src/workers/write.worker?worker';
@@ -11,10 +11,13 @@ import { VIEW_NAMES } from '../src/domain/views';
 import type { ProjectionWorkerApi, ViewApi } from '../src/workers/projectionWorkerApi';
 import { proxy, transfer } from 'comlink';
 import type { WriteWorkerApi } from '../src/workers/writeWorkerApi';
+import { DEFAULT_BUS_SETTINGS } from '../src/bus/defaults';
+import { readStoreName } from '../src/readstore/readStoreDb';
+import { startRuntime } from '../src/runtime/runtime';
 import type { RawApi } from './raw.worker';
 import RawWorker from './raw.worker?worker';
 
-type Input = Omit<LabCommand, 'meta'>;
+type Input = CommandInput;
 let sequence = 0;
 const withMeta = (command: Input) => ({
   ...command,
@@ -153,7 +156,109 @@ const rebuild = async (orderCount: number): Promise<RebuildFigures> => {
   };
 };
 
-const harness = { append, rebuild };
+export type LatencyFigures = {
+  samples: number;
+  raw_single_tx_p50: number;
+  command_p50: number;
+  command_to_view_p50: number;
+  command_to_view_p95: number;
+  command_to_view_p99: number;
+};
+
+const nearestRank = (values: readonly number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (
+    sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1] ?? 0
+  );
+};
+const tenth = (ms: number) => Math.round(ms * 10) / 10;
+const wallClock = () => performance.timeOrigin + performance.now();
+
+/** Every receiver with no delay, jitter or processing time: what is left is the real work. */
+const ZERO_DELAYS = Object.fromEntries(
+  Object.keys(DEFAULT_BUS_SETTINGS).map((endpoint) => [
+    endpoint,
+    { delayMs: 0, jitterMs: 0, processingMs: 0 },
+  ]),
+);
+
+/**
+ * One command at a time: the raw single transaction, the write worker's acknowledgement, and (through
+ * the whole app: bus, write worker, five view workers) the moment every view has committed it.
+ */
+const latency = async (samples: number): Promise<LatencyFigures> => {
+  // Raw: one command's rows, one transaction, from the page to a worker and back.
+  const single = await appendRun(samples, 'one-by-one');
+  const raw = wrap<RawApi>(new RawWorker({ name: 'bench raw' }));
+  await raw.openFresh();
+  const rawMs: number[] = [];
+  for (const group of groupsByCommand(single.rows)) {
+    const started = performance.now();
+    await raw.addOne(group);
+    rawMs.push(performance.now() - started);
+  }
+
+  // The write worker's acknowledgement, one command at a time.
+  const { api, stop } = await freshWriteModel();
+  expectAccepted(await Promise.all(setup().map((c) => api.dispatch(withMeta(c)))));
+  const commandMs: number[] = [];
+  for (const command of orders(samples, 'L').map(withMeta)) {
+    const started = performance.now();
+    expectAccepted([await api.dispatch(command)]);
+    commandMs.push(performance.now() - started);
+  }
+  stop();
+
+  // Through the whole app with zero configured delay, until every view has committed the command.
+  await Dexie.delete(EVENT_STORE_NAME);
+  for (const view of VIEW_NAMES) await Dexie.delete(readStoreName(view));
+  const committed = new Map<string, { checkpoint: number; at: number }[]>();
+  const runtime = await startRuntime({
+    settings: ZERO_DELAYS,
+    watch: (frames) => {
+      for (const frame of frames)
+        if (frame.kind === 'view-changed' && frame.at !== undefined)
+          committed.set(frame.view, [
+            ...(committed.get(frame.view) ?? []),
+            { checkpoint: frame.checkpoint, at: frame.at },
+          ]);
+    },
+  });
+  const allCommitted = (position: number) =>
+    new Promise<number>((resolve, reject) => {
+      const began = performance.now();
+      const poll = () => {
+        const times = VIEW_NAMES.map(
+          (view) => committed.get(view)?.find((c) => c.checkpoint >= position)?.at,
+        );
+        if (times.every((t) => t !== undefined)) resolve(Math.max(...times));
+        else if (performance.now() - began > 10_000)
+          reject(new Error(`The views did not all reach #${String(position)}`));
+        else setTimeout(poll, 1);
+      };
+      poll();
+    });
+  for (const command of setup()) expectAccepted([await runtime.dispatch(command)]);
+  const viewMs: number[] = [];
+  for (const command of orders(samples, 'V')) {
+    committed.clear();
+    const sentAt = wallClock();
+    const outcome = await runtime.dispatch(command);
+    if (outcome.status !== 'accepted') throw new Error('A latency command was refused');
+    const position = Math.max(...outcome.events.map((e) => e.position));
+    viewMs.push((await allCommitted(position)) - sentAt);
+  }
+  return {
+    samples,
+    raw_single_tx_p50: tenth(nearestRank(rawMs, 50)),
+    command_p50: tenth(nearestRank(commandMs, 50)),
+    command_to_view_p50: tenth(nearestRank(viewMs, 50)),
+    command_to_view_p95: tenth(nearestRank(viewMs, 95)),
+    command_to_view_p99: tenth(nearestRank(viewMs, 99)),
+  };
+};
+
+const harness = { append, rebuild, latency };
 export type Harness = typeof harness;
 (window as unknown as { cqrsBench: Harness }).cqrsBench = harness;
 document.getElementById('status')?.setAttribute('data-ready', 'true');

@@ -21,7 +21,19 @@ const timed = async (work: (db: Dexie) => Promise<void>) => {
   return ms;
 };
 
+let open: Dexie | undefined;
+
 const api = {
+  /** A fresh database for `addOne`, kept open between calls. */
+  openFresh: async () => {
+    if (open) await open.delete();
+    open = await freshDb();
+  },
+  /** One command's rows in one transaction (a page round trip each, timed by the caller). */
+  addOne: async (rows: StoredEvent[]) => {
+    if (!open) throw new Error('Call openFresh first');
+    await open.table('events').bulkAdd(rows);
+  },
   /** Reads the app's event log in pages of 1,000 by position, as a projection's catch-up does. */
   pagedRead: async (dbName: string, pageSize: number) => {
     const db = new Dexie(dbName);

@@ -32,6 +32,8 @@ export type TraceFrame =
       head: number;
       /** Events applied again although already applied (only with the duplicate check off). */
       reapplied?: number;
+      /** When the change was committed: real time, ms since the epoch (comparable across workers). */
+      at?: number;
     }
   /** A view's duplicate check was turned off or on again. */
   | { kind: 'view-duplicate-check'; view: string; on: boolean }

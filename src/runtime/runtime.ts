@@ -3,6 +3,7 @@
 // so no command, event or query passes through the page. The page only sends requests to the bus
 // and renders the trace it emits.
 import { proxy, transfer, wrap, type Remote } from 'comlink';
+import type { SubscriberSettings } from '../bus/messages';
 import type { TraceFrame } from '../bus/trace';
 import { withTimeout } from '../bus/timeout';
 import type { CommandInput } from '../domain/lab';
@@ -76,7 +77,14 @@ const loadLog = async (write: Remote<WriteWorkerApi>) => {
   }
 };
 
-export const startRuntime = async (): Promise<Runtime> => {
+export type RuntimeOptions = {
+  /** Delivery settings per receiver, over the defaults (the latency benchmark sets them to 0). */
+  settings?: Record<string, Partial<SubscriberSettings>>;
+  /** Also hands every trace frame to `watch` as it arrives (benchmarks). */
+  watch?: (frames: readonly TraceFrame[]) => void;
+};
+
+export const startRuntime = async ({ settings, watch }: RuntimeOptions = {}): Promise<Runtime> => {
   const replies = createReplies();
   const onFrames = createFrameBuffer<TraceFrame>((frames) => {
     replies.observe(frames);
@@ -89,10 +97,17 @@ export const startRuntime = async (): Promise<Runtime> => {
   const call = <T>(work: Promise<T>, what = 'The bus', ms = CALL_TIMEOUT_MS) =>
     withTimeout(work, ms, what);
 
-  await call(bus.setTraceListener(proxy(onFrames)));
+  await call(
+    bus.setTraceListener(
+      proxy((frames: TraceFrame[]) => {
+        watch?.(frames);
+        onFrames(frames);
+      }),
+    ),
+  );
   const toWrite = new MessageChannel();
   await call(write.connectBus(transfer(toWrite.port1, [toWrite.port1])), 'The write model');
-  await call(bus.start(transfer(toWrite.port2, [toWrite.port2]), SEED));
+  await call(bus.start(transfer(toWrite.port2, [toWrite.port2]), SEED, settings));
 
   const workers = new Map<ViewName, Worker>();
   const attach = async (view: ViewName) => {

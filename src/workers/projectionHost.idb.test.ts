@@ -253,6 +253,7 @@ describe('Projection host (Order status)', () => {
         changes: [{ key: 'ORD-1', value: row }],
         checkpoint: 3,
         head: 3,
+        at: expect.any(Number) as number,
       });
       expect(await expectStoreConsistent(stores)).toBe(3);
       expect((await host.query()).asOfPosition).toBe(3);

@@ -107,6 +107,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       checkpoint,
       head,
       ...(reapplied > 0 ? { reapplied } : {}),
+      at: performance.timeOrigin + performance.now(),
     });
     return true;
   };
