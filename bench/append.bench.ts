@@ -1,19 +1,9 @@
 // npm run bench: the app's real write path beside a raw Dexie baseline, measured in one run.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Harness } from './harness';
+import { record } from './record';
 
 const quick = process.env.BENCH_QUICK === '1';
-const resultsFile = new URL('./results.json', import.meta.url);
-
-/** Adds one section to bench/results.json, keeping the others from this run. */
-const record = (section: string, figures: unknown) => {
-  const current: Record<string, unknown> = existsSync(resultsFile)
-    ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
-    : {};
-  writeFileSync(resultsFile, `${JSON.stringify({ ...current, [section]: figures }, null, 2)}\n`);
-};
-
 test('append throughput: group commit and one command per transaction vs raw Dexie', async ({
   page,
 }) => {

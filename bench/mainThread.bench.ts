@@ -1,10 +1,9 @@
 // The main thread only renders: during a burst of commands through the real app, with the Flow
 // animating, how long is the longest task and the longest gap between animation frames?
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { record } from './record';
 
 const quick = process.env.BENCH_QUICK === '1';
-const resultsFile = new URL('./results.json', import.meta.url);
 const APP = 'http://localhost:4181/';
 
 type Perf = { longTasks: number[]; worstFrame: number; measuring: boolean };
@@ -68,8 +67,5 @@ test('main thread during a command burst', async ({ page }) => {
       '',
     ].join('\n'),
   );
-  const current: Record<string, unknown> = existsSync(resultsFile)
-    ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Record<string, unknown>)
-    : {};
-  writeFileSync(resultsFile, `${JSON.stringify({ ...current, main_thread: figures }, null, 2)}\n`);
+  record('main_thread', figures);
 });

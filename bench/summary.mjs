@@ -1,0 +1,117 @@
+// The table `npm run bench` ends with: each figure beside its raw baseline of the same run, the
+// ratio, and the target from issue 7.
+
+const row = (figure, value, baseline, ratio, target, met) =>
+  `| ${figure} | ${value} | ${baseline} | ${ratio} | ${target} | ${met === undefined ? '–' : met ? 'met' : 'missed'} |`;
+const fmt = (n, unit = '') => (n === undefined ? '–' : `${n.toLocaleString('en-US')}${unit}`);
+
+export const summarize = (r) => {
+  const lines = [
+    '| figure | value | raw baseline (same run) | ratio | target | |',
+    '|---|---|---|---|---|---|',
+  ];
+  const a = r.append;
+  if (a) {
+    const g = a.group_commit_per_s / a.raw_bulk_per_s;
+    lines.push(
+      row(
+        `append, group commit (${fmt(a.events)} events)`,
+        fmt(a.group_commit_per_s, '/s'),
+        fmt(a.raw_bulk_per_s, '/s'),
+        g.toFixed(2),
+        '≥ 0.9',
+        g >= 0.9,
+      ),
+      row(
+        'append, one command per transaction',
+        fmt(a.one_per_tx_per_s, '/s'),
+        fmt(a.raw_one_per_tx_per_s, '/s'),
+        (a.one_per_tx_per_s / a.raw_one_per_tx_per_s).toFixed(2),
+        '–',
+      ),
+    );
+  }
+  const l = r.latency_ms;
+  if (l) {
+    const c = l.command_p50 / l.raw_single_tx_p50;
+    lines.push(
+      row(
+        'command acknowledged, p50',
+        fmt(l.command_p50, ' ms'),
+        fmt(l.raw_single_tx_p50, ' ms'),
+        c.toFixed(2),
+        '≤ 1.5',
+        c <= 1.5,
+      ),
+      row(
+        'command to every view, p50 / p95 / p99',
+        `${l.command_to_view_p50} / ${l.command_to_view_p95} / ${l.command_to_view_p99} ms`,
+        '–',
+        '–',
+        'p95 ≤ 16 ms',
+        l.command_to_view_p95 <= 16,
+      ),
+    );
+  }
+  const b = r.rebuild;
+  if (b) {
+    for (const [view, perS] of Object.entries(b.per_projection_per_s)) {
+      const ratio = perS / b.raw_paged_read_per_s;
+      lines.push(
+        row(
+          `rebuild ${view} (${fmt(b.events)} events)`,
+          fmt(perS, '/s'),
+          fmt(b.raw_paged_read_per_s, '/s'),
+          ratio.toFixed(2),
+          '≥ 0.7',
+          ratio >= 0.7,
+        ),
+      );
+    }
+  }
+  const m = r.main_thread;
+  if (m)
+    lines.push(
+      row(
+        `long tasks during a ${fmt(m.burst_commands)}-command burst`,
+        `${m.long_tasks} (worst ${m.worst_task_ms} ms, worst frame ${m.worst_frame_ms} ms)`,
+        '–',
+        '–',
+        '0',
+        m.long_tasks === 0,
+      ),
+    );
+  const s = r.bundle;
+  if (s)
+    lines.push(
+      row(
+        'initial JS (the page’s own), gzip',
+        fmt(s.initial_js_gzip_kb, ' kB'),
+        '–',
+        '–',
+        '≤ 150 kB',
+        s.initial_js_gzip_kb <= 150,
+      ),
+      row(
+        'all JS the first screen loads, with workers and charts',
+        fmt(s.first_screen_js_gzip_kb, ' kB'),
+        '–',
+        '–',
+        '–',
+      ),
+      row('all JS', fmt(s.total_js_gzip_kb, ' kB'), '–', '–', '–'),
+    );
+  const h = r.memory;
+  if (h)
+    lines.push(
+      row(
+        `main-thread heap, ${fmt(h.events)} events`,
+        fmt(h.heap_mb, ' MB'),
+        '–',
+        '–',
+        '< 150 MB',
+        h.heap_mb < 150,
+      ),
+    );
+  return lines.join('\n');
+};
