@@ -22,6 +22,7 @@ test('append throughput: group commit and one command per transaction vs raw Dex
       `append (${figures.events.toLocaleString('en-US')} events with group commit, ${figures.one_per_tx_events.toLocaleString('en-US')} one command per transaction)`,
       `  raw Dexie bulkAdd, batches of 1,000   ${figures.raw_bulk_per_s.toLocaleString('en-US')} events/s`,
       `  group commit (real write worker)      ${figures.group_commit_per_s.toLocaleString('en-US')} events/s   ratio ${ratio(figures.group_commit_per_s, figures.raw_bulk_per_s)}`,
+      `  group commit, bus-sized deliveries    ${figures.group_commit_bus_batches_per_s.toLocaleString('en-US')} events/s   ratio ${ratio(figures.group_commit_bus_batches_per_s, figures.raw_bulk_per_s)}`,
       `  raw Dexie, one command per tx         ${figures.raw_one_per_tx_per_s.toLocaleString('en-US')} events/s`,
       `  one command per transaction (real)    ${figures.one_per_tx_per_s.toLocaleString('en-US')} events/s   ratio ${ratio(figures.one_per_tx_per_s, figures.raw_one_per_tx_per_s)}`,
       '',

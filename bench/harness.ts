@@ -59,18 +59,29 @@ const expectAccepted = (outcomes: { status: string }[]) => {
 };
 
 /** Commands sent to the real write worker either all at once (group commit) or one at a time. */
-const appendRun = async (commandCount: number, mode: 'group' | 'one-by-one') => {
+const appendRun = async (commandCount: number, mode: 'group' | 'one-by-one' | 'bus-batches') => {
   const { api, stop } = await freshWriteModel();
   expectAccepted(await Promise.all(setup().map((c) => api.dispatch(withMeta(c)))));
-  const commands = orders(commandCount, mode === 'group' ? 'G' : 'S').map(withMeta);
+  const commands = orders(commandCount, mode === 'one-by-one' ? 'S' : 'G').map(withMeta);
+  // As the bus feeds it: one message per delivery of up to BUS_BATCH commands.
+  const channel = new MessageChannel();
+  await api.connectBus(transfer(channel.port1, [channel.port1]));
+  const bus = wrap<{ handle: (commands: unknown[]) => Promise<{ status: string }[]> }>(
+    channel.port2,
+  );
   const started = performance.now();
   if (mode === 'group') expectAccepted(await Promise.all(commands.map((c) => api.dispatch(c))));
+  else if (mode === 'bus-batches')
+    for (let i = 0; i < commands.length; i += BUS_BATCH)
+      expectAccepted(await bus.handle(commands.slice(i, i + BUS_BATCH)));
   else for (const c of commands) expectAccepted([await api.dispatch(c)]);
   const ms = performance.now() - started;
   const rows = (await readAllEvents(api)).filter((e) => e.position > SKUS);
   stop();
   return { ms, rows };
 };
+
+const BUS_BATCH = DEFAULT_BUS_SETTINGS['Write model']?.batchSize ?? 1000;
 
 const perSecond = (count: number, ms: number) => Math.round((count / ms) * 1000);
 
@@ -85,6 +96,7 @@ export type AppendFigures = {
   events: number;
   raw_bulk_per_s: number;
   group_commit_per_s: number;
+  group_commit_bus_batches_per_s: number;
   one_per_tx_events: number;
   raw_one_per_tx_per_s: number;
   one_per_tx_per_s: number;
@@ -94,12 +106,14 @@ const append = async (groupCommands: number, singleCommands: number): Promise<Ap
   const raw = wrap<RawApi>(new RawWorker({ name: 'bench raw' }));
   const group = await appendRun(groupCommands, 'group');
   const rawBulkMs = await raw.bulk(group.rows, 1000);
+  const batches = await appendRun(groupCommands, 'bus-batches');
   const single = await appendRun(singleCommands, 'one-by-one');
   const rawSingleMs = await raw.perGroup(groupsByCommand(single.rows));
   return {
     events: group.rows.length,
     raw_bulk_per_s: perSecond(group.rows.length, rawBulkMs),
     group_commit_per_s: perSecond(group.rows.length, group.ms),
+    group_commit_bus_batches_per_s: perSecond(batches.rows.length, batches.ms),
     one_per_tx_events: single.rows.length,
     raw_one_per_tx_per_s: perSecond(single.rows.length, rawSingleMs),
     one_per_tx_per_s: perSecond(single.rows.length, single.ms),

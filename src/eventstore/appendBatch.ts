@@ -79,6 +79,13 @@ export type BatchOptions = {
    * [streamId+version] index still refuses a wrong one, aborting the whole batch.
    */
   plannedAtHead?: boolean;
+  /**
+   * The command ids to look up in the command records before planning (default: all of them). A
+   * caller that remembers which ids it has handled can skip the others: a command recorded
+   * elsewhere (another tab, an earlier visit) still cannot be recorded twice, because the records'
+   * primary key refuses it and the whole batch aborts; the caller then looks everything up.
+   */
+  lookUp?: readonly string[];
   /** A view to update in the same transaction as the append (an inline projection). */
   inline?: Projection<unknown, never> | undefined;
 };
@@ -92,10 +99,10 @@ export const appendBatch = (
   commandIds: readonly string[],
   plan: (context: BatchContext) => Promise<readonly PlannedCommand[]> | readonly PlannedCommand[],
   recordedAt: string,
-  { plannedAtHead = false, inline }: BatchOptions = {},
+  { plannedAtHead = false, inline, lookUp = commandIds }: BatchOptions = {},
 ): Promise<CommandResult[]> =>
   db.transaction('rw', db.events, db.commands, db.inline, async () => {
-    const records = await db.commands.bulkGet([...commandIds]);
+    const records = lookUp.length > 0 ? await db.commands.bulkGet([...lookUp]) : [];
     const handled = records.filter((r): r is CommandRecord => r !== undefined);
     let position = await headPosition(db);
     const planned = await plan({

@@ -488,6 +488,38 @@ describe('Write model (shop)', () => {
       expect(retried).toMatchObject({ status: 'accepted', duplicate: true });
     });
 
+    it('answers with the recorded outcome after a reload, when the new model never saw the command', async () => {
+      const name = `test-${crypto.randomUUID()}`;
+      const before = shop(name);
+      await before.given(addProduct('SKU-1', { stock: 5 }));
+      const order = placeOrder('ORD-1', [{ sku: 'SKU-1', quantity: 2 }], 'cmd-before-reload');
+      const tooMany = placeOrder('ORD-2', [{ sku: 'SKU-1', quantity: 9 }], 'cmd-refused-before');
+      const first = expectAccepted(await before.dispatch(order));
+      const refused = await before.dispatch(tooMany);
+      expect(refused.status).toBe('rejected');
+
+      const after = shop(name); // a fresh write model on the same store: a reload, or another tab
+      const again = await after.dispatch(structuredClone(order));
+      const refusedAgain = await after.dispatch(structuredClone(tooMany));
+      // A new command in the same batch as a known one still goes through once.
+      const [retried, fresh] = await Promise.all([
+        after.dispatch(structuredClone(order)),
+        after.dispatch(placeOrder('ORD-3', [{ sku: 'SKU-1', quantity: 1 }], 'cmd-new')),
+      ]);
+
+      expect(again).toEqual({ ...first, duplicate: true });
+      expect(refusedAgain).toEqual(refused);
+      expect(retried).toMatchObject({ status: 'accepted', duplicate: true });
+      expect(fresh).toMatchObject({ status: 'accepted', duplicate: false });
+      expect((await readAll(after.db)).map((e) => e.meta.commandId)).toEqual([
+        expect.stringMatching(/^cmd-/),
+        'cmd-before-reload',
+        'cmd-before-reload',
+        'cmd-new',
+        'cmd-new',
+      ]);
+    });
+
     it('appends once when both copies are dispatched at the same time', async () => {
       const { db, dispatch, publish, given } = shop();
       await given(addProduct('SKU-1', { stock: 5 }));

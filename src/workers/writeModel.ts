@@ -56,6 +56,7 @@ type Working<S> = { streams: Map<string, S>; versions: Map<string, number> };
 type Pending<C> = { command: C; attempts: number; resolve: (outcome: CommandOutcome) => void };
 
 const CATCH_UP_PAGE = 5_000;
+const HANDLED_LIMIT = 200_000;
 
 export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>(
   deps: WriteModelDeps<S, C, E>,
@@ -67,6 +68,13 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
   let inFlight = false;
   const unknown = (): Known<S> => ({ streams: new Map(), versions: new Map(), position: 0 });
   let known = unknown();
+  /**
+   * Command ids this model has recorded, so a batch only looks those up (a retry); any other id is
+   * new unless another tab or an earlier visit recorded it, which the store's primary key catches.
+   */
+  const handledHere = new Set<string>();
+  /** After the store refused a batch, the next one looks every command up. */
+  let lookUpAll = false;
   /** A view kept in the append's own transaction, while a lesson asks for one. */
   let inline: Projection<unknown, never> | undefined;
 
@@ -163,10 +171,18 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
     }
   };
 
+  const remember = (commandIds: Iterable<string>) => {
+    // Bounded: forgetting only makes a later retry of an old command take the slow path.
+    if (handledHere.size > HANDLED_LIMIT) handledHere.clear();
+    for (const id of commandIds) handledHere.add(id);
+  };
+
   const runBatch = async (batch: Pending<C>[]) => {
+    const ids = batch.map((p) => p.command.meta.commandId);
+    const lookUp = lookUpAll ? ids : ids.filter((id) => handledHere.has(id));
     const results = await appendBatch(
       deps.db,
-      batch.map((p) => p.command.meta.commandId),
+      ids,
       async (context) => {
         await catchUp(context);
         const working: Working<S> = { streams: new Map(), versions: new Map() };
@@ -181,10 +197,12 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
         return plans;
       },
       deps.now(),
-      { plannedAtHead: true, inline },
+      { plannedAtHead: true, inline, lookUp },
     );
     // Committed: what we appended is now known. A conflict means our picture of some stream was
     // wrong, so the next batch reads the whole log again.
+    lookUpAll = false;
+    remember(results.flatMap((r) => (r.kind === 'conflict' ? [] : [r.commandId])));
     const appended = results.flatMap((r) => (r.kind === 'appended' ? r.events : []));
     appended.sort((a, b) => a.position - b.position);
     if (results.some((r) => r.kind === 'conflict')) known = unknown();
@@ -217,6 +235,8 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
     // Nothing of the batch was stored; forget what we thought we knew and read it again next time.
     known = unknown();
     if (isConstraintError(error)) {
+      // A stale version, or a command another tab (or an earlier visit) already recorded.
+      lookUpAll = true;
       // The database's unique index caught a stale version: decide these commands again.
       const retry = batch.filter((p) => p.attempts + 1 < maxAttempts);
       queue.unshift(...retry.map((p) => ({ ...p, attempts: p.attempts + 1 })));
@@ -281,6 +301,7 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
     undo: (commandIds: readonly string[]) =>
       whenIdle(async () => {
         const head = await removeCommands(deps.db, commandIds);
+        for (const id of commandIds) handledHere.delete(id);
         if (inline) await buildInline(deps.db, inline);
         return head;
       }),
@@ -295,7 +316,11 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
         else await clearInline(deps.db);
       }),
     /** Empties the log (Reset). */
-    reset: () => whenIdle(() => clearLog(deps.db)),
+    reset: () =>
+      whenIdle(async () => {
+        await clearLog(deps.db);
+        handledHere.clear();
+      }),
     /**
      * Validates a command and queues it for the next group commit. Commands are decided in the order
      * they arrive; each gets its own outcome.
