@@ -552,6 +552,27 @@ describe('Write model (shop)', () => {
     });
   });
 
+  describe('When another tab appends after this one wrote last', () => {
+    it('finds its assumed head taken, reads the log again and appends after the other tab', async () => {
+      const name = `test-${crypto.randomUUID()}`;
+      const tabA = shop(name);
+      const tabB = shop(name);
+      await tabA.given(addProduct('SKU-1', { stock: 5 })); // A wrote last: it trusts head #1
+      await tabB.given(addProduct('SKU-2', { stock: 5 })); // B appends #2 behind A's back
+      const order = expectAccepted(
+        await tabA.dispatch(placeOrder('ORD-1', [{ sku: 'SKU-2', quantity: 5 }])),
+      );
+      // A decided on SKU-2's real stock, which it only knows from reading B's event.
+      expect(order.events.map((e) => [e.position, e.type])).toEqual([
+        [3, 'OrderPlaced'],
+        [4, 'StockReserved'],
+      ]);
+      const refused = await tabA.dispatch(placeOrder('ORD-2', [{ sku: 'SKU-2', quantity: 1 }]));
+      expect(refused.status).toBe('rejected');
+      expect((await readAll(tabA.db)).map((e) => e.position)).toEqual([1, 2, 3, 4]);
+    });
+  });
+
   describe('When two tabs sell the last unit of a product at the same time', () => {
     // Both tabs are open before the orders arrive, as two real tabs would be.
     const raceForLastUnit = async () => {
