@@ -51,7 +51,7 @@ test.describe('the read side', () => {
         })
         .toBe(true);
     }
-    expect((await upToDate()).sort()).toEqual([...SHOP_VIEWS].sort());
+    await expect.poll(async () => (await upToDate()).sort()).toEqual([...SHOP_VIEWS].sort());
     await expect(lab.form('Place order').getByRole('status')).toHaveText(
       'Appended OrderPlaced #2, StockReserved #3',
     );

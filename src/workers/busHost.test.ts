@@ -620,6 +620,38 @@ describe('The bus host', () => {
     });
   });
 
+  describe('When several views have mail due', () => {
+    it('hands it to them at the same time, and a step back still undoes one delivery at a time', async () => {
+      const { host, orderStatus, stockLevels, clock, pendingIds } = await lab();
+      let open: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const started: string[] = [];
+      for (const view of [orderStatus, stockLevels]) {
+        const apply = view.apply;
+        view.apply = async (delivery) => {
+          started.push(view.name);
+          await gate;
+          return apply(delivery);
+        };
+      }
+      host.sendCommand(placeOrder('o-1'));
+      const settling = host.settle();
+      for (let i = 0; i < 20 && started.length < 2; i += 1) await clock.flush();
+      // Both views are applying before either has finished.
+      expect(started.sort()).toEqual([ORDER_STATUS, STOCK_LEVELS]);
+      open();
+      await settling;
+      expect(orderStatus.applied).toEqual([1]);
+      expect(stockLevels.applied).toEqual([1]);
+
+      expect(await host.stepBack()).toBe(true);
+      expect(pendingIds()).toHaveLength(1);
+      expect(await host.stepBack()).toBe(true);
+      expect(pendingIds()).toHaveLength(2);
+      expect([orderStatus.checkpoint, stockLevels.checkpoint]).toEqual([0, 0]);
+    });
+  });
+
   describe('When a view’s duplicate check is turned off', () => {
     it('tells its worker, keeps it off across a restart, and turns it on again on reset', async () => {
       const { host, log, frames, stockLevels } = await lab();

@@ -258,10 +258,13 @@ export const createBusHost = (deps: BusHostDeps) => {
     return { delivery, caused, undo: () => Promise.resolve() };
   };
 
-  /** Hands one delivery to its receiver and sends what it replies. */
-  const perform = async (delivery: Delivery) => {
+  /**
+   * Hands one delivery to its receiver and sends what it replies. Returns what a step back needs,
+   * or null if the receiver could not take it (its messages are pending again).
+   */
+  const handOver = async (delivery: Delivery): Promise<HistoryEntry | null> => {
     const first = delivery.messages[0];
-    if (!first) return;
+    if (!first) return null;
     emit({
       kind: 'delivered',
       ids: delivery.messages.map((m) => m.id),
@@ -283,11 +286,45 @@ export const createBusHost = (deps: BusHostDeps) => {
         kind: 'notice',
         text: `${first.to} could not take message #${first.id}: ${String(error)}`,
       });
-      return false;
+      return null;
     }
+    return entry;
+  };
+
+  const remember = (entry: HistoryEntry) => {
     history.push(entry);
     if (history.length > HISTORY_LIMIT) history.shift();
-    return true;
+  };
+
+  /** Hands one delivery over; false if its receiver could not take it. */
+  const perform = async (delivery: Delivery): Promise<boolean> => {
+    const entry = await handOver(delivery);
+    if (entry) remember(entry);
+    return entry !== null;
+  };
+
+  const isView = (receiver: string | undefined) =>
+    receiver !== undefined && receiver !== UI && receiver !== WRITE_MODEL;
+
+  /**
+   * Takes the next delivery due by `until` and, when it goes to a view, the deliveries due next to
+   * other views too: views do not wait for one another, so they are handed over at the same time
+   * (one delivery per view at most, so each view still sees its mail in order).
+   */
+  const takeDue = (until: number): Delivery[] => {
+    const first = scheduler.take({ until, batch: true });
+    if (!first) return [];
+    const group = [first];
+    const receivers = new Set([first.messages[0]?.to]);
+    if (!isView(first.messages[0]?.to)) return group;
+    for (let next = scheduler.peek(); next; next = scheduler.peek()) {
+      if (!isView(next.to) || receivers.has(next.to)) break;
+      const delivery = scheduler.take({ until, batch: true });
+      if (!delivery) break;
+      group.push(delivery);
+      receivers.add(next.to);
+    }
+    return group;
   };
 
   /** The workload generator: commands and queries sent at a steady rate, in virtual time. */
@@ -324,9 +361,12 @@ export const createBusHost = (deps: BusHostDeps) => {
   /** Delivers everything ready by `until`; live, it stops as soon as the learner pauses. */
   const deliverDue = async (until: number, whilePlaying = true) => {
     for (;;) {
-      const delivery = scheduler.take({ until, batch: true });
-      if (!delivery) return;
-      if (!(await perform(delivery))) return;
+      const group = takeDue(until);
+      if (group.length === 0) return;
+      const entries = await Promise.all(group.map(handOver));
+      // Remembered in the order they were taken, so stepping back undoes them in reverse.
+      for (const entry of entries) if (entry) remember(entry);
+      if (entries.includes(null)) return;
       if (whilePlaying && !playing) return;
     }
   };
