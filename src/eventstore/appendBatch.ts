@@ -50,8 +50,9 @@ export const streamVersion = async (db: EventStoreDb, streamId: string): Promise
   return last?.version ?? 0;
 };
 
+/** The last position in the log: read from the key alone, without loading the event itself. */
 export const headPosition = async (db: EventStoreDb): Promise<number> =>
-  (await db.events.orderBy('position').last())?.position ?? 0;
+  (await db.events.orderBy(':id').reverse().limit(1).primaryKeys())[0] ?? 0;
 
 const matches = (expected: ExpectedVersion, actual: number): boolean =>
   expected === 'any' || (expected === 'no-stream' ? actual === 0 : expected === actual);
@@ -189,8 +190,11 @@ export const appendBatch = (
       results.push({ commandId, kind: 'appended', events });
     }
 
-    if (rows.length > 0) await db.events.bulkAdd(rows);
-    if (newRecords.length > 0) await db.commands.bulkAdd(newRecords);
+    // Both requests go to the store at once: one round trip, not two.
+    await Promise.all([
+      rows.length > 0 ? db.events.bulkAdd(rows) : undefined,
+      newRecords.length > 0 ? db.commands.bulkAdd(newRecords) : undefined,
+    ]);
     if (inline && rows.length > 0) await applyInline(db, inline, rows);
     return results;
   });
