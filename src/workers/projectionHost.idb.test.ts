@@ -211,15 +211,56 @@ describe('Projection host (Order status)', () => {
       const stores = freshStores();
       for (const orderId of ['ORD-1', 'ORD-2', 'ORD-3']) await placeOrder(stores.eventDb, orderId);
       const { host, frames } = hostOn(stores, 4);
+      const progress = vi.fn<(done: number, total: number) => void>();
 
-      await host.start();
+      await host.start(progress);
 
+      expect(progress.mock.calls).toEqual([
+        [0, 6],
+        [4, 6],
+        [6, 6],
+      ]);
+      // Applied in memory, written once with the checkpoint, then sent whole.
       expect(frames().map(kindAndCheckpoint)).toEqual([
-        ['view-changed', 4],
         ['view-changed', 6],
         ['view-snapshot', 6],
       ]);
       expect(byOrderId((await host.query()).data)).toEqual(await rebuiltUpTo(stores.eventDb));
+      await expectStoreConsistent(stores);
+    });
+
+    it('writes its rows and checkpoint every so many events, and reads back rows it let go', async () => {
+      const stores = freshStores();
+      for (const orderId of ['ORD-1', 'ORD-2', 'ORD-3', 'ORD-1b'])
+        await placeOrder(stores.eventDb, orderId);
+      await appendCommand(stores.eventDb, [
+        {
+          streamId: 'order-ORD-1',
+          expectedVersion: 'any',
+          events: [{ type: 'OrderPaid', data: { orderId: 'ORD-1' } }],
+        },
+      ]);
+      const trace = vi.fn<(frame: TraceFrame) => void>();
+      const host = createProjectionHost({
+        projection: orderStatusProjection,
+        readDb: stores.readDb,
+        eventDb: stores.eventDb,
+        trace,
+        pageSize: 2,
+        flushEvents: 4,
+        cacheRows: 1,
+      });
+
+      await host.start();
+
+      expect(trace.mock.calls.map(([frame]) => kindAndCheckpoint(frame))).toEqual([
+        ['view-changed', 4],
+        ['view-changed', 8],
+        ['view-changed', 9],
+        ['view-snapshot', 9],
+      ]);
+      expect(byOrderId((await host.query()).data)).toEqual(await rebuiltUpTo(stores.eventDb));
+      expect(byOrderId((await host.query()).data)['ORD-1']?.status).toBe('paid');
       await expectStoreConsistent(stores);
     });
 

@@ -23,6 +23,10 @@ export type ProjectionHostDeps<R, E extends DomainEvent> = {
   eventDb: EventStoreDb;
   trace: (frame: TraceFrame) => void;
   pageSize?: number;
+  /** Events a start or rebuild applies in memory before writing (default FLUSH_EVENTS). */
+  flushEvents?: number;
+  /** Rows a start or rebuild keeps in memory (default CACHE_ROWS). */
+  cacheRows?: number;
 };
 
 /** A read answers with its data and how fresh it is. */
@@ -43,6 +47,11 @@ export type ViewUndo = { before: RowChange[]; fromCheckpoint: number; toCheckpoi
 export type ApplyResult = { checkpoint: number; head: number; undo: ViewUndo | null };
 
 export type Progress = (done: number, total: number) => void;
+
+/** Events a start or rebuild applies in memory before writing the changed rows and checkpoint. */
+const FLUSH_EVENTS = 10_000;
+/** Rows a start or rebuild keeps in memory before it lets them go (read back from the store). */
+const CACHE_ROWS = 100_000;
 
 const isContiguousFrom = (events: readonly StoredEvent[], next: number) =>
   events.every((event, index) => event.position === next + index);
@@ -66,8 +75,11 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     head = Math.max(head, await headPosition(eventDb));
   });
 
-  const sendSnapshot = async () => {
-    const rows = await readAllRows(readDb);
+  /** Sends the whole view: from `whole` when the caller holds all of it, else from the store. */
+  const sendSnapshot = async (whole?: ReadonlyMap<string, R | undefined>) => {
+    const rows = whole
+      ? [...whole].flatMap(([key, value]) => (value === undefined ? [] : [{ key, value }]))
+      : await readAllRows(readDb);
     trace({ kind: 'view-snapshot', view, rows, checkpoint, head });
   };
 
@@ -148,6 +160,77 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     }
   };
 
+  /**
+   * Catches up from the checkpoint for a start or a rebuild, with the rows in memory: each row is
+   * read from the store at most once (never, when the view was just emptied), and the changed rows
+   * are written with the checkpoint every FLUSH_EVENTS events instead of after every page. A
+   * rebuild is bound by writing rows, so each row is written once per flush, not once per event.
+   * Returns whether another tab moved the view meanwhile (then it catches up page by page).
+   */
+  const catchUpBuffered = async (
+    progress: Progress | undefined,
+    empty: boolean,
+  ): Promise<{ interfered: boolean; whole?: ReadonlyMap<string, R | undefined> }> => {
+    const target = Math.max(head, await headPosition(eventDb));
+    head = target;
+    progress?.(checkpoint, target);
+    const rows = new Map<string, R | undefined>();
+    let dirty = new Map<string, R | null>();
+    let last = checkpoint;
+    let known = empty;
+    const flush = async (): Promise<boolean> => {
+      if (last === checkpoint) return true;
+      const changes: RowChanges<R> = Object.fromEntries(dirty);
+      const result = await commitIfAt<R>(readDb, checkpoint, [], () => changes, last);
+      if (!result.applied) {
+        checkpoint = result.storedCheckpoint;
+        return false;
+      }
+      checkpoint = last;
+      head = Math.max(head, checkpoint);
+      // The rows follow in the snapshot a start or rebuild ends with; this says how far it got.
+      trace({
+        kind: 'view-changed',
+        view,
+        changes: [],
+        checkpoint,
+        head,
+        at: performance.timeOrigin + performance.now(),
+      });
+      dirty = new Map();
+      // Bounded memory on long logs: forget the cache; rows are read back from the store if needed.
+      if (rows.size > (deps.cacheRows ?? CACHE_ROWS)) {
+        rows.clear();
+        known = false;
+      }
+      return true;
+    };
+    for (;;) {
+      const page = await readAll(eventDb, { fromPosition: last + 1, limit: pageSize });
+      const end = page.at(-1);
+      if (!end) break;
+      const handled = page.filter((event) => handlesEvent(projection, event));
+      const keys = [...new Set(handled.flatMap((event) => projection.keysOf(event)))];
+      const missing = known ? [] : keys.filter((key) => !rows.has(key));
+      if (missing.length > 0) {
+        const stored = await readRows<R>(readDb, missing);
+        for (const key of missing) rows.set(key, stored[key]);
+      }
+      const working = Object.fromEntries(keys.map((key) => [key, rows.get(key)]));
+      for (const [key, value] of Object.entries(projectBatch(projection, working, handled))) {
+        rows.set(key, value ?? undefined);
+        dirty.set(key, value);
+      }
+      last = end.position;
+      if (last - checkpoint >= (deps.flushEvents ?? FLUSH_EVENTS) && !(await flush()))
+        return { interfered: (await catchUp()) || true };
+      progress?.(last, Math.max(target, last));
+    }
+    if (!(await flush())) return { interfered: (await catchUp()) || true };
+    // Built from empty and never let go: memory holds the whole view.
+    return known ? { interfered: false, whole: rows } : { interfered: false };
+  };
+
   const offer = async (events: readonly StoredEvent[]) => {
     const fresh = events
       .filter((event) => event.position > checkpoint)
@@ -196,12 +279,14 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     start: (progress?: Progress) =>
       serial(async () => {
         // The log was reset or stepped back while this view was down: start again from 0.
+        let empty = false;
         if (checkpoint > (await headPosition(eventDb))) {
           await clearView(readDb);
           checkpoint = 0;
+          empty = true;
         }
-        await catchUp(progress);
-        await sendSnapshot();
+        const { whole } = await catchUpBuffered(progress, empty);
+        await sendSnapshot(whole);
         return { checkpoint, head };
       }),
     /** Applies a delivered batch: duplicates are skipped, a gap is closed from the event store first. */
@@ -223,8 +308,8 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       serial(async () => {
         await clearView(readDb);
         checkpoint = 0;
-        await catchUp(progress);
-        await sendSnapshot();
+        const { whole } = await catchUpBuffered(progress, true);
+        await sendSnapshot(whole);
         return { checkpoint, head };
       }),
     /** Forgets everything (the log was cleared too). */
