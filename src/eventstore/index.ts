@@ -14,3 +14,5 @@ export { append, type AppendMeta, type AppendResult } from './append';
 export { ConcurrencyError, isConstraintError } from './errors';
 export { readAll, readStream } from './read';
 export { clearLog, removeCommands, RewindError } from './rewind';
+export { checkLogFile, toLogFile, type ImportBase, type LogCheck } from './logFile';
+export { writeImported, type ImportMode } from './importLog';

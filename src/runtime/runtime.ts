@@ -12,17 +12,25 @@ import type { BusWorkerApi } from '../workers/busWorkerApi';
 import type { CommandOutcome } from '../workers/outcome';
 import type { QueryAnswer, ViewQuery } from '../workers/projectionHost';
 import type { ProjectionWorkerApi } from '../workers/projectionWorkerApi';
-import type { WriteWorkerApi } from '../workers/writeWorkerApi';
+import type { ImportCheck, WriteWorkerApi } from '../workers/writeWorkerApi';
+import type { ImportMode } from '../eventstore/importLog';
 import BusWorker from '../workers/bus.worker?worker';
 import ProjectionWorker from '../workers/projection.worker?worker';
 import WriteWorker from '../workers/write.worker?worker';
 import TimeTravelWorker from '../workers/timeTravel.worker?worker';
 import type { Moment, TimeTravelApi } from '../workers/timeTravel';
-import { applyTraceFrames, receiveEvents, setRuntimeStatus } from '../state/stores';
+import {
+  applyTraceFrames,
+  receiveEvents,
+  setRuntimeStatus,
+  useClock,
+  useLog,
+} from '../state/stores';
 import { createFrameBuffer } from './frameBuffer';
 import { createReplies } from './replies';
 
 const CALL_TIMEOUT_MS = 10_000;
+const IMPORT_TIMEOUT_MS = 300_000;
 const START_TIMEOUT_MS = 30_000;
 const LOG_PAGE = 5_000;
 const SEED = 20_261_123;
@@ -49,6 +57,18 @@ export type Runtime = {
     readInline: (key: string) => Promise<{ value: unknown; asOfPosition: number }>;
     setInlineView: (view: ViewName | null) => Promise<void>;
   };
+  /** The log as a file (NDJSON), built in the write worker. */
+  exportLog: () => Promise<string>;
+  /** Checks a log file for import without storing anything. */
+  checkImport: (text: string, mode: ImportMode) => Promise<ImportCheck>;
+  /**
+   * Imports a checked log file whole (or nothing), then starts the messages again and rebuilds
+   * every view from the new log.
+   */
+  importLog: (
+    text: string,
+    mode: ImportMode,
+  ) => Promise<{ from: number; head: number; events: number }>;
   /** The system as it was at `position` (its own worker, started on first use). */
   travelTo: (position: number, streamId: string | null) => Promise<Moment>;
 };
@@ -63,8 +83,8 @@ const watchWorker = (worker: Worker, name: string): Worker => {
   return worker;
 };
 
-const loadLog = async (write: Remote<WriteWorkerApi>) => {
-  for (let fromPosition = 1; ;) {
+const loadLog = async (write: Remote<WriteWorkerApi>, from = 1) => {
+  for (let fromPosition = from; ;) {
     const page = await withTimeout(
       write.readAll({ fromPosition, limit: LOG_PAGE }),
       CALL_TIMEOUT_MS,
@@ -76,6 +96,20 @@ const loadLog = async (write: Remote<WriteWorkerApi>) => {
     fromPosition = last.position + 1;
   }
 };
+
+/** Resolves once the page has taken in a reset of the log that came after `resetsBefore`. */
+const resetSeen = (resetsBefore: number) =>
+  new Promise<void>((resolve) => {
+    if (useLog.getState().resets > resetsBefore) {
+      resolve();
+      return;
+    }
+    const stop = useLog.subscribe((log) => {
+      if (log.resets <= resetsBefore) return;
+      stop();
+      resolve();
+    });
+  });
 
 export type RuntimeOptions = {
   /** Delivery settings per receiver, over the defaults (the latency benchmark sets them to 0). */
@@ -159,6 +193,23 @@ export const startRuntime = async ({ settings, watch }: RuntimeOptions = {}): Pr
       readAccount: (accountId) => call(write.readAccount(accountId), 'The write model'),
       readInline: (key) => call(write.readInline(key), 'The write model'),
       setInlineView: (view) => call(write.setInlineView(view), 'The write model'),
+    },
+    exportLog: () => call(write.exportLog(), 'The write model', IMPORT_TIMEOUT_MS),
+    checkImport: (text, mode) =>
+      call<ImportCheck>(write.checkImport(text, mode), 'The write model', IMPORT_TIMEOUT_MS),
+    importLog: async (text, mode) => {
+      const wasPlaying = useClock.getState().playing;
+      await call(bus.pause());
+      const resetsBefore = useLog.getState().resets;
+      const result = await call(write.importLog(text, mode), 'The write model', IMPORT_TIMEOUT_MS);
+      if (mode === 'replace') {
+        await call(bus.reset({ log: false }));
+        await resetSeen(resetsBefore); // or the page would clear the new log after loading it
+        await loadLog(write);
+      } else await loadLog(write, result.from);
+      for (const view of VIEW_NAMES) await call(bus.rebuildView(view), view, IMPORT_TIMEOUT_MS);
+      if (wasPlaying) await call(bus.play());
+      return result;
     },
     travelTo: (position, streamId) => {
       timeTravel ??= wrap<TimeTravelApi>(

@@ -8,6 +8,7 @@ import { TimeTravel } from './timetravel/TimeTravel';
 import { Toolbar } from './controls/Toolbar';
 import { CommandsPanel } from './commands/CommandsPanel';
 import { EventLog } from './log/EventLog';
+import { LogFile } from './log/LogFile';
 import { ReadViewsPanel } from './views/ReadViewsPanel';
 import { Lessons } from './lessons/Lessons';
 
@@ -63,6 +64,7 @@ export const App = () => (
       <div className="center">
         <CommandsPanel />
         <LoadPanel />
+        <LogFile />
       </div>
       <div className="center">
         <Flow />

@@ -559,10 +559,11 @@ export const createBusHost = (deps: BusHostDeps) => {
       clock();
       kick();
     },
-    /** Empties the log, every view and the queue. */
-    reset: () =>
+    /** Empties the log (unless told otherwise), every view and the queue. */
+    reset: ({ log = true }: { log?: boolean } = {}) =>
       serial(async () => {
-        await write.reset();
+        // An import has just replaced the log itself: only the messages and views start again.
+        if (log) await write.reset();
         for (const [view, slot] of views) {
           if (slot.endpoint) replay(await slot.endpoint.reset());
           if (slot.duplicateCheck) continue;

@@ -99,7 +99,7 @@ export const createBusWorkerApi = () => {
     step: () => bus().step(),
     stepBack: () => bus().stepBack(),
     setSpeed: (speed: number) => bus().setSpeed(speed),
-    reset: () => bus().reset(),
+    reset: (options?: { log?: boolean }) => bus().reset(options),
     /** Delivers everything due, however far ahead (scripted scenarios). */
     settle: () => bus().settle(),
     drop: (id: number) => bus().drop(id),

@@ -306,6 +306,16 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
         return head;
       }),
     /**
+     * Runs `task` alone (no batch in flight, none started meanwhile is affected: the next one reads
+     * the log afresh), then brings an inline view up to date with what the task wrote.
+     */
+    exclusive: <T>(task: () => Promise<T>): Promise<T> =>
+      whenIdle(async () => {
+        const result = await task();
+        if (inline) await buildInline(deps.db, inline);
+        return result;
+      }),
+    /**
      * Keeps `projection` inline: built from the log now, then updated in every append's transaction
      * (undefined stops it and empties it).
      */

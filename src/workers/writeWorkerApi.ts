@@ -7,8 +7,44 @@ import { labCommandSchema, labDomain } from '../domain/lab';
 import { fromCents } from '../domain/money';
 import { isViewName, projections } from '../domain/views';
 import type { EventStoreDb } from '../eventstore';
-import { headPosition, readAll, readInline, readStream } from '../eventstore';
+import {
+  checkLogFile,
+  headPosition,
+  readAll,
+  readInline,
+  readStream,
+  toLogFile,
+  writeImported,
+  type ImportMode,
+} from '../eventstore';
+import type { StoredEvent } from '../domain/types';
 import { createWriteModel } from './writeModel';
+
+const PAGE = 10_000;
+
+/** The whole log, oldest first. */
+const readWholeLog = async (db: EventStoreDb): Promise<StoredEvent[]> => {
+  const events: StoredEvent[] = [];
+  for (;;) {
+    const page = await readAll(db, { fromPosition: events.length + 1, limit: PAGE });
+    events.push(...page);
+    if (page.length < PAGE) return events;
+  }
+};
+
+/** What an import may go on top of: nothing (replace), or the log as it is (append). */
+const importBase = async (db: EventStoreDb, mode: ImportMode) => {
+  if (mode === 'replace') return undefined;
+  const events = await readWholeLog(db);
+  return {
+    state: events.reduce((s, e) => labDomain.evolve(s, e as never), labDomain.initialState()),
+    versions: new Map(events.map((e) => [e.streamId, e.version])),
+  };
+};
+
+/** What checking an import file found (the events themselves stay in the worker). */
+export type ImportCheck =
+  { ok: true; events: number; streams: number } | { ok: false; line: number; reason: string };
 
 export const createWriteWorkerApi = (db: EventStoreDb) => {
   const model = createWriteModel({
@@ -33,6 +69,26 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
     dispatch: model.dispatch,
     readAll: (options: { fromPosition?: number; limit?: number }) => readAll(db, options),
     head: () => headPosition(db),
+    /** The log as a file (see eventstore/logFile.ts). */
+    exportLog: async () => toLogFile(await readWholeLog(db), new Date().toISOString()),
+    /** Checks a log file for an import, storing nothing. */
+    checkImport: async (text: string, mode: ImportMode): Promise<ImportCheck> => {
+      const checked = checkLogFile(text, await importBase(db, mode));
+      return checked.ok
+        ? { ok: true, events: checked.events.length, streams: checked.streams }
+        : checked;
+    },
+    /** Checks the file again (the log may have moved) and stores it whole, or nothing. */
+    importLog: (text: string, mode: ImportMode) =>
+      model.exclusive(async () => {
+        const checked = checkLogFile(text, await importBase(db, mode));
+        if (!checked.ok)
+          throw new Error(`Line ${String(checked.line)}: ${checked.reason}. Nothing was imported.`);
+        return {
+          ...(await writeImported(db, checked.events, mode)),
+          events: checked.events.length,
+        };
+      }),
     /** Keeps a view inline, in the append's transaction (read-your-writes lesson); null stops it. */
     setInlineView: (view: string | null) => {
       if (view !== null && !isViewName(view)) throw new Error(`There is no view called ${view}`);

@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { LabPage } from './page-models/labPage';
+
+const region = (page: Page) => page.getByRole('region', { name: 'Export and import' });
+
+const chooseFile = async (page: Page, name: string, text: string) =>
+  region(page)
+    .getByLabel('Log file to import')
+    .setInputFiles({ name, mimeType: 'application/x-ndjson', buffer: Buffer.from(text) });
+
+test.describe('export and import', () => {
+  test('a log exported, reset and imported again comes back whole, with every view rebuilt', async ({
+    page,
+  }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await lab.placeOrder('SKU-1', '2');
+    await lab.settled('Place order');
+    await expect(lab.logRows()).toHaveCount(3);
+
+    const downloading = page.waitForEvent('download');
+    await region(page).getByRole('button', { name: 'Export log' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^cqrs-lab-log-.*\.ndjson$/);
+    const text = readFileSync(await download.path(), 'utf8');
+    expect(text.trim().split('\n')).toHaveLength(4);
+    await expect(region(page).getByRole('status')).toHaveText('Exported 3 events.');
+
+    await page.getByRole('button', { name: 'Reset', exact: true }).click();
+    await page.getByRole('button', { name: 'Yes, reset' }).click();
+    await expect(lab.logRows()).toHaveCount(0);
+
+    await chooseFile(page, 'mine.ndjson', text);
+    await expect(region(page).getByRole('status')).toHaveText(
+      'mine.ndjson is a valid log: 3 events in 2 streams.',
+    );
+    let question = '';
+    page.once('dialog', (dialog) => {
+      question = dialog.message();
+      void dialog.accept();
+    });
+    await region(page).getByRole('button', { name: 'Import 3 events' }).click();
+    await expect(region(page).getByRole('status')).toHaveText(
+      'Imported 3 events (#1–#3); every view was rebuilt from the log.',
+      { timeout: 30_000 },
+    );
+    expect(question).toMatch(/^Replace your log \(0 events\) with the 3 events in mine\.ndjson\?/);
+    await expect(lab.logRows()).toHaveCount(3);
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #3');
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('Blue mug12.50523');
+    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #3');
+
+    // The imported log is the log: commands go on from it.
+    await lab.placeOrder('SKU-1', '3');
+    await expect(lab.form('Place order').getByRole('status')).toHaveText(/^Appended/);
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('Blue mug12.50550');
+    expect(errors).toEqual([]);
+  });
+
+  test('a bad file is refused with its line and reason, and the log is left as it was', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await expect(lab.logRows()).toHaveCount(1);
+    const header = JSON.stringify({ format: 'cqrs-lab-log', version: 1, events: 1 });
+    const event = {
+      position: 1,
+      streamId: 'product-SKU-9',
+      version: 1,
+      type: 'StockReserved',
+      data: { sku: 'SKU-9', orderId: 'ORD-1', quantity: 2 },
+      meta: {
+        commandId: 'c1',
+        correlationId: 'c1',
+        causationId: 'c1',
+        recordedAt: '2026-01-01T10:00:00.000Z',
+        schemaVersion: 1,
+      },
+    };
+    await chooseFile(page, 'bad.ndjson', `${header}\n${JSON.stringify(event)}\n`);
+    await expect(region(page).getByRole('alert')).toHaveText(
+      'bad.ndjson cannot be imported: line 2: there is no product SKU-9 at this point. Nothing was imported.',
+    );
+    await expect(region(page).getByRole('button', { name: /^Import/ })).toHaveCount(0);
+
+    await chooseFile(page, 'worse.ndjson', `${header}\n{"position": 1, "type": `);
+    await expect(region(page).getByRole('alert')).toHaveText(
+      'worse.ndjson cannot be imported: line 2: not valid JSON. Nothing was imported.',
+    );
+    await chooseFile(page, 'photo.png', '\u0089PNG\r\n');
+    await expect(region(page).getByRole('alert')).toContainText(
+      'photo.png cannot be imported: line 1: the first line is not JSON',
+    );
+
+    // Appending a stream that is already there is refused too; nothing stored has changed.
+    await region(page).getByLabel('Append to my log (new streams only)').check();
+    const product = {
+      ...event,
+      streamId: 'product-SKU-1',
+      type: 'ProductAdded',
+      data: { sku: 'SKU-1', name: 'Another mug', price: 3, stock: 1 },
+    };
+    await chooseFile(page, 'again.ndjson', `${header}\n${JSON.stringify(product)}\n`);
+    await expect(region(page).getByRole('alert')).toContainText(
+      'line 2: stream product-SKU-1 is already in your log',
+    );
+    await expect(lab.logRows()).toHaveCount(1);
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('Blue mug');
+  });
+});

@@ -1,0 +1,161 @@
+import { useId, useState } from 'react';
+import type { ImportMode } from '../../eventstore/importLog';
+import { MAX_IMPORT_BYTES } from '../../eventstore/logFile';
+import { noteWork } from '../../state/lessons';
+import { useLog } from '../../state/stores';
+import { useRuntime } from '../runtimeContext';
+
+type Picked = { name: string; text: string; events: number; streams: number };
+type Status = { kind: 'idle' | 'busy' | 'ok' | 'error'; text: string };
+
+const count = (n: number, one: string, many = `${one}s`) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
+
+const download = (text: string, name: string) => {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+};
+
+/** Export the log as a file, and import one: checked line by line, taken whole or not at all. */
+export const LogFile = () => {
+  const runtime = useRuntime();
+  const modeName = useId();
+  const [mode, setMode] = useState<ImportMode>('replace');
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [status, setStatus] = useState<Status>({ kind: 'idle', text: '' });
+  const busy = status.kind === 'busy' || !runtime;
+
+  const check = async (chosen: File, as: ImportMode) => {
+    if (!runtime) return;
+    setPicked(null);
+    if (chosen.size > MAX_IMPORT_BYTES) {
+      setStatus({
+        kind: 'error',
+        text: `${chosen.name} is larger than ${String(MAX_IMPORT_BYTES / 1024 / 1024)} MB. Nothing was imported.`,
+      });
+      return;
+    }
+    setStatus({ kind: 'busy', text: `Checking ${chosen.name}…` });
+    try {
+      const text = await chosen.text();
+      const checked = await runtime.checkImport(text, as);
+      if (!checked.ok) {
+        setStatus({
+          kind: 'error',
+          text: `${chosen.name} cannot be imported: ${checked.line > 0 ? `line ${String(checked.line)}: ` : ''}${checked.reason}. Nothing was imported.`,
+        });
+        return;
+      }
+      setPicked({ name: chosen.name, text, events: checked.events, streams: checked.streams });
+      setStatus({
+        kind: 'ok',
+        text: `${chosen.name} is a valid log: ${count(checked.events, 'event')} in ${count(checked.streams, 'stream')}.`,
+      });
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const exportLog = async () => {
+    if (!runtime) return;
+    setStatus({ kind: 'busy', text: 'Exporting…' });
+    try {
+      const text = await runtime.exportLog();
+      const events = Math.max(0, text.split('\n').filter(Boolean).length - 1);
+      download(
+        text,
+        `cqrs-lab-log-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.ndjson`,
+      );
+      setStatus({ kind: 'ok', text: `Exported ${count(events, 'event')}.` });
+    } catch (error) {
+      setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  const importLog = async () => {
+    if (!runtime || !picked) return;
+    const held = useLog.getState().head;
+    const question =
+      mode === 'replace'
+        ? `Replace your log (${count(held, 'event')}) with the ${count(picked.events, 'event')} in ${picked.name}? Your current log will be gone: export it first to keep it.`
+        : `Append the ${count(picked.events, 'event')} in ${picked.name} after your log (${count(held, 'event')})?`;
+    if (!window.confirm(question)) return;
+    setStatus({ kind: 'busy', text: `Importing ${picked.name} and rebuilding every view…` });
+    try {
+      const result = await runtime.importLog(picked.text, mode);
+      noteWork();
+      setPicked(null);
+      setFile(null);
+      setStatus({
+        kind: 'ok',
+        text: `Imported ${count(result.events, 'event')} (#${String(result.from)}–#${String(result.head)}); every view was rebuilt from the log.`,
+      });
+    } catch (error) {
+      setStatus({
+        kind: 'error',
+        text: error instanceof Error ? error.message : String(error),
+      });
+    }
+  };
+
+  return (
+    <section aria-label="Export and import" className="panel log-file">
+      <h2>Export and import</h2>
+      <p className="explain">
+        Save the event log as a file, or load one. A file is checked line by line first and imported
+        whole or not at all; the views are then rebuilt from the log.
+      </p>
+      <button type="button" disabled={busy} onClick={() => void exportLog()}>
+        Export log
+      </button>
+      <fieldset className="import-mode" disabled={busy}>
+        <legend>When importing</legend>
+        {(['replace', 'append'] as const).map((value) => (
+          <label key={value}>
+            <input
+              type="radio"
+              name={modeName}
+              checked={mode === value}
+              onChange={() => {
+                setMode(value);
+                if (file) void check(file, value);
+              }}
+            />{' '}
+            {value === 'replace' ? 'Replace my log' : 'Append to my log (new streams only)'}
+          </label>
+        ))}
+      </fieldset>
+      <label className="file-pick">
+        Log file to import{' '}
+        <input
+          type="file"
+          accept=".ndjson,.json,.txt,application/x-ndjson,application/json"
+          disabled={busy}
+          onChange={(event) => {
+            const chosen = event.target.files?.[0] ?? null;
+            setFile(chosen);
+            if (chosen) void check(chosen, mode);
+          }}
+        />
+      </label>
+      {picked && (
+        <button type="button" disabled={busy} onClick={() => void importLog()}>
+          Import {count(picked.events, 'event')}
+        </button>
+      )}
+      {status.text && (
+        <p
+          role={status.kind === 'error' ? 'alert' : 'status'}
+          className={`feedback ${status.kind === 'error' ? 'feedback-refused' : status.kind === 'ok' ? 'feedback-ok' : ''}`}
+        >
+          {status.text}
+        </p>
+      )}
+    </section>
+  );
+};
