@@ -18,7 +18,14 @@ const headerSchema = z.object({
   version: z.literal(LOG_FILE_VERSION, {
     error: `this app reads log files of version ${String(LOG_FILE_VERSION)}`,
   }),
-  events: z.number().int().min(0).max(MAX_IMPORT_EVENTS),
+  events: z
+    .number({ error: 'the header must say how many events follow ("events": a number)' })
+    .int('the number of events must be a whole number')
+    .min(0, 'the number of events cannot be negative')
+    .max(
+      MAX_IMPORT_EVENTS,
+      `a log file holds at most ${MAX_IMPORT_EVENTS.toLocaleString('en-US')} events`,
+    ),
 });
 
 const idField = z.string().min(1).max(100);
