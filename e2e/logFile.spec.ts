@@ -114,3 +114,45 @@ test.describe('export and import', () => {
     await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('Blue mug');
   });
 });
+
+test('text from payloads is shown as text, never run as HTML: typed in a form or imported', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  const img = '<img src=x onerror="window.__xss=1">';
+  const script = '<script>window.__xss=2</script>';
+  await lab.addProduct({ sku: 'SKU-1', name: img, price: '1', stock: '1' });
+  await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText(img);
+
+  const header = JSON.stringify({ format: 'cqrs-lab-log', version: 1, events: 1 });
+  const event = {
+    position: 1,
+    streamId: 'account-ACC-1',
+    version: 1,
+    type: 'AccountOpened',
+    data: { accountId: 'ACC-1', owner: script, openedAt: '2026-01-01T10:00:00.000Z' },
+    meta: {
+      commandId: 'c1',
+      correlationId: 'c1',
+      causationId: 'c1',
+      recordedAt: '2026-01-01T10:00:00.000Z',
+      schemaVersion: 1,
+    },
+  };
+  await region(page).getByLabel('Append to my log (new streams only)').check();
+  await chooseFile(page, 'owner.ndjson', `${header}\n${JSON.stringify(event)}\n`);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await region(page).getByRole('button', { name: 'Import 1 event' }).click();
+  await expect(region(page).getByRole('status')).toHaveText(/^Imported 1 event \(#2–#2\)/, {
+    timeout: 30_000,
+  });
+  await lab.useDomain('Bank');
+  await expect(lab.viewRow(lab.accountBalances, 'ACC-1')).toContainText(script);
+  await lab.logRows().first().click(); // the inspector shows the event's data
+  await expect(page.getByText(script).first()).toBeVisible();
+
+  expect(await page.evaluate(() => (window as { __xss?: number }).__xss)).toBeUndefined();
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(await page.locator('body script').count()).toBe(0);
+});
