@@ -3,10 +3,11 @@
 import { available } from './shop/shop.state';
 import type { LabEvent, LabState } from './lab';
 import { formatMoney, fromCents } from './money';
+import { own } from './types';
 
-const productOf = (state: LabState, sku: string) => state.shop.products[sku];
-const orderOf = (state: LabState, orderId: string) => state.shop.orders[orderId];
-const accountOf = (state: LabState, accountId: string) => state.bank.accounts[accountId];
+const productOf = (state: LabState, sku: string) => own(state.shop.products, sku);
+const orderOf = (state: LabState, orderId: string) => own(state.shop.orders, orderId);
+const accountOf = (state: LabState, accountId: string) => own(state.bank.accounts, accountId);
 
 /** Why `event` cannot follow `before` (turning into `after`), or null if it can. */
 export const whyNot = (before: LabState, event: LabEvent, after: LabState): string | null => {

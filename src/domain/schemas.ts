@@ -2,6 +2,12 @@
 import { z } from 'zod';
 import { hasAtMostTwoDecimals } from './money';
 
+/**
+ * Names every JavaScript object already answers to ("constructor", "toString"…). Ids key the
+ * state, the views and the screen's stores; none of them should mistake a built-in for a row.
+ */
+const RESERVED_IDS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 export const identifier = (label: string, example: string) =>
   z
     .string({ error: `${label} is required` })
@@ -11,7 +17,11 @@ export const identifier = (label: string, example: string) =>
     .regex(
       /^[A-Za-z0-9][A-Za-z0-9_-]*$/,
       `${label} may contain only letters, digits, - and _ (for example ${example})`,
-    );
+    )
+    .refine((id) => !RESERVED_IDS.has(id), {
+      error: (issue) =>
+        `${label} cannot be “${String(issue.input)}”: that name is reserved, choose another`,
+    });
 
 export const numberField = (label: string) =>
   z.number({

@@ -60,3 +60,10 @@ export type WriteDomain<S, C, E> = Decider<S, C, E> & {
   /** One state from the states of several streams (each folded from its own events). */
   combine: (parts: readonly S[]) => S;
 };
+
+/**
+ * A record's own entry for `key`, never one inherited from Object.prototype: state keyed by ids
+ * must not find "constructor" or "toString" in an empty record.
+ */
+export const own = <T>(record: Readonly<Record<string, T>>, key: string): T | undefined =>
+  Object.hasOwn(record, key) ? record[key] : undefined;

@@ -81,7 +81,8 @@ const withPaths = (error: z.ZodError): string =>
 export const checkLogFile = (text: string, base?: ImportBase): LogCheck => {
   if (text.length > MAX_IMPORT_BYTES)
     return refuse(0, `the file is larger than ${String(MAX_IMPORT_BYTES / 1024 / 1024)} MB`);
-  const lines = text.split('\n');
+  // A byte-order mark, which some editors write, is not part of the header.
+  const lines = text.replace(/^\uFEFF/, '').split('\n');
   while (lines.length > 0 && lines.at(-1)?.trim() === '') lines.pop();
   if (lines.length === 0) return refuse(0, 'the file is empty');
   let header: unknown;
@@ -121,7 +122,7 @@ export const checkLogFile = (text: string, base?: ImportBase): LogCheck => {
     const event = { type, data: data.data } as LabEvent;
     const expectedStream = labDomain.streamOf(event);
     if (streamId !== expectedStream)
-      return refuse(line, `a ${type} belongs to stream ${expectedStream}, not ${streamId}`);
+      return refuse(line, `${type} belongs to stream ${expectedStream}, not ${streamId}`);
     if (base?.versions.has(streamId))
       return refuse(
         line,

@@ -1,7 +1,7 @@
 // The bank's rules: a stream per account; a balance never goes below zero; a transfer moves money
 // between two account streams in one atomic append, so money is never created or lost.
 import { formatMoney, fromCents, hasAtMostTwoDecimals, toCents } from '../money';
-import { assertNever, DomainError, type WriteDomain } from '../types';
+import { assertNever, DomainError, own, type WriteDomain } from '../types';
 import type { BankCommand, BankCommandOf } from './commands';
 import { accountStream, streamOfBankEvent, type BankEvent } from './events';
 
@@ -11,7 +11,7 @@ export type BankState = { accounts: Record<string, Account> };
 export const initialBankState = (): BankState => ({ accounts: {} });
 
 const requireAccount = (state: BankState, accountId: string): Account => {
-  const account = state.accounts[accountId];
+  const account = own(state.accounts, accountId);
   if (!account) throw new DomainError(`There is no account ${accountId}`);
   return account;
 };
@@ -32,7 +32,7 @@ const openAccount = (
   { data, meta }: BankCommandOf<'OpenAccount'>,
   state: BankState,
 ): BankEvent[] => {
-  if (state.accounts[data.accountId])
+  if (own(state.accounts, data.accountId))
     throw new DomainError(`Account ${data.accountId} already exists`);
   return [{ type: 'AccountOpened', data: { ...data, openedAt: meta.issuedAt } }];
 };
@@ -78,7 +78,7 @@ export const decideBank = (command: BankCommand, state: BankState): BankEvent[] 
 };
 
 const adjust = (state: BankState, accountId: string, cents: number): BankState => {
-  const account = state.accounts[accountId];
+  const account = own(state.accounts, accountId);
   if (!account) return state;
   const next = { ...account, balanceCents: account.balanceCents + cents };
   return { accounts: { ...state.accounts, [accountId]: next } };

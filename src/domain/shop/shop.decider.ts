@@ -1,7 +1,7 @@
 // The shop's rules: a stream per SKU (its details and stock) and a stream per order. Placing, shipping
 // and cancelling an order touch the order stream and every SKU stream it names, in one atomic append.
 import { formatMoney, fromCents, toCents } from '../money';
-import { assertNever, DomainError, type WriteDomain } from '../types';
+import { assertNever, DomainError, own, type WriteDomain } from '../types';
 import type { ShopCommand, ShopCommandOf } from './commands';
 import {
   orderStream,
@@ -22,13 +22,13 @@ import {
 const isWholeNumber = (n: number) => Number.isInteger(n);
 
 const requireProduct = (state: ShopState, sku: string): Product => {
-  const product = state.products[sku];
+  const product = own(state.products, sku);
   if (!product) throw new DomainError(`There is no product with SKU ${sku}`);
   return product;
 };
 
 const requireOrder = (state: ShopState, orderId: string): Order => {
-  const order = state.orders[orderId];
+  const order = own(state.orders, orderId);
   if (!order) throw new DomainError(`There is no order ${orderId}`);
   return order;
 };
@@ -45,7 +45,7 @@ const requirePositiveQuantity = (quantity: number, what: string) => {
 };
 
 const addProduct = ({ data }: ShopCommandOf<'AddProduct'>, state: ShopState): ShopEvent[] => {
-  const existing = state.products[data.sku];
+  const existing = own(state.products, data.sku);
   if (existing) throw new DomainError(`SKU ${data.sku} already exists (“${existing.name}”)`);
   requirePositivePrice(data.price);
   if (!isWholeNumber(data.stock) || data.stock < 0)
@@ -91,7 +91,8 @@ const stockMoves = (
   lines.map((line) => ({ type, data: { sku: line.sku, orderId, quantity: line.quantity } }));
 
 const placeOrder = ({ data, meta }: ShopCommandOf<'PlaceOrder'>, state: ShopState): ShopEvent[] => {
-  if (state.orders[data.orderId]) throw new DomainError(`Order ${data.orderId} already exists`);
+  if (own(state.orders, data.orderId))
+    throw new DomainError(`Order ${data.orderId} already exists`);
   if (data.lines.length === 0) throw new DomainError('An order needs at least one line');
   if (new Set(data.lines.map((line) => line.sku)).size !== data.lines.length)
     throw new DomainError('Each SKU may appear on only one line of an order');

@@ -1,5 +1,5 @@
 // The shop's write-side state: what the rules need to know, folded from the events.
-import { assertNever } from '../types';
+import { assertNever, own } from '../types';
 import type { OrderLine, ShopEvent } from './events';
 
 export type Product = {
@@ -19,12 +19,12 @@ export const initialShopState = (): ShopState => ({ products: {}, orders: {} });
 export const available = (product: Product): number => product.onHand - product.reserved;
 
 const withProduct = (state: ShopState, sku: string, change: (p: Product) => Product) => {
-  const product = state.products[sku];
+  const product = own(state.products, sku);
   return product ? { ...state, products: { ...state.products, [sku]: change(product) } } : state;
 };
 
 const withOrderStatus = (state: ShopState, orderId: string, status: OrderStatus) => {
-  const order = state.orders[orderId];
+  const order = own(state.orders, orderId);
   return order ? { ...state, orders: { ...state.orders, [orderId]: { ...order, status } } } : state;
 };
 

@@ -1,0 +1,197 @@
+// Bad input through every form, and through the URL: each is refused with a message about that
+// field or that rule, and nothing stored changes. (Import files: e2e/logFile.spec.ts and the
+// table in src/eventstore/logFile.test.ts.)
+import { expect, test } from '@playwright/test';
+import { LabPage } from './page-models/labPage';
+
+type Case = {
+  form: string;
+  domain?: 'Shop' | 'Bank';
+  fields: Record<string, string>;
+  /** The field whose description carries the message, or null for a refusal shown in the form. */
+  field: string | null;
+  message: RegExp;
+};
+
+const LONG = 'x'.repeat(10_000);
+
+const CASES: readonly Case[] = [
+  { form: 'Add product', fields: { SKU: '' }, field: 'SKU', message: /^SKU is required$/ },
+  { form: 'Add product', fields: { SKU: 'has spaces' }, field: 'SKU', message: /only letters/ },
+  { form: 'Add product', fields: { SKU: 'S'.repeat(33) }, field: 'SKU', message: /at most 32/ },
+  { form: 'Add product', fields: { SKU: '<script>' }, field: 'SKU', message: /only letters/ },
+  { form: 'Add product', fields: { SKU: 'constructor' }, field: 'SKU', message: /is reserved/ },
+  { form: 'Add product', fields: { Name: LONG }, field: 'Name', message: /at most 100 char/ },
+  { form: 'Add product', fields: { Name: '   ' }, field: 'Name', message: /^Name is required$/ },
+  { form: 'Add product', fields: { Price: '-1' }, field: 'Price', message: /greater than 0/ },
+  { form: 'Add product', fields: { Price: '0' }, field: 'Price', message: /greater than 0/ },
+  { form: 'Add product', fields: { Price: '1.234' }, field: 'Price', message: /2 decimal/ },
+  { form: 'Add product', fields: { Price: 'NaN' }, field: 'Price', message: /must be a number/ },
+  { form: 'Add product', fields: { Price: '1e309' }, field: 'Price', message: /./ },
+  {
+    form: 'Add product',
+    fields: { Price: '5000000' },
+    field: 'Price',
+    message: /at most 1,000,000/,
+  },
+  { form: 'Add product', fields: { Stock: '-1' }, field: 'Stock', message: /cannot be negative/ },
+  { form: 'Add product', fields: { Stock: '1.5' }, field: 'Stock', message: /whole number/ },
+  {
+    form: 'Add product',
+    fields: { Stock: '99999999' },
+    field: 'Stock',
+    message: /at most 1,000,000/,
+  },
+  { form: 'Add product', fields: { SKU: 'SKU-1' }, field: null, message: /already exists/ },
+  { form: 'Restock', fields: { Quantity: '0' }, field: 'Quantity', message: /at least 1/ },
+  { form: 'Restock', fields: { Quantity: '10001' }, field: 'Quantity', message: /at most 10,000/ },
+  { form: 'Restock', fields: { Quantity: 'abc' }, field: 'Quantity', message: /must be a number/ },
+  {
+    form: 'Restock',
+    fields: { SKU: 'SKU-404' },
+    field: null,
+    message: /no product with SKU SKU-404/,
+  },
+  { form: 'Change price', fields: { Price: '-5' }, field: 'Price', message: /greater than 0/ },
+  {
+    form: 'Change price',
+    fields: { SKU: 'NOPE' },
+    field: null,
+    message: /no product with SKU NOPE/,
+  },
+  { form: 'Place order', fields: { Quantity: '-2' }, field: 'Quantity', message: /at least 1/ },
+  { form: 'Place order', fields: { Quantity: '2.5' }, field: 'Quantity', message: /whole number/ },
+  { form: 'Place order', fields: { Quantity: '' }, field: 'Quantity', message: /required/ },
+  { form: 'Place order', fields: { Quantity: '999' }, field: null, message: /Not enough stock/ },
+  { form: 'Place order', fields: { SKU: 'GHOST' }, field: null, message: /GHOST/ },
+  {
+    form: 'Open account',
+    domain: 'Bank',
+    fields: { Account: '' },
+    field: 'Account',
+    message: /required/,
+  },
+  {
+    form: 'Open account',
+    domain: 'Bank',
+    fields: { Owner: LONG },
+    field: 'Owner',
+    message: /at most 100/,
+  },
+  {
+    form: 'Open account',
+    domain: 'Bank',
+    fields: { Account: 'ACC-1' },
+    field: null,
+    message: /already exists/,
+  },
+  {
+    form: 'Deposit',
+    domain: 'Bank',
+    fields: { Amount: '0.001' },
+    field: 'Amount',
+    message: /2 decimal/,
+  },
+  {
+    form: 'Deposit',
+    domain: 'Bank',
+    fields: { Amount: '-10' },
+    field: 'Amount',
+    message: /greater than 0/,
+  },
+  {
+    form: 'Deposit',
+    domain: 'Bank',
+    fields: { Account: 'ACC-9' },
+    field: null,
+    message: /no account ACC-9/,
+  },
+  {
+    form: 'Withdraw',
+    domain: 'Bank',
+    fields: { Amount: '1000' },
+    field: null,
+    message: /Not enough money/,
+  },
+  {
+    form: 'Transfer',
+    domain: 'Bank',
+    fields: { 'To account': 'ACC-1' },
+    field: 'To account',
+    message: /different account/,
+  },
+  {
+    form: 'Transfer',
+    domain: 'Bank',
+    fields: { Amount: '5000' },
+    field: null,
+    message: /Not enough money/,
+  },
+];
+
+/** A valid input for each form, which each case spoils in one field. */
+const VALID: Record<string, Record<string, string>> = {
+  'Add product': { SKU: 'SKU-2', Name: 'Teapot', Price: '30', Stock: '2' },
+  Restock: { SKU: 'SKU-1', Quantity: '1' },
+  'Change price': { SKU: 'SKU-1', Price: '9.99' },
+  'Place order': { SKU: 'SKU-1', Quantity: '1' },
+  'Open account': { Account: 'ACC-2', Owner: 'Bo' },
+  Deposit: { Account: 'ACC-1', Amount: '10' },
+  Withdraw: { Account: 'ACC-1', Amount: '10' },
+  Transfer: { 'From account': 'ACC-1', 'To account': 'ACC-2', Amount: '10' },
+};
+
+test(`${String(CASES.length)} bad form inputs: each refused with its own message, nothing appended`, async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+  await lab.useDomain('Bank');
+  await lab.submit('Open account', { Account: 'ACC-1', Owner: 'Ada' });
+  await lab.submit('Open account', { Account: 'ACC-2', Owner: 'Bo' });
+  await lab.submit('Deposit', { Account: 'ACC-1', Amount: '100' });
+  await expect(lab.logRows()).toHaveCount(4);
+  const log = await lab.logRows().allTextContents();
+
+  for (const c of CASES) {
+    await lab.useDomain(c.domain ?? 'Shop');
+    const form = await lab.submit(c.form, { ...VALID[c.form], ...c.fields });
+    const where = `${c.form} with ${JSON.stringify(c.fields).slice(0, 60)}`;
+    if (c.field === null)
+      await expect(form.getByRole('alert'), where).toHaveText(
+        new RegExp(`^Refused: .*${c.message.source}`),
+      );
+    else
+      await expect(form.getByLabel(c.field, { exact: true }), where).toHaveAccessibleDescription(
+        c.message,
+      );
+  }
+  // Nothing stored changed: the same four events, the views as they were.
+  await expect(lab.logRows()).toHaveCount(4);
+  expect(await lab.logRows().allTextContents()).toEqual(log);
+  await lab.useDomain('Shop');
+  await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('Blue mug12.50505');
+});
+
+test('a bad URL names what is wrong and changes nothing stored', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+  await expect(lab.logRows()).toHaveCount(1);
+  const lessons = page.getByRole('region', { name: 'Lessons' });
+  for (const [hash, message] of [
+    ['#/lessons/nope', /no chapter called “nope”/],
+    [`#/lessons/${'a'.repeat(500)}`, /./],
+    ['#/lessons/%3Cimg%20src%3Dx%3E', /not a chapter name/],
+    ['#/somewhere/else', /./],
+  ] as const) {
+    await page.evaluate((h) => {
+      location.hash = h;
+    }, hash);
+    await expect(lessons.getByRole('alert'), hash).toHaveText(message);
+  }
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  await expect(lab.logRows()).toHaveCount(1);
+});
