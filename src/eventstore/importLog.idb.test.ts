@@ -3,6 +3,7 @@
 // not at all, with command records so a retry of an imported command is recognised.
 import { afterEach, describe, expect, it } from 'vitest';
 import { labDomain, type LabEvent } from '../domain/lab';
+import { storedFacts } from '../domain/testing/stored';
 import type { StoredEvent } from '../domain/types';
 import { append, EventStoreDb, headPosition, readAll, writeImported, type CommandRecord } from '.';
 
@@ -26,27 +27,8 @@ afterEach(async () => {
 type Fact = { commandId: string; event: LabEvent };
 
 /** Events as a checked file holds them: positions 1, 2, …; each stream's versions 1, 2, … */
-const stored = (facts: readonly Fact[]): StoredEvent[] => {
-  const versions = new Map<string, number>();
-  return facts.map(({ commandId, event }, i) => {
-    const streamId = labDomain.streamOf(event);
-    const version = (versions.get(streamId) ?? 0) + 1;
-    versions.set(streamId, version);
-    return {
-      ...event,
-      position: i + 1,
-      streamId,
-      version,
-      meta: {
-        commandId,
-        correlationId: commandId,
-        causationId: commandId,
-        recordedAt: RECORDED_AT,
-        schemaVersion: 1,
-      },
-    };
-  });
-};
+const stored = (facts: readonly Fact[]): StoredEvent[] =>
+  storedFacts(facts, labDomain.streamOf, () => RECORDED_AT);
 
 /** A file of 4 events on 3 streams; imp-2 wrote two of them (positions 2 and 3 in the file). */
 const FILE = stored([

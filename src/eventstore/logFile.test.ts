@@ -3,6 +3,7 @@
 // follow the ones before it) is refused with the line it is on and why.
 import { describe, expect, it } from 'vitest';
 import { labDomain, type LabEvent } from '../domain/lab';
+import { storedFacts } from '../domain/testing/stored';
 import type { StoredEvent } from '../domain/types';
 import { checkLogFile, toLogFile, type ImportBase, type LogCheck } from './logFile';
 
@@ -12,27 +13,8 @@ const PLACED_AT = '2026-02-01T09:00:00.000Z';
 type Fact = { commandId: string; event: LabEvent };
 
 /** Stored events as the log holds them: positions 1, 2, …; each stream's versions 1, 2, … */
-const stored = (facts: readonly Fact[]): StoredEvent[] => {
-  const versions = new Map<string, number>();
-  return facts.map(({ commandId, event }, i) => {
-    const streamId = labDomain.streamOf(event);
-    const version = (versions.get(streamId) ?? 0) + 1;
-    versions.set(streamId, version);
-    return {
-      ...event,
-      position: i + 1,
-      streamId,
-      version,
-      meta: {
-        commandId,
-        correlationId: commandId,
-        causationId: commandId,
-        recordedAt: `2026-02-01T10:00:0${String(i)}.000Z`,
-        schemaVersion: 1,
-      },
-    };
-  });
-};
+const stored = (facts: readonly Fact[]): StoredEvent[] =>
+  storedFacts(facts, labDomain.streamOf, (i) => `2026-02-01T10:00:0${String(i)}.000Z`);
 
 const productAdded = (sku: string, stock = 5, name = 'Mug'): LabEvent => ({
   type: 'ProductAdded',

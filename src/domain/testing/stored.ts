@@ -1,12 +1,14 @@
-// Turns plain events into stored ones (positions 1, 2, …) for projection specs.
+// Turns plain events into stored ones (positions 1, 2, …; each stream's versions 1, 2, …) for specs.
 import type { DomainEvent, StoredEvent } from '../types';
 
-export const storedAll = <E extends DomainEvent>(
-  events: readonly E[],
+/** Events with the command that appended each one. */
+export const storedFacts = <E extends DomainEvent>(
+  facts: readonly { commandId: string; event: E }[],
   streamOf: (e: E) => string,
+  recordedAt: (i: number) => string = () => '2026-01-01T00:00:00.000Z',
 ) => {
   const versions = new Map<string, number>();
-  return events.map((event, i): StoredEvent<E> => {
+  return facts.map(({ commandId, event }, i): StoredEvent<E> => {
     const streamId = streamOf(event);
     const version = (versions.get(streamId) ?? 0) + 1;
     versions.set(streamId, version);
@@ -16,12 +18,22 @@ export const storedAll = <E extends DomainEvent>(
       streamId,
       version,
       meta: {
-        commandId: `c${i}`,
-        correlationId: `c${i}`,
-        causationId: `c${i}`,
-        recordedAt: '2026-01-01T00:00:00.000Z',
+        commandId,
+        correlationId: commandId,
+        causationId: commandId,
+        recordedAt: recordedAt(i),
         schemaVersion: 1,
       },
     };
   });
 };
+
+/** Each event appended by a command of its own. */
+export const storedAll = <E extends DomainEvent>(
+  events: readonly E[],
+  streamOf: (e: E) => string,
+) =>
+  storedFacts(
+    events.map((event, i) => ({ commandId: `c${String(i)}`, event })),
+    streamOf,
+  );
