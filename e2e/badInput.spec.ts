@@ -186,6 +186,8 @@ test('a bad URL names what is wrong and changes nothing stored', async ({ page }
     [`#/lessons/${'a'.repeat(500)}`, /./],
     ['#/lessons/%3Cimg%20src%3Dx%3E', /not a chapter name/],
     ['#/somewhere/else', /./],
+    ['#/share/not-a-session', /^This share link cannot be used: it is damaged or incomplete/],
+    ['#/share/eyJ2IjoyfQ', /^This share link cannot be used: it was made by another version/],
   ] as const) {
     await page.evaluate((h) => {
       location.hash = h;

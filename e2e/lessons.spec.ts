@@ -95,6 +95,8 @@ test.describe('lessons', () => {
 
   test('4 the stale read: stepping, then a query answered behind the head', async ({ page }) => {
     const { progress, errors, lab } = await openChapter(page, 'stale-read', /Chapter 4/);
+    // The chapter's delay is what the view's slider shows.
+    await expect(page.getByRole('slider', { name: 'Stock levels delay' })).toHaveValue('1500');
     await expect(lab.clock).toHaveText(/· 1 pending$/);
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
     const feedback = await predict(page, /^5: it has not applied/);

@@ -156,3 +156,39 @@ test('text from payloads is shown as text, never run as HTML: typed in a form or
   expect(await page.locator('img[src="x"]').count()).toBe(0);
   expect(await page.locator('body script').count()).toBe(0);
 });
+
+test('a share link sets the same session up in a fresh browser: commands, domain and delays', async ({
+  page,
+  browser,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+  await lab.placeOrder('SKU-1', '2');
+  await lab.settled('Place order');
+  await page.getByRole('slider', { name: 'Stock levels delay' }).fill('500');
+  await region(page).getByRole('button', { name: 'Copy a share link' }).click();
+  const link = await region(page).getByLabel('Share link').inputValue();
+  expect(link).toMatch(/#\/share\/[A-Za-z0-9_-]+$/);
+
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  await other.goto(link);
+  await expect(other.getByRole('status', { name: 'Shared session' })).toHaveText(
+    'Loaded a shared session: 2 commands in the shop, the log now ends at #3. It is yours now: carry on from here.',
+    { timeout: 20_000 },
+  );
+  const there = new LabPage(other);
+  await expect(there.logRows()).toHaveCount(3);
+  await expect(there.viewRow(there.stockLevels, 'SKU-1')).toContainText('Blue mug12.50523');
+  await expect(other.getByRole('slider', { name: 'Stock levels delay' })).toHaveValue('500');
+  await fresh.close();
+
+  // After a reload the log holds events from an earlier visit, which a link cannot carry.
+  await page.goto('./');
+  await expect(lab.logRows()).toHaveCount(3);
+  await region(page).getByRole('button', { name: 'Copy a share link' }).click();
+  await expect(region(page).getByRole('alert')).toHaveText(
+    'Your log holds events from an earlier visit, which a link cannot carry. Use Export log to share it as a file.',
+  );
+});

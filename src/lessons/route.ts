@@ -2,11 +2,13 @@
 // can be shared and reloaded. The hash is input like any other: it is checked before it is used.
 import { z } from 'zod';
 import { chapterById } from './chapters';
+import { readShared, SHARE_PREFIX, type SharedSession } from './share';
 import type { Chapter } from './types';
 
 export type Route =
   | { kind: 'sandbox' }
   | { kind: 'chapter'; chapter: Chapter }
+  | { kind: 'share'; session: SharedSession }
   | { kind: 'unknown'; message: string };
 
 const PREFIX = '#/lessons/';
@@ -17,6 +19,12 @@ const chapterId = z
 
 export const parseHash = (hash: string): Route => {
   if (hash === '' || hash === '#' || hash === '#/') return { kind: 'sandbox' };
+  if (hash.startsWith(SHARE_PREFIX)) {
+    const read = readShared(hash.slice(SHARE_PREFIX.length));
+    return read.ok
+      ? { kind: 'share', session: read.session }
+      : { kind: 'unknown', message: `This share link cannot be used: ${read.reason}.` };
+  }
   if (!hash.startsWith(PREFIX))
     return { kind: 'unknown', message: 'This link does not name a lesson. Pick a chapter below.' };
   const raw = hash.slice(PREFIX.length);

@@ -13,6 +13,7 @@ import type { CommandOutcome } from '../workers/outcome';
 import type { QueryAnswer, ViewQuery } from '../workers/projectionHost';
 import type { ProjectionWorkerApi } from '../workers/projectionWorkerApi';
 import type { ImportCheck, WriteWorkerApi } from '../workers/writeWorkerApi';
+import { forgetSession, noteUnrecorded } from '../state/session';
 import type { ImportMode } from '../eventstore/importLog';
 import BusWorker from '../workers/bus.worker?worker';
 import ProjectionWorker from '../workers/projection.worker?worker';
@@ -162,6 +163,7 @@ export const startRuntime = async ({ settings, watch }: RuntimeOptions = {}): Pr
   let timeTravel: Remote<TimeTravelApi> | undefined;
 
   await Promise.all([...VIEW_NAMES.map(attach), loadLog(write)]);
+  if (useLog.getState().head > 0) noteUnrecorded('earlier visit');
   setRuntimeStatus({ phase: 'ready' });
 
   return {
@@ -202,6 +204,8 @@ export const startRuntime = async ({ settings, watch }: RuntimeOptions = {}): Pr
       await call(bus.pause());
       const resetsBefore = useLog.getState().resets;
       const result = await call(write.importLog(text, mode), 'The write model', IMPORT_TIMEOUT_MS);
+      if (mode === 'replace') forgetSession();
+      noteUnrecorded('imported file');
       if (mode === 'replace') {
         await call(bus.reset({ log: false }));
         await resetSeen(resetsBefore); // or the page would clear the new log after loading it

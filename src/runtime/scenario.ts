@@ -4,6 +4,7 @@ import { DEFAULT_BUS_SETTINGS } from '../bus/defaults';
 import { VIEW_NAMES } from '../domain/views';
 import type { Scenario } from '../lessons/types';
 import type { Runtime } from './runtime';
+import { forgetSession, noteDelays } from '../state/session';
 
 /** Loads the scenario; resolves with the head of the log once its history is written. */
 export const loadScenario = async (runtime: Runtime, scenario: Scenario): Promise<number> => {
@@ -18,6 +19,7 @@ export const loadScenario = async (runtime: Runtime, scenario: Scenario): Promis
   await bus.reset();
   for (const [endpoint, settings] of Object.entries(DEFAULT_BUS_SETTINGS))
     await bus.setDelay(endpoint, scenario.delays?.[endpoint] ?? settings.delayMs ?? 0);
+  noteDelays(scenario.delays ?? {});
   for (const view of scenario.pausedViews ?? []) await bus.pauseView(view);
 
   const outcomes = scenario.history.map((command) => runtime.dispatch(command));
@@ -27,6 +29,8 @@ export const loadScenario = async (runtime: Runtime, scenario: Scenario): Promis
   if (refused && 'reason' in refused)
     throw new Error(`The chapter's history could not be written: ${refused.reason}`);
 
+  // A scenario's history is the session a share link would have to replay.
+  forgetSession(scenario.history);
   for (const command of scenario.inFlight ?? []) void runtime.dispatch(command);
   await bus.setSpeed(1);
   if (scenario.playing) await bus.play();

@@ -5,6 +5,7 @@ import { useRuntime } from '../runtimeContext';
 import type { CommandInput } from '../../runtime/runtime';
 import { toFieldErrors, type FieldErrors } from './formParsing';
 import { noteWork } from '../../state/lessons';
+import { noteAccepted } from '../../state/session';
 
 export type Feedback =
   | { kind: 'none' }
@@ -36,6 +37,7 @@ export const useCommandForm = () => {
       const outcome = await runtime.dispatch(command);
       switch (outcome.status) {
         case 'accepted':
+          if (!outcome.duplicate) noteAccepted(command);
           setFieldErrors({});
           setFeedback({ kind: 'accepted', text: describeAccepted(outcome) });
           return true;

@@ -5,6 +5,7 @@ import { Field } from '../commands/Field';
 import { numberFromText, parseForm } from '../commands/formParsing';
 import { useRuntime } from '../runtimeContext';
 import { noteWork } from '../../state/lessons';
+import { noteUnrecorded } from '../../state/session';
 
 const loadSchema = z.object({
   perSecond: z
@@ -48,6 +49,7 @@ export const LoadPanel = () => {
     }
     setErrors({});
     noteWork();
+    noteUnrecorded('load generator');
     void runtime?.bus.startLoad({ ...parsed.value, readShare: parsed.value.readShare / 100 });
   };
 

@@ -3,6 +3,7 @@ import { useClock } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 import { describeClock, SPEEDS, speedIndex, speedLabel } from './speed';
 import { useSimulationKeys } from './useSimulationKeys';
+import { forgetSession } from '../../state/session';
 
 /** The simulation's controls: always visible, one toolbar. */
 export const Toolbar = () => {
@@ -75,6 +76,7 @@ export const Toolbar = () => {
             type="button"
             onClick={() => {
               setConfirming(false);
+              forgetSession();
               void bus?.reset();
             }}
           >

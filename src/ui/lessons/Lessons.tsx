@@ -11,6 +11,7 @@ import { Costs } from './Costs';
 import { DuplicateCheck } from './DuplicateCheck';
 import { ReadYourWrites } from './ReadYourWrites';
 import { SingleModel } from './SingleModel';
+import { SharedSessionView } from './SharedSessionView';
 import { TwoClerks } from './TwoClerks';
 import { useChapterRun, type ChapterRun } from './useChapterRun';
 import { useHighlight } from './useHighlight';
@@ -163,7 +164,8 @@ const ChapterView = ({ chapter }: { chapter: Chapter }) => {
 
 /** The guided lessons: a list of chapters, and the open chapter (named by the URL hash). */
 export const Lessons = () => {
-  const route = parseHash(useHash());
+  const hash = useHash();
+  const route = parseHash(hash);
   const current = route.kind === 'chapter' ? route.chapter : null;
 
   useEffect(() => {
@@ -175,6 +177,7 @@ export const Lessons = () => {
     <section aria-label="Lessons" className={`panel lessons${current ? ' lessons-open' : ''}`}>
       <h2>Lessons</h2>
       {route.kind === 'unknown' && <p role="alert">{route.message}</p>}
+      {route.kind === 'share' && <SharedSessionView hash={hash} />}
       {route.kind !== 'chapter' && (
         <p className="explain">
           Guided chapters: each one sets up a scenario, asks you to predict what happens, and checks

@@ -2,6 +2,9 @@ import { useId, useState } from 'react';
 import type { ImportMode } from '../../eventstore/importLog';
 import { MAX_IMPORT_BYTES } from '../../eventstore/logFile';
 import { noteWork } from '../../state/lessons';
+import { MAX_SHARE_CHARS, shareHashOf } from '../../lessons/share';
+import { useDelays, useSession } from '../../state/session';
+import { useSettings } from '../../state/settings';
 import { useLog } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 
@@ -77,6 +80,41 @@ export const LogFile = () => {
     }
   };
 
+  const [link, setLink] = useState<string | null>(null);
+
+  /** A link that sets this session up again: small sessions only, and only what commands built. */
+  const share = async () => {
+    setLink(null);
+    const { commands, unrecorded } = useSession.getState();
+    if (unrecorded) {
+      setStatus({
+        kind: 'error',
+        text: `Your log holds events from ${unrecorded === 'earlier visit' ? 'an earlier visit' : unrecorded === 'imported file' ? 'an imported file' : 'the load generator'}, which a link cannot carry. Use Export log to share it as a file.`,
+      });
+      return;
+    }
+    const hash = shareHashOf({
+      domain: useSettings.getState().domain,
+      delays: useDelays.getState().delays,
+      commands,
+    });
+    if (hash.length > MAX_SHARE_CHARS) {
+      setStatus({
+        kind: 'error',
+        text: `This session is too large to share by link (${count(commands.length, 'command')}, ${hash.length.toLocaleString('en-US')} characters; a link holds at most ${MAX_SHARE_CHARS.toLocaleString('en-US')}). Use Export log to share it as a file.`,
+      });
+      return;
+    }
+    const url = `${location.origin}${location.pathname}${hash}`;
+    setLink(url);
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus({ kind: 'ok', text: `Link copied: ${count(commands.length, 'command')}.` });
+    } catch {
+      setStatus({ kind: 'ok', text: 'Copy the link below.' });
+    }
+  };
+
   const importLog = async () => {
     if (!runtime || !picked) return;
     const held = useLog.getState().head;
@@ -113,6 +151,15 @@ export const LogFile = () => {
       <button type="button" disabled={busy} onClick={() => void exportLog()}>
         Export log
       </button>
+      <button type="button" className="secondary" disabled={busy} onClick={() => void share()}>
+        Copy a share link
+      </button>
+      {link && (
+        <label className="file-pick">
+          Share link
+          <input readOnly value={link} onFocus={(event) => event.target.select()} />
+        </label>
+      )}
       <fieldset className="import-mode" disabled={busy}>
         <legend>When importing</legend>
         {(['replace', 'append'] as const).map((value) => (

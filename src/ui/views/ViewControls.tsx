@@ -1,6 +1,6 @@
-import { useId, useState } from 'react';
-import { DEFAULT_BUS_SETTINGS } from '../../bus/defaults';
+import { useId } from 'react';
 import type { ViewName } from '../../domain/views';
+import { noteDelay, useDelays } from '../../state/session';
 import { useViews } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 
@@ -10,7 +10,7 @@ const MAX_DELAY_MS = 5_000;
 export const ViewControls = ({ name }: { name: ViewName }) => {
   const runtime = useRuntime();
   const phase = useViews((s) => s.views[name]?.phase ?? 'starting');
-  const [delay, setDelay] = useState(DEFAULT_BUS_SETTINGS[name]?.delayMs ?? 0);
+  const delay = useDelays((s) => s.delays[name] ?? 0);
   const delayId = useId();
   const busy = !runtime || phase === 'starting' || phase === 'rebuilding';
   const stopped = phase === 'stopped';
@@ -77,7 +77,7 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
           disabled={!runtime}
           onChange={(e) => {
             const ms = Number(e.target.value);
-            setDelay(ms);
+            noteDelay(name, ms);
             void runtime?.bus.setDelay(name, ms);
           }}
         />

@@ -1,0 +1,69 @@
+import { useEffect, useState } from 'react';
+import { parseHash } from '../../lessons/route';
+import { loadScenario } from '../../runtime/scenario';
+import { logHoldsSandboxWork, noteWork } from '../../state/lessons';
+import { chooseDomain } from '../../state/settings';
+import { useLog } from '../../state/stores';
+import { useRuntime } from '../runtimeContext';
+
+type Load = { kind: 'loading' | 'done' | 'failed'; text: string };
+
+const count = (n: number, one: string) =>
+  `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
+
+/** Sets up the session a share link carries: its domain and delays, then its commands replayed. */
+export const SharedSessionView = ({ hash }: { hash: string }) => {
+  const runtime = useRuntime();
+  const [load, setLoad] = useState<Load>({
+    kind: 'loading',
+    text: 'Setting up the shared session…',
+  });
+
+  useEffect(() => {
+    const route = parseHash(hash);
+    if (!runtime || route.kind !== 'share') return;
+    const { session } = route;
+    let live = true;
+    const held = useLog.getState().head;
+    if (
+      logHoldsSandboxWork() &&
+      !window.confirm(
+        `This link sets up a shared session (${count(session.commands.length, 'command')}) and replaces your log (${count(held, 'event')}). Continue?`,
+      )
+    ) {
+      location.hash = '#/';
+      return;
+    }
+    chooseDomain(session.domain);
+    loadScenario(runtime, {
+      domain: session.domain,
+      delays: session.delays,
+      history: session.commands,
+      playing: true,
+    })
+      .then((head) => {
+        noteWork();
+        if (live)
+          setLoad({
+            kind: 'done',
+            text: `Loaded a shared session: ${count(session.commands.length, 'command')} in the ${session.domain}, the log now ends at #${String(head)}. It is yours now: carry on from here.`,
+          });
+      })
+      .catch((error: unknown) => {
+        if (live)
+          setLoad({
+            kind: 'failed',
+            text: `This shared session could not be set up: ${error instanceof Error ? error.message : String(error)}`,
+          });
+      });
+    return () => {
+      live = false;
+    };
+  }, [runtime, hash]);
+
+  return (
+    <p role={load.kind === 'failed' ? 'alert' : 'status'} aria-label="Shared session">
+      {load.text}
+    </p>
+  );
+};
