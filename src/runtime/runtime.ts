@@ -29,6 +29,7 @@ import {
 } from '../state/stores';
 import { createFrameBuffer } from './frameBuffer';
 import { createReplies } from './replies';
+import { OUTDATED } from '../workers/upgrade';
 
 const CALL_TIMEOUT_MS = 10_000;
 const IMPORT_TIMEOUT_MS = 300_000;
@@ -75,6 +76,14 @@ export type Runtime = {
 };
 
 const watchWorker = (worker: Worker, name: string): Worker => {
+  worker.addEventListener('message', (event: MessageEvent<unknown>) => {
+    if ((event.data as { kind?: unknown } | null)?.kind !== OUTDATED) return;
+    setRuntimeStatus({
+      phase: 'failed',
+      message:
+        'A newer version of CQRS Lab, open in another tab, has upgraded the stored log. Reload this page to go on: nothing stored was lost.',
+    });
+  });
   worker.addEventListener('error', (event) => {
     setRuntimeStatus({
       phase: 'failed',

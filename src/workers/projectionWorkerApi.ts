@@ -13,15 +13,16 @@ import {
   type ViewUndo,
 } from './projectionHost';
 import type { EventsDelivery } from '../bus/messages';
+import { letGoOnUpgrade, tellPage } from './upgrade';
 
-export const createViewApi = (viewName: string) => {
+export const createViewApi = (viewName: string, onUpgrade: () => void = () => undefined) => {
   if (!isViewName(viewName)) throw new Error(`There is no view called ${viewName}`);
   const frames: TraceFrame[] = [];
   const host = createProjectionHost(
     {
       projection: projections[viewName],
-      readDb: new ReadStoreDb(readStoreName(viewName)),
-      eventDb: new EventStoreDb(),
+      readDb: letGoOnUpgrade(new ReadStoreDb(readStoreName(viewName)), onUpgrade),
+      eventDb: letGoOnUpgrade(new EventStoreDb(), onUpgrade),
       trace: (frame) => frames.push(frame),
     },
     searchOf(viewName),
@@ -47,7 +48,7 @@ export type ViewApi = ReturnType<typeof createViewApi>;
 export const createProjectionWorkerApi = () => ({
   /** Opens the view and serves it to the bus on `port`. */
   connect: (viewName: string, port: MessagePort) => {
-    expose(createViewApi(viewName), port);
+    expose(createViewApi(viewName, tellPage), port);
   },
 });
 

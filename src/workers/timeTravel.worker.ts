@@ -1,5 +1,6 @@
 import { expose } from 'comlink';
 import { EventStoreDb } from '../eventstore';
 import { createTimeTravel } from './timeTravel';
+import { letGoOnUpgrade, tellPage } from './upgrade';
 
-expose(createTimeTravel(new EventStoreDb()));
+expose(createTimeTravel(letGoOnUpgrade(new EventStoreDb(), tellPage)));

@@ -1,5 +1,6 @@
 import { expose } from 'comlink';
 import { EventStoreDb } from '../eventstore';
+import { letGoOnUpgrade, tellPage } from './upgrade';
 import { createWriteWorkerApi } from './writeWorkerApi';
 
-expose(createWriteWorkerApi(new EventStoreDb()));
+expose(createWriteWorkerApi(letGoOnUpgrade(new EventStoreDb(), tellPage)));
