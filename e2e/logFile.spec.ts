@@ -192,3 +192,15 @@ test('a share link sets the same session up in a fresh browser: commands, domain
     'Your log holds events from an earlier visit, which a link cannot carry. Use Export log to share it as a file.',
   );
 });
+
+test('storage use is shown, and keeping the data can be asked for, with an answer either way', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await expect(region(page)).toContainText(/Storage: .+ used of the .+ this browser allows/);
+  await region(page).getByRole('button', { name: 'Keep my data' }).click();
+  await expect(region(page)).toContainText(
+    /This browser keeps this site’s data until you clear it|The browser did not grant it/,
+  );
+});

@@ -140,7 +140,9 @@ describe('Group commit', () => {
       ]);
       expect(outcomes.map((o) => o.status)).toEqual(['failed', 'failed']);
       expect(outcomes[0]).toMatchObject({
-        reason: expect.stringMatching(/QuotaExceededError/) as string,
+        reason: expect.stringMatching(
+          /^Your browser’s storage for this site is full, so nothing was saved\. Free some space/,
+        ) as string,
       });
       expect(await headPosition(db)).toBe(1);
       expect(await db.commands.count()).toBe(1);
@@ -148,6 +150,24 @@ describe('Group commit', () => {
       spy.mockImplementation(bulkAdd);
       expect((await model.dispatch(order('O1', 'SKU-1', 1))).status).toBe('accepted');
       expect(await headPosition(db)).toBe(3);
+    });
+  });
+
+  describe('When the storage error comes wrapped in an aborted transaction', () => {
+    it('still says the storage is full, and still stores nothing', async () => {
+      const { db, model } = lab();
+      await model.dispatch(addProduct('SKU-1', 5));
+      const aborted = Object.assign(new Error('Transaction aborted'), {
+        name: 'AbortError',
+        inner: new DOMException('full', 'QuotaExceededError'),
+      });
+      vi.spyOn(db.events, 'bulkAdd').mockImplementationOnce(() => Promise.reject(aborted) as never);
+      const outcome = await model.dispatch(order('O1', 'SKU-1', 1));
+      expect(outcome).toMatchObject({
+        status: 'failed',
+        reason: expect.stringMatching(/storage for this site is full/) as string,
+      });
+      expect(await headPosition(db)).toBe(1);
     });
   });
 

@@ -56,6 +56,13 @@ type Working<S> = { streams: Map<string, S>; versions: Map<string, number> };
 type Pending<C> = { command: C; attempts: number; resolve: (outcome: CommandOutcome) => void };
 
 const CATCH_UP_PAGE = 5_000;
+
+/** IndexedDB refused a write for lack of space (Dexie may wrap it in an aborted transaction). */
+export const isQuotaError = (error: unknown): boolean => {
+  for (let e: unknown = error; e instanceof Error; e = (e as { inner?: unknown }).inner)
+    if (e.name === 'QuotaExceededError') return true;
+  return false;
+};
 const HANDLED_LIMIT = 200_000;
 
 export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>(
@@ -243,12 +250,11 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
       batch = batch.filter((p) => !retry.includes(p));
     }
     const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const reason = isQuotaError(error)
+      ? 'Your browser’s storage for this site is full, so nothing was saved. Free some space (export your log and reset it, or clear other sites’ data) and try again.'
+      : `The event store could not save this command, so nothing was changed (${why})`;
     for (const { command, resolve } of batch)
-      resolve({
-        status: 'failed',
-        commandId: command.meta.commandId,
-        reason: `The event store could not save this command, so nothing was changed (${why})`,
-      });
+      resolve({ status: 'failed', commandId: command.meta.commandId, reason });
   };
 
   // Resolves when the queue has drained; a new one starts when work arrives.

@@ -7,6 +7,7 @@ import { useDelays, useSession } from '../../state/session';
 import { useSettings } from '../../state/settings';
 import { useLog } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
+import { StorageUse } from './StorageUse';
 
 type Picked = { name: string; text: string; events: number; streams: number };
 type Status = { kind: 'idle' | 'busy' | 'ok' | 'error'; text: string };
@@ -195,6 +196,7 @@ export const LogFile = () => {
           Import {count(picked.events, 'event')}
         </button>
       )}
+      <StorageUse />
       {status.text && (
         <p
           role={status.kind === 'error' ? 'alert' : 'status'}
