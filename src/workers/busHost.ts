@@ -47,6 +47,8 @@ export type BusHostDeps = {
 
 type LoadRun = {
   id: number;
+  /** Names its orders and commands: unique across page loads, or a later run would repeat them. */
+  tag: string;
   start: number;
   interval: number;
   total: number;
@@ -330,6 +332,8 @@ export const createBusHost = (deps: BusHostDeps) => {
   /** The workload generator: commands and queries sent at a steady rate, in virtual time. */
   let load: LoadRun | null = null;
   let loadRuns = 0;
+  /** This bus's own prefix for load ids: the log outlives the page, and a reload starts at run 1. */
+  const hostTag = crypto.randomUUID().slice(0, 6);
 
   const loadTimeOf = (run: LoadRun, i: number) => run.start + i * run.interval;
 
@@ -347,8 +351,8 @@ export const createBusHost = (deps: BusHostDeps) => {
         send(
           commandFromUI({
             type: 'PlaceOrder',
-            data: { orderId: `L${run.id}-${i + 1}`, lines: [{ sku, quantity: 1 }] },
-            meta: { commandId: `load-${run.id}-${i + 1}`, issuedAt: new Date().toISOString() },
+            data: { orderId: `L${run.tag}-${i + 1}`, lines: [{ sku, quantity: 1 }] },
+            meta: { commandId: `load-${run.tag}-${i + 1}`, issuedAt: new Date().toISOString() },
           }),
           at,
         );
@@ -611,16 +615,18 @@ export const createBusHost = (deps: BusHostDeps) => {
     }) => {
       syncClock();
       loadRuns += 1;
+      const tag = `${hostTag}${String(loadRuns)}`;
       for (let n = 1; n <= LOAD_SKUS; n += 1)
         send(
           commandFromUI({
             type: 'AddProduct',
             data: { sku: `LOAD-${n}`, name: `Load product ${n}`, price: 1, stock: 1_000_000 },
-            meta: { commandId: `load-${loadRuns}-setup-${n}`, issuedAt: new Date().toISOString() },
+            meta: { commandId: `load-${tag}-setup-${n}`, issuedAt: new Date().toISOString() },
           }),
         );
       load = {
         id: loadRuns,
+        tag,
         start: scheduler.now + 50,
         interval: 1000 / perSecond,
         total: Math.round(perSecond * seconds),
