@@ -30,6 +30,7 @@ import {
 import { createFrameBuffer } from './frameBuffer';
 import { createReplies } from './replies';
 import { OUTDATED } from '../workers/upgrade';
+import { openLogChannel, type LogNews } from '../workers/logChannel';
 
 const CALL_TIMEOUT_MS = 10_000;
 const IMPORT_TIMEOUT_MS = 300_000;
@@ -121,6 +122,35 @@ const resetSeen = (resetsBefore: number) =>
     });
   });
 
+/**
+ * Listens to what other tabs do to the shared log: their appends are read into this page's log
+ * and every view here catches up; a reset or replaced log asks for a reload (nothing is lost).
+ */
+const followOtherTabs = (tab: string, write: Remote<WriteWorkerApi>, bus: Remote<BusWorkerApi>) => {
+  const channel = openLogChannel();
+  if (!channel) return;
+  let following: Promise<unknown> = Promise.resolve();
+  channel.onmessage = (event: MessageEvent<LogNews>) => {
+    const news = event.data;
+    if (news.tab === tab) return;
+    if (news.kind === 'rewritten') {
+      setRuntimeStatus({
+        phase: 'failed',
+        message:
+          'Another tab reset, stepped back or replaced the log. Reload this page to see the log as it is now.',
+      });
+      return;
+    }
+    following = following
+      .then(async () => {
+        if (news.head <= useLog.getState().head) return;
+        await loadLog(write, useLog.getState().head + 1);
+        await withTimeout(bus.catchUpViews(), CALL_TIMEOUT_MS * 3, 'The views');
+      })
+      .catch(() => undefined);
+  };
+};
+
 export type RuntimeOptions = {
   /** Delivery settings per receiver, over the defaults (the latency benchmark sets them to 0). */
   settings?: Record<string, Partial<SubscriberSettings>>;
@@ -172,6 +202,7 @@ export const startRuntime = async ({ settings, watch }: RuntimeOptions = {}): Pr
   let timeTravel: Remote<TimeTravelApi> | undefined;
 
   await Promise.all([...VIEW_NAMES.map(attach), loadLog(write)]);
+  followOtherTabs(await call(write.tabId(), 'The write model'), write, bus);
   if (useLog.getState().head > 0) noteUnrecorded('earlier visit');
   setRuntimeStatus({ phase: 'ready' });
 

@@ -125,6 +125,7 @@ const fakeView = (name: string, log: FakeLog, from?: FakeView): FakeView => {
     failingApplies: 0,
     failedApplies: 0,
     duplicateChecks: [],
+    catchUp: () => call(() => catchUp(() => undefined)),
     setDuplicateCheck: (on) =>
       call(() => {
         view.duplicateChecks.push(on);
@@ -617,6 +618,23 @@ describe('The bus host', () => {
       expect(restarted.received).toEqual([[2]]); // the backlog, already caught up: skipped
       expect(restarted.applied).toEqual([2]);
       expect(host.queue()).toEqual([]);
+    });
+  });
+
+  describe('When another tab appends to the log', () => {
+    it('has every running view read what it has not seen, and leaves a paused one alone', async () => {
+      const { host, log, orderStatus, stockLevels } = await lab();
+      host.pauseView(STOCK_LEVELS);
+      // Another tab's write model appended these: this bus never carried them.
+      log.events.push(orderPlaced('o-1', 'other-1', 1), orderPlaced('o-2', 'other-2', 2));
+
+      await host.catchUpViews();
+
+      expect(orderStatus.applied).toEqual([1, 2]);
+      expect(stockLevels.applied).toEqual([]);
+      host.resumeView(STOCK_LEVELS);
+      await host.catchUpViews();
+      expect(stockLevels.applied).toEqual([1, 2]);
     });
   });
 

@@ -31,6 +31,7 @@ export type ViewEndpoint = {
   headMovedTo: (position: number) => Promise<Traced<{ checkpoint: number; head: number }>>;
   ask: (query: ViewQuery) => Promise<Traced<QueryAnswer<unknown>>>;
   setDuplicateCheck: (on: boolean) => Promise<Traced<void>>;
+  catchUp: () => Promise<Traced<{ checkpoint: number; head: number }>>;
   /** The worker is being killed: fail whatever call is in flight instead of waiting for it. */
   abort?: () => void;
 };
@@ -482,6 +483,16 @@ export const createBusHost = (deps: BusHostDeps) => {
         slot.duplicateCheck = on;
         if (slot.endpoint) replay(await slot.endpoint.setDuplicateCheck(on));
         emit({ kind: 'view-duplicate-check', view, on });
+      }),
+    /** Another tab appended to the log: every running view reads what it has not seen. */
+    catchUpViews: () =>
+      serial(async () => {
+        for (const slot of views.values()) {
+          if (!slot.endpoint || slot.phase !== 'running') continue;
+          const caught = replay(await slot.endpoint.catchUp());
+          head = Math.max(head, caught.head);
+        }
+        clock();
       }),
     setDelay: (endpoint: string, delayMs: number) => scheduler.configure(endpoint, { delayMs }),
     settingsOf: (endpoint: string) => scheduler.settingsOf(endpoint),

@@ -27,6 +27,7 @@ const remoteView = (view: string, port: MessagePort): ViewEndpoint => {
     headMovedTo: (position) => call(remote.headMovedTo(position)),
     ask: (query) => call(remote.ask(query)),
     setDuplicateCheck: (on) => call(remote.setDuplicateCheck(on)),
+    catchUp: () => call(remote.catchUp(), CATCH_UP_MS),
     abort: () => abort(new Error(`${view} was stopped`)),
   };
 };
@@ -92,6 +93,7 @@ export const createBusWorkerApi = () => {
     rebuildView: (view: string) => bus().rebuildView(view),
     setDelay: (endpoint: string, delayMs: number) => bus().setDelay(endpoint, delayMs),
     setDuplicateCheck: (view: string, on: boolean) => bus().setDuplicateCheck(view, on),
+    catchUpViews: () => bus().catchUpViews(),
     sendCommand: (command: unknown) => bus().sendCommand(command),
     sendQuery: (view: string, query: ViewQuery) => bus().sendQuery(view, query),
     play: () => bus().play(),

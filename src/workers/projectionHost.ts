@@ -326,6 +326,12 @@ export const createProjectionHost = <R, E extends DomainEvent>(
         duplicateCheck = on;
         return Promise.resolve();
       }),
+    /** Reads what another tab appended: everything after the checkpoint, page by page. */
+    catchUp: () =>
+      serial(async () => {
+        if (await catchUp()) await sendSnapshot();
+        return { checkpoint, head };
+      }),
     /** Tells the view the log's head moved back (a step back undid an append). */
     headMovedTo: (position: number) =>
       serial(() => {

@@ -40,6 +40,7 @@ export const createViewApi = (viewName: string, onUpgrade: () => void = () => un
     headMovedTo: (position: number) => traced(host.headMovedTo(position)),
     ask: (query: ViewQuery) => traced(host.ask(query)),
     setDuplicateCheck: (on: boolean) => traced(host.setDuplicateCheck(on)),
+    catchUp: () => traced(host.catchUp()),
   };
 };
 

@@ -18,6 +18,7 @@ import {
   type ImportMode,
 } from '../eventstore';
 import type { StoredEvent } from '../domain/types';
+import { openLogChannel, type LogNews } from './logChannel';
 import { createWriteModel } from './writeModel';
 
 const PAGE = 10_000;
@@ -47,21 +48,31 @@ export type ImportCheck =
   { ok: true; events: number; streams: number } | { ok: false; line: number; reason: string };
 
 export const createWriteWorkerApi = (db: EventStoreDb) => {
+  const tab = crypto.randomUUID();
+  const channel = openLogChannel();
+  const tell = (news: LogNews) => channel?.postMessage(news);
   const model = createWriteModel({
     db,
     domain: labDomain,
     schema: labCommandSchema,
     now: () => new Date().toISOString(),
-    // The bus sends appended events on; the write model itself publishes nothing here.
-    publish: () => undefined,
+    // The bus sends appended events on in this tab; other tabs hear of them on the channel.
+    publish: ({ head }) => tell({ kind: 'appended', head, tab }),
     trace: () => undefined,
   });
 
   const busApi = {
     /** A delivery of commands: each is validated and decided; group commit does the rest. */
     handle: (commands: unknown[]) => Promise.all(commands.map((c) => model.dispatch(c))),
-    undo: (commandIds: string[]) => model.undo(commandIds),
-    reset: () => model.reset(),
+    undo: async (commandIds: string[]) => {
+      const head = await model.undo(commandIds);
+      tell({ kind: 'rewritten', tab });
+      return head;
+    },
+    reset: async () => {
+      await model.reset();
+      tell({ kind: 'rewritten', tab });
+    },
   };
 
   return {
@@ -69,6 +80,8 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
     dispatch: model.dispatch,
     readAll: (options: { fromPosition?: number; limit?: number }) => readAll(db, options),
     head: () => headPosition(db),
+    /** This tab's name on the log channel, so the page can tell its own news from others'. */
+    tabId: () => tab,
     /** The log as a file (see eventstore/logFile.ts). */
     exportLog: async () => toLogFile(await readWholeLog(db), new Date().toISOString()),
     /** Checks a log file for an import, storing nothing. */
@@ -84,10 +97,9 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
         const checked = checkLogFile(text, await importBase(db, mode));
         if (!checked.ok)
           throw new Error(`Line ${String(checked.line)}: ${checked.reason}. Nothing was imported.`);
-        return {
-          ...(await writeImported(db, checked.events, mode)),
-          events: checked.events.length,
-        };
+        const written = await writeImported(db, checked.events, mode);
+        tell({ kind: 'rewritten', tab });
+        return { ...written, events: checked.events.length };
       }),
     /** Keeps a view inline, in the append's transaction (read-your-writes lesson); null stops it. */
     setInlineView: (view: string | null) => {

@@ -1,0 +1,12 @@
+// Tabs are clients of one event store. Each tab's write worker tells the others what it did to the
+// log over a BroadcastChannel, so their pages and views can catch up without polling.
+export const LOG_CHANNEL = 'cqrs-lab-log';
+
+export type LogNews =
+  /** `tab` appended events; the log now ends at `head`. */
+  | { kind: 'appended'; head: number; tab: string }
+  /** `tab` emptied, stepped back or replaced the log: what other tabs show no longer holds. */
+  | { kind: 'rewritten'; tab: string };
+
+export const openLogChannel = (): BroadcastChannel | undefined =>
+  typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(LOG_CHANNEL);
