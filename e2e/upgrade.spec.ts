@@ -27,7 +27,9 @@ test('a newer version upgrading the store in another tab: this tab lets go, says
       }),
   );
   expect(upgraded).toEqual({ events: 1, stalled: false });
-  await expect(page.getByRole('alert')).toContainText(
+  const alert = page.getByRole('alert').filter({ hasText: 'A newer version of CQRS Lab' });
+  await expect(alert).toContainText(
     'A newer version of CQRS Lab, open in another tab, has upgraded the stored log. Reload this page to go on: nothing stored was lost.',
   );
+  await expect(alert.getByRole('button', { name: 'Reload' })).toBeVisible();
 });

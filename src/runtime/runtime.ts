@@ -48,6 +48,8 @@ export type Runtime = {
     command: CommandInput,
     /** Optimistic concurrency: refuse unless these streams are still at these versions. */
     expectedVersions?: Record<string, number>,
+    /** A retry of a command whose fate is unknown sends it again under its first id. */
+    commandId?: string,
   ) => Promise<CommandOutcome>;
   /** Asks a view; resolves when the answer message reaches the UI. */
   query: (view: ViewName, query: ViewQuery) => Promise<QueryAnswer<unknown>>;
@@ -207,9 +209,9 @@ export const startRuntime = async ({ settings, watch }: RuntimeOptions = {}): Pr
   setRuntimeStatus({ phase: 'ready' });
 
   return {
-    dispatch: async (command, expectedVersions) => {
+    dispatch: async (command, expectedVersions, commandId = crypto.randomUUID()) => {
       const meta = {
-        commandId: crypto.randomUUID(),
+        commandId,
         issuedAt: new Date().toISOString(),
         ...(expectedVersions ? { expectedVersions } : {}),
       };

@@ -27,7 +27,10 @@ const RuntimeBanner = () => {
   if (status.phase === 'failed')
     return (
       <p role="alert" className="banner banner-error">
-        {status.message}
+        {status.message}{' '}
+        <button type="button" className="small" onClick={() => location.reload()}>
+          Reload
+        </button>
       </p>
     );
   if (status.phase === 'starting')

@@ -17,6 +17,15 @@ export const CommandFeedback = ({ feedback }: { feedback: Feedback }) => {
           {feedback.text}
         </p>
       );
+    case 'unknown':
+      return (
+        <p role="alert" className="feedback feedback-refused">
+          {feedback.text}{' '}
+          <button type="button" className="small" onClick={feedback.retry}>
+            Retry
+          </button>
+        </p>
+      );
     case 'refused':
       return (
         <p role="alert" className="feedback feedback-refused">

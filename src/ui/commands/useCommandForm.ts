@@ -11,7 +11,9 @@ export type Feedback =
   | { kind: 'none' }
   | { kind: 'waiting'; text: string }
   | { kind: 'accepted'; text: string }
-  | { kind: 'refused'; text: string };
+  | { kind: 'refused'; text: string }
+  /** The command may or may not have been saved; `retry` sends it again under the same id. */
+  | { kind: 'unknown'; text: string; retry: () => void };
 
 const describeAccepted = (outcome: Extract<CommandOutcome, { status: 'accepted' }>) =>
   `${outcome.duplicate ? 'Already recorded: ' : 'Appended '}${outcome.events
@@ -24,8 +26,14 @@ export const useCommandForm = () => {
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
 
-  /** Returns true when the command was accepted. */
-  const send = async (command: CommandInput): Promise<boolean> => {
+  /**
+   * Returns true when the command was accepted. A retry passes the first attempt's id: if that
+   * attempt was saved after all, the write model answers with its events and saves nothing again.
+   */
+  const send = async (
+    command: CommandInput,
+    commandId: string = crypto.randomUUID(),
+  ): Promise<boolean> => {
     if (!runtime) return false;
     noteWork();
     setBusy(true);
@@ -34,7 +42,7 @@ export const useCommandForm = () => {
       text: 'Sent: the command is on its way to the write model…',
     });
     try {
-      const outcome = await runtime.dispatch(command);
+      const outcome = await runtime.dispatch(command, undefined, commandId);
       switch (outcome.status) {
         case 'accepted':
           if (!outcome.duplicate) noteAccepted(command);
@@ -54,8 +62,9 @@ export const useCommandForm = () => {
       }
     } catch (error) {
       setFeedback({
-        kind: 'refused',
-        text: `Could not send the command: ${error instanceof Error ? error.message : String(error)}`,
+        kind: 'unknown',
+        text: `No answer (${error instanceof Error ? error.message : String(error)}), so it is not known whether the command was saved. Retrying sends it again under the same id: it cannot be saved twice.`,
+        retry: () => void send(command, commandId),
       });
       return false;
     } finally {
