@@ -4,13 +4,13 @@
 import Dexie from 'dexie';
 import type { Projection } from '../domain/projection';
 import type { DomainEvent, StoredEvent } from '../domain/types';
-import { ConcurrencyError } from './errors';
+import { ConcurrencyError, type ExpectedVersion } from './errors';
 import type { CommandRecord, EventStoreDb } from './eventStoreDb';
 import { applyInline } from './inline';
 import { readAll } from './read';
 import { CURRENT_SCHEMA_VERSION, upcast } from './upcast';
 
-export type ExpectedVersion = number | 'no-stream' | 'any';
+export type { ExpectedVersion };
 
 export type StreamAppend = {
   streamId: string;

@@ -1,4 +1,5 @@
-import type { ExpectedVersion } from './appendBatch';
+/** The version a writer expects a stream to be at: a number, none yet, or any. */
+export type ExpectedVersion = number | 'no-stream' | 'any';
 
 /** Someone else wrote to the stream since we read it: our decision was taken on stale state. */
 export class ConcurrencyError extends Error {
