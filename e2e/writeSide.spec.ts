@@ -151,7 +151,8 @@ test.describe('the write side', () => {
     const outcomes = [first, second].map((tab) =>
       tab.form('Place order').locator('[role=status], [role=alert]'),
     );
-    for (const outcome of outcomes) await expect(outcome).toBeVisible();
+    // Each form first says the command is on its way; wait for its outcome.
+    for (const outcome of outcomes) await expect(outcome).toHaveText(/^(Appended|Refused)/);
     const texts = await Promise.all(outcomes.map((o) => o.textContent()));
     expect(texts.filter((t) => t?.startsWith('Appended OrderPlaced'))).toHaveLength(1);
     expect(
