@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useLog } from '../../state/stores';
+import { usePaced } from '../paced';
 
 const size = (bytes: number) =>
   bytes >= 1024 ** 3
@@ -15,7 +16,7 @@ type Persist = 'unknown' | 'granted' | 'refused' | 'unsupported';
  * storage a browser may clear a site's data when space runs low, and the log would go with it.
  */
 export const StorageUse = () => {
-  const head = useLog((s) => s.head);
+  const head = usePaced(useLog, (s) => s.head, 2_000);
   const [use, setUse] = useState<{ usage: number; quota: number } | null>(null);
   const [persist, setPersist] = useState<Persist>('unknown');
   const storage = typeof navigator === 'undefined' ? undefined : navigator.storage;
