@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useViews } from '../../state/stores';
 import { usePaced } from '../paced';
 import { useRuntime } from '../runtimeContext';
+import { counted } from '../counted';
 
 const VIEW = 'Stock levels';
 
@@ -31,7 +32,7 @@ export const DuplicateCheck = () => {
       </label>
       <p className="muted" role="status">
         {reapplied > 0
-          ? `${VIEW} has applied ${reapplied.toLocaleString('en-US')} ${reapplied === 1 ? 'event' : 'events'} twice: its counts are now wrong. Rebuild ${VIEW} to repair it from the log.`
+          ? `${VIEW} has applied ${counted(reapplied, 'event')} twice: its counts are now wrong. Rebuild ${VIEW} to repair it from the log.`
           : on
             ? 'With the check on, an event that arrives twice is skipped the second time.'
             : 'Check off: an event that arrives twice will be applied twice.'}

@@ -5,11 +5,9 @@ import { logHoldsSandboxWork, noteWork } from '../../state/lessons';
 import { chooseDomain } from '../../state/settings';
 import { useLog } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
+import { counted } from '../counted';
 
 type Load = { kind: 'loading' | 'done' | 'failed'; text: string };
-
-const count = (n: number, one: string) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : `${one}s`}`;
 
 /** Sets up the session a share link carries: its domain and delays, then its commands replayed. */
 export const SharedSessionView = ({ hash }: { hash: string }) => {
@@ -28,7 +26,7 @@ export const SharedSessionView = ({ hash }: { hash: string }) => {
     if (
       logHoldsSandboxWork() &&
       !window.confirm(
-        `This link sets up a shared session (${count(session.commands.length, 'command')}) and replaces your log (${count(held, 'event')}). Continue?`,
+        `This link sets up a shared session (${counted(session.commands.length, 'command')}) and replaces your log (${counted(held, 'event')}). Continue?`,
       )
     ) {
       location.hash = '#/';
@@ -46,7 +44,7 @@ export const SharedSessionView = ({ hash }: { hash: string }) => {
         if (live)
           setLoad({
             kind: 'done',
-            text: `Loaded a shared session: ${count(session.commands.length, 'command')} in the ${session.domain}, the log now ends at #${String(head)}. It is yours now: carry on from here.`,
+            text: `Loaded a shared session: ${counted(session.commands.length, 'command')} in the ${session.domain}, the log now ends at #${String(head)}. It is yours now: carry on from here.`,
           });
       })
       .catch((error: unknown) => {

@@ -12,6 +12,7 @@ import {
 import { chooseDomain } from '../../state/settings';
 import { useLog } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
+import { counted } from '../counted';
 
 export type ChapterRun =
   | { phase: 'loading' }
@@ -75,7 +76,7 @@ export const useChapterRun = (chapter: Chapter): ChapterRun => {
     if (
       logHoldsSandboxWork() &&
       !window.confirm(
-        `This chapter sets up its own scenario and replaces the current log (${held.toLocaleString('en-US')} ${held === 1 ? 'event' : 'events'}). Continue?`,
+        `This chapter sets up its own scenario and replaces the current log (${counted(held, 'event')}). Continue?`,
       )
     ) {
       location.hash = '#/';

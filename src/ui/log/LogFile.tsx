@@ -8,12 +8,10 @@ import { useSettings } from '../../state/settings';
 import { useLog } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 import { StorageUse } from './StorageUse';
+import { counted } from '../counted';
 
 type Picked = { name: string; text: string; events: number; streams: number };
 type Status = { kind: 'idle' | 'busy' | 'ok' | 'error'; text: string };
-
-const count = (n: number, one: string, many = `${one}s`) =>
-  `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
 const download = (text: string, name: string) => {
   const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
@@ -58,7 +56,7 @@ export const LogFile = () => {
       setPicked({ name: chosen.name, text, events: checked.events, streams: checked.streams });
       setStatus({
         kind: 'ok',
-        text: `${chosen.name} is a valid log: ${count(checked.events, 'event')} in ${count(checked.streams, 'stream')}.`,
+        text: `${chosen.name} is a valid log: ${counted(checked.events, 'event')} in ${counted(checked.streams, 'stream')}.`,
       });
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
@@ -75,7 +73,7 @@ export const LogFile = () => {
         text,
         `cqrs-lab-log-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.ndjson`,
       );
-      setStatus({ kind: 'ok', text: `Exported ${count(events, 'event')}.` });
+      setStatus({ kind: 'ok', text: `Exported ${counted(events, 'event')}.` });
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -102,7 +100,7 @@ export const LogFile = () => {
     if (hash.length > MAX_SHARE_CHARS) {
       setStatus({
         kind: 'error',
-        text: `This session is too large to share by link (${count(commands.length, 'command')}, ${hash.length.toLocaleString('en-US')} characters; a link holds at most ${MAX_SHARE_CHARS.toLocaleString('en-US')}). Use Export log to share it as a file.`,
+        text: `This session is too large to share by link (${counted(commands.length, 'command')}, ${hash.length.toLocaleString('en-US')} characters; a link holds at most ${MAX_SHARE_CHARS.toLocaleString('en-US')}). Use Export log to share it as a file.`,
       });
       return;
     }
@@ -110,7 +108,7 @@ export const LogFile = () => {
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
-      setStatus({ kind: 'ok', text: `Link copied: ${count(commands.length, 'command')}.` });
+      setStatus({ kind: 'ok', text: `Link copied: ${counted(commands.length, 'command')}.` });
     } catch {
       setStatus({ kind: 'ok', text: 'Copy the link below.' });
     }
@@ -121,8 +119,8 @@ export const LogFile = () => {
     const held = useLog.getState().head;
     const question =
       mode === 'replace'
-        ? `Replace your log (${count(held, 'event')}) with the ${count(picked.events, 'event')} in ${picked.name}? Your current log will be gone: export it first to keep it.`
-        : `Append the ${count(picked.events, 'event')} in ${picked.name} after your log (${count(held, 'event')})?`;
+        ? `Replace your log (${counted(held, 'event')}) with the ${counted(picked.events, 'event')} in ${picked.name}? Your current log will be gone: export it first to keep it.`
+        : `Append the ${counted(picked.events, 'event')} in ${picked.name} after your log (${counted(held, 'event')})?`;
     if (!window.confirm(question)) return;
     setStatus({ kind: 'busy', text: `Importing ${picked.name} and rebuilding every view…` });
     try {
@@ -132,7 +130,7 @@ export const LogFile = () => {
       setFile(null);
       setStatus({
         kind: 'ok',
-        text: `Imported ${count(result.events, 'event')} (#${String(result.from)}–#${String(result.head)}); every view was rebuilt from the log.`,
+        text: `Imported ${counted(result.events, 'event')} (#${String(result.from)}–#${String(result.head)}); every view was rebuilt from the log.`,
       });
     } catch (error) {
       setStatus({
@@ -193,7 +191,7 @@ export const LogFile = () => {
       </label>
       {picked && (
         <button type="button" disabled={busy} onClick={() => void importLog()}>
-          Import {count(picked.events, 'event')}
+          Import {counted(picked.events, 'event')}
         </button>
       )}
       <StorageUse />

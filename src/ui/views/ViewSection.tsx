@@ -5,6 +5,7 @@ import { showProvenance, useLog, useViews } from '../../state/stores';
 import { usePaced } from '../paced';
 import { Freshness } from './Freshness';
 import { ViewControls } from './ViewControls';
+import { counted } from '../counted';
 
 const MAX_ROWS = 100;
 
@@ -69,7 +70,7 @@ export const ViewSection = <R,>({
         <p className="warning duplicate-warning">
           {view.duplicateCheck ? '' : 'Duplicate check off. '}
           {view.reapplied > 0
-            ? `${view.reapplied.toLocaleString('en-US')} ${view.reapplied === 1 ? 'event' : 'events'} applied twice: these rows are wrong until the view is rebuilt.`
+            ? `${counted(view.reapplied, 'event')} applied twice: these rows are wrong until the view is rebuilt.`
             : 'An event delivered twice will be applied twice.'}
         </p>
       )}
