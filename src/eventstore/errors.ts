@@ -25,3 +25,10 @@ const describeExpected = (expected: ExpectedVersion): string =>
 /** IndexedDB refused a row because a unique index already holds its key. */
 export const isConstraintError = (error: unknown): boolean =>
   error instanceof Error && (error.name === 'ConstraintError' || error.name === 'BulkError');
+
+/** IndexedDB refused a write for lack of space (Dexie may wrap it in an aborted transaction). */
+export const isQuotaError = (error: unknown): boolean => {
+  for (let e: unknown = error; e instanceof Error; e = (e as { inner?: unknown }).inner)
+    if (e.name === 'QuotaExceededError') return true;
+  return false;
+};

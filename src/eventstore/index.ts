@@ -11,7 +11,7 @@ export {
   type StreamAppend,
 } from './appendBatch';
 export { append, type AppendMeta, type AppendResult } from './append';
-export { ConcurrencyError, isConstraintError } from './errors';
+export { ConcurrencyError, isConstraintError, isQuotaError } from './errors';
 export { readAll, readStream } from './read';
 export { clearLog, removeCommands, RewindError } from './rewind';
 export { checkLogFile, toLogFile, type ImportBase, type LogCheck } from './logFile';

@@ -19,6 +19,7 @@ import {
   clearInline,
   clearLog,
   isConstraintError,
+  isQuotaError,
   removeCommands,
   type BatchContext,
   type CommandResult,
@@ -57,12 +58,6 @@ type Pending<C> = { command: C; attempts: number; resolve: (outcome: CommandOutc
 
 const CATCH_UP_PAGE = 5_000;
 
-/** IndexedDB refused a write for lack of space (Dexie may wrap it in an aborted transaction). */
-export const isQuotaError = (error: unknown): boolean => {
-  for (let e: unknown = error; e instanceof Error; e = (e as { inner?: unknown }).inner)
-    if (e.name === 'QuotaExceededError') return true;
-  return false;
-};
 const HANDLED_LIMIT = 200_000;
 
 export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>(
