@@ -29,6 +29,7 @@ import {
 } from '../state/stores';
 import { createFrameBuffer } from './frameBuffer';
 import { createReplies } from './replies';
+import { until } from '../state/until';
 import { OUTDATED } from '../workers/upgrade';
 import { openLogChannel, type LogNews } from '../workers/logChannel';
 
@@ -111,18 +112,7 @@ const loadLog = async (write: Remote<WriteWorkerApi>, from = 1) => {
 };
 
 /** Resolves once the page has taken in a reset of the log that came after `resetsBefore`. */
-const resetSeen = (resetsBefore: number) =>
-  new Promise<void>((resolve) => {
-    if (useLog.getState().resets > resetsBefore) {
-      resolve();
-      return;
-    }
-    const stop = useLog.subscribe((log) => {
-      if (log.resets <= resetsBefore) return;
-      stop();
-      resolve();
-    });
-  });
+const resetSeen = (resetsBefore: number) => until(useLog, (log) => log.resets > resetsBefore);
 
 /**
  * Listens to what other tabs do to the shared log: their appends are read into this page's log

@@ -11,6 +11,7 @@ import {
 } from '../../state/lessons';
 import { chooseDomain } from '../../state/settings';
 import { useLog } from '../../state/stores';
+import { until } from '../../state/until';
 import { useRuntime } from '../runtimeContext';
 import { counted } from '../counted';
 
@@ -24,24 +25,9 @@ export type ChapterRun =
  * moment for the views: the first observation must not be taken from the old log.
  */
 const storesReach = (head: number, resetsBefore: number) =>
-  new Promise<void>((resolve) => {
-    const ready = () => {
-      const log = useLog.getState();
-      return log.resets > resetsBefore && log.head >= head;
-    };
-    const finish = () => {
-      setTimeout(resolve, 200);
-    };
-    if (ready()) {
-      finish();
-      return;
-    }
-    const stop = useLog.subscribe(() => {
-      if (!ready()) return;
-      stop();
-      finish();
-    });
-  });
+  until(useLog, (log) => log.resets > resetsBefore && log.head >= head).then(
+    () => new Promise<void>((resolve) => setTimeout(resolve, 200)),
+  );
 
 /** One scenario loads at a time, whatever the learner clicks meanwhile. */
 let loading: Promise<unknown> = Promise.resolve();
