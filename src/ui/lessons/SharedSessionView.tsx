@@ -1,11 +1,11 @@
 import { useEffect, useState } from 'react';
 import { parseHash } from '../../lessons/route';
 import { loadScenario } from '../../runtime/scenario';
-import { logHoldsSandboxWork, noteWork } from '../../state/lessons';
+import { noteWork } from '../../state/lessons';
 import { chooseDomain } from '../../state/settings';
-import { useLog } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 import { counted } from '../counted';
+import { mayReplaceLog } from './mayReplaceLog';
 
 type Load = { kind: 'loading' | 'done' | 'failed'; text: string };
 
@@ -22,16 +22,13 @@ export const SharedSessionView = ({ hash }: { hash: string }) => {
     if (!runtime || route.kind !== 'share') return;
     const { session } = route;
     let live = true;
-    const held = useLog.getState().head;
     if (
-      logHoldsSandboxWork() &&
-      !window.confirm(
-        `This link sets up a shared session (${counted(session.commands.length, 'command')}) and replaces your log (${counted(held, 'event')}). Continue?`,
+      !mayReplaceLog(
+        `This link sets up a shared session (${counted(session.commands.length, 'command')})`,
+        'your log',
       )
-    ) {
-      location.hash = '#/';
+    )
       return;
-    }
     chooseDomain(session.domain);
     loadScenario(runtime, {
       domain: session.domain,

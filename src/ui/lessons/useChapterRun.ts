@@ -1,19 +1,12 @@
 import { useEffect, useState } from 'react';
 import type { Chapter, Check, Observation } from '../../lessons/types';
 import { loadScenario } from '../../runtime/scenario';
-import {
-  clearActivity,
-  logHoldsSandboxWork,
-  markDone,
-  noteWork,
-  observe,
-  watchObservations,
-} from '../../state/lessons';
+import { clearActivity, markDone, noteWork, observe, watchObservations } from '../../state/lessons';
 import { chooseDomain } from '../../state/settings';
 import { useLog } from '../../state/stores';
 import { until } from '../../state/until';
 import { useRuntime } from '../runtimeContext';
-import { counted } from '../counted';
+import { mayReplaceLog } from './mayReplaceLog';
 
 export type ChapterRun =
   | { phase: 'loading' }
@@ -58,16 +51,7 @@ export const useChapterRun = (chapter: Chapter): ChapterRun => {
     if (!runtime) return;
     let live = true;
     let stopWatching: () => void = () => undefined;
-    const held = useLog.getState().head;
-    if (
-      logHoldsSandboxWork() &&
-      !window.confirm(
-        `This chapter sets up its own scenario and replaces the current log (${counted(held, 'event')}). Continue?`,
-      )
-    ) {
-      location.hash = '#/';
-      return;
-    }
+    if (!mayReplaceLog('This chapter sets up its own scenario', 'the current log')) return;
     noteWork();
     clearActivity();
     setRun({ phase: 'loading' });
