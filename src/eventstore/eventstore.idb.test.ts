@@ -8,6 +8,7 @@ import {
   EventStoreDb,
   headPosition,
   readAll,
+  readLog,
   readStream,
   streamVersion,
   type AppendMeta,
@@ -226,6 +227,14 @@ describe('Event store', () => {
       await givenTwoProductStreams(db);
       expect(positionsOf(await readAll(db, { fromPosition: 2, limit: 2 }))).toEqual([2, 3]);
       expect(positionsOf(await readAll(db, { limit: 3 }))).toEqual([1, 2, 3]);
+    });
+
+    it('reads all of it page by page with readLog, even when the pages divide it exactly', async () => {
+      const db = open();
+      await givenTwoProductStreams(db);
+      expect(positionsOf(await readLog(db, 2))).toEqual([1, 2, 3, 4, 5]);
+      expect(positionsOf(await readLog(db, 5))).toEqual([1, 2, 3, 4, 5]);
+      expect(await readLog(open())).toEqual([]);
     });
 
     it('returns nothing from beyond the head', async () => {

@@ -12,7 +12,7 @@ export {
 } from './appendBatch';
 export { append, type AppendMeta, type AppendResult } from './append';
 export { ConcurrencyError, isConstraintError, isQuotaError } from './errors';
-export { readAll, readStream } from './read';
+export { readAll, readLog, readStream } from './read';
 export { clearLog, removeCommands, RewindError } from './rewind';
 export { checkLogFile, toLogFile, type ImportBase, type LogCheck } from './logFile';
 export { writeImported, type ImportMode } from './importLog';

@@ -28,3 +28,13 @@ export const readAll = async (
     .toArray();
   return events.map(upcast);
 };
+
+/** The whole log, oldest first, read in pages. */
+export const readLog = async (db: EventStoreDb, pageSize = 10_000): Promise<StoredEvent[]> => {
+  const events: StoredEvent[] = [];
+  for (;;) {
+    const page = await readAll(db, { fromPosition: events.length + 1, limit: pageSize });
+    events.push(...page);
+    if (page.length < pageSize) return events;
+  }
+};

@@ -12,31 +12,19 @@ import {
   headPosition,
   readAll,
   readInline,
+  readLog,
   readStream,
   toLogFile,
   writeImported,
   type ImportMode,
 } from '../eventstore';
-import type { StoredEvent } from '../domain/types';
 import { openLogChannel, type LogNews } from './logChannel';
 import { createWriteModel } from './writeModel';
-
-const PAGE = 10_000;
-
-/** The whole log, oldest first. */
-const readWholeLog = async (db: EventStoreDb): Promise<StoredEvent[]> => {
-  const events: StoredEvent[] = [];
-  for (;;) {
-    const page = await readAll(db, { fromPosition: events.length + 1, limit: PAGE });
-    events.push(...page);
-    if (page.length < PAGE) return events;
-  }
-};
 
 /** What an import may go on top of: nothing (replace), or the log as it is (append). */
 const importBase = async (db: EventStoreDb, mode: ImportMode) => {
   if (mode === 'replace') return undefined;
-  const events = await readWholeLog(db);
+  const events = await readLog(db);
   return {
     state: events.reduce((s, e) => labDomain.evolve(s, e as never), labDomain.initialState()),
     versions: new Map(events.map((e) => [e.streamId, e.version])),
@@ -83,7 +71,7 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
     /** This tab's name on the log channel, so the page can tell its own news from others'. */
     tabId: () => tab,
     /** The log as a file (see eventstore/logFile.ts). */
-    exportLog: async () => toLogFile(await readWholeLog(db), new Date().toISOString()),
+    exportLog: async () => toLogFile(await readLog(db), new Date().toISOString()),
     /** Checks a log file for an import, storing nothing. */
     checkImport: async (text: string, mode: ImportMode): Promise<ImportCheck> => {
       const checked = checkLogFile(text, await importBase(db, mode));
