@@ -14,6 +14,7 @@ import type { WriteWorkerApi } from '../src/workers/writeWorkerApi';
 import { DEFAULT_BUS_SETTINGS } from '../src/bus/defaults';
 import { readStoreName } from '../src/readstore/readStoreDb';
 import { startRuntime } from '../src/runtime/runtime';
+import { wallClock } from '../src/workers/projectionHost';
 import type { RawApi } from './raw.worker';
 import RawWorker from './raw.worker?worker';
 
@@ -186,7 +187,6 @@ const nearestRank = (values: readonly number[], p: number) => {
   );
 };
 const tenth = (ms: number) => Math.round(ms * 10) / 10;
-const wallClock = () => performance.timeOrigin + performance.now();
 
 /** Every receiver with no delay, jitter or processing time: what is left is the real work. */
 const ZERO_DELAYS = Object.fromEntries(

@@ -53,6 +53,9 @@ const FLUSH_EVENTS = 10_000;
 /** Rows a start or rebuild keeps in memory before it lets them go (read back from the store). */
 const CACHE_ROWS = 100_000;
 
+/** Real time in ms since the epoch: comparable across workers, unlike performance.now(). */
+export const wallClock = (): number => performance.timeOrigin + performance.now();
+
 const isContiguousFrom = (events: readonly StoredEvent[], next: number) =>
   events.every((event, index) => event.position === next + index);
 
@@ -119,7 +122,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       checkpoint,
       head,
       ...(reapplied > 0 ? { reapplied } : {}),
-      at: performance.timeOrigin + performance.now(),
+      at: wallClock(),
     });
     return true;
   };
@@ -195,7 +198,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
         changes: [],
         checkpoint,
         head,
-        at: performance.timeOrigin + performance.now(),
+        at: wallClock(),
       });
       dirty = new Map();
       // Bounded memory on long logs: forget the cache; rows are read back from the store if needed.
