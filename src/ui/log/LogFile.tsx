@@ -145,7 +145,8 @@ export const LogFile = () => {
       <h2>Export and import</h2>
       <p className="explain">
         Save the event log as a file, or load one. A file is checked line by line first and imported
-        whole or not at all; the views are then rebuilt from the log.
+        whole or not at all; the views are then rebuilt from the log. A share link carries a small
+        session (its commands and delays) in the address.
       </p>
       <button type="button" disabled={busy} onClick={() => void exportLog()}>
         Export log
