@@ -10,6 +10,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-e2e',
+      'dist-e2e-bench',
       'dist-bench',
       'dist-bench-app',
       'node_modules',

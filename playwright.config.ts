@@ -19,6 +19,8 @@ const launchOptions = {
 
 const port = 4173;
 const basePath = '/cqrs-lab/';
+/** The bench harness page, served for the race of two real write workers. */
+const harnessPort = 4182;
 
 export default defineConfig({
   testDir: './e2e',
@@ -48,10 +50,20 @@ export default defineConfig({
   ],
   // The suite runs against the production build served from the GitHub Pages sub-path,
   // so the base path (and workers loading from it) are proven on every run.
-  webServer: {
-    command: `GITHUB_PAGES_BASE=${basePath} npx vite build --outDir dist-e2e && npx vite preview --outDir dist-e2e --base ${basePath} --port ${port} --strictPort`,
-    url: `http://localhost:${port}${basePath}`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-  },
+  webServer: [
+    {
+      command: `GITHUB_PAGES_BASE=${basePath} npx vite build --outDir dist-e2e && npx vite preview --outDir dist-e2e --base ${basePath} --port ${port} --strictPort`,
+      url: `http://localhost:${port}${basePath}`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+    {
+      // The bench harness (real write workers, no UI) for e2e/race.spec.ts. Its --outDir is
+      // relative to bench/, the harness's root; bench/'s own dist-bench is left alone.
+      command: `npx vite build --config bench/vite.config.ts --outDir ../dist-e2e-bench && npx vite preview --config bench/vite.config.ts --outDir ../dist-e2e-bench --port ${harnessPort} --strictPort`,
+      url: `http://localhost:${harnessPort}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+    },
+  ],
 });

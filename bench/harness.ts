@@ -11,6 +11,8 @@ import { VIEW_NAMES } from '../src/domain/views';
 import type { ProjectionWorkerApi, ViewApi } from '../src/workers/projectionWorkerApi';
 import { proxy, transfer } from 'comlink';
 import type { WriteWorkerApi } from '../src/workers/writeWorkerApi';
+import { auditLog, type Audit } from '../src/workers/audit';
+import type { CommandOutcome } from '../src/workers/outcome';
 import { DEFAULT_BUS_SETTINGS } from '../src/bus/defaults';
 import { readStoreName } from '../src/readstore/readStoreDb';
 import { startRuntime } from '../src/runtime/runtime';
@@ -38,11 +40,15 @@ const orders = (count: number, prefix: string): Input[] =>
     data: { orderId: `${prefix}${i}`, lines: [{ sku: `SKU-${i % SKUS}`, quantity: 1 }] },
   }));
 
+const startWriteWorker = (name: string) => {
+  const worker = new WriteWorker({ name });
+  return { api: wrap<WriteWorkerApi>(worker), stop: () => worker.terminate() };
+};
+
 /** A fresh write worker on an empty event store. */
 const freshWriteModel = async () => {
   await Dexie.delete(EVENT_STORE_NAME);
-  const worker = new WriteWorker({ name: 'bench write model' });
-  return { api: wrap<WriteWorkerApi>(worker), stop: () => worker.terminate() };
+  return startWriteWorker('bench write model');
 };
 
 const readAllEvents = async (api: ReturnType<typeof wrap<WriteWorkerApi>>) => {
@@ -272,7 +278,134 @@ const latency = async (samples: number): Promise<LatencyFigures> => {
   };
 };
 
-const harness = { append, rebuild, latency };
+type Tab = ReturnType<typeof startWriteWorker>;
+
+/** Two real write workers (two tabs) on one fresh event store that holds one product. */
+const twoTabs = async (stock: number): Promise<[Tab, Tab]> => {
+  await Dexie.delete(EVENT_STORE_NAME);
+  const tabs: [Tab, Tab] = [startWriteWorker('race tab A'), startWriteWorker('race tab B')];
+  const product: Input = {
+    type: 'AddProduct',
+    data: { sku: 'SKU-1', name: 'Mug', price: 2, stock },
+  };
+  expectAccepted([await tabs[0].api.dispatch(withMeta(product))]);
+  return tabs;
+};
+
+/** One unit of the raced product, optionally with the product's version as the sender read it. */
+const raceOrder = (orderId: string, expectedVersions?: Record<string, number>) => {
+  const command = withMeta({
+    type: 'PlaceOrder',
+    data: { orderId, lines: [{ sku: 'SKU-1', quantity: 1 }] },
+  });
+  return expectedVersions ? { ...command, meta: { ...command.meta, expectedVersions } } : command;
+};
+
+export type RaceScenarioFigures = Audit & {
+  commands: number;
+  accepted: number;
+  refused: number;
+  /** Why commands were not accepted (numbers in the reason as #), and how often each was given. */
+  reasons: Record<string, number>;
+  /** How often the log passes from one tab's events to the other's: 0 would be no race at all. */
+  handovers: number;
+  ms: number;
+};
+
+/** The writers' outcomes counted, and the log (read through tab A) audited against them. */
+const tally = async (
+  tabs: [Tab, Tab],
+  outcomes: readonly CommandOutcome[],
+  started: number,
+): Promise<RaceScenarioFigures> => {
+  const ms = Math.round(performance.now() - started);
+  const log = await readAllEvents(tabs[0].api);
+  for (const tab of tabs) tab.stop();
+  const reasons: Record<string, number> = {};
+  for (const outcome of outcomes) {
+    if (outcome.status === 'accepted') continue;
+    const kind = outcome.reason.replace(/\d+/g, '#');
+    reasons[kind] = (reasons[kind] ?? 0) + 1;
+  }
+  // Order ids start with the letter of the tab that sent them.
+  const tabOf = (event: StoredEvent) => (event.data as { orderId?: string }).orderId?.charAt(0);
+  const ordered = log.map(tabOf).filter((tab) => tab !== undefined);
+  return {
+    commands: outcomes.length,
+    accepted: outcomes.filter((o) => o.status === 'accepted').length,
+    refused: outcomes.filter((o) => o.status === 'rejected').length,
+    reasons,
+    handovers: ordered.filter((tab, i) => i > 0 && tab !== ordered[i - 1]).length,
+    ms,
+    ...auditLog(log, outcomes),
+  };
+};
+
+/** `count` orders sent all at once, alternately to tab A and tab B. */
+const raceAll = async (
+  stock: number,
+  count: number,
+  expectedVersions?: Record<string, number>,
+): Promise<RaceScenarioFigures> => {
+  const tabs = await twoTabs(stock);
+  const started = performance.now();
+  const outcomes = await Promise.all(
+    Array.from({ length: count }, (_, i) =>
+      i % 2 === 0
+        ? tabs[0].api.dispatch(raceOrder(`A-${i}`, expectedVersions))
+        : tabs[1].api.dispatch(raceOrder(`B-${i}`, expectedVersions)),
+    ),
+  );
+  return tally(tabs, outcomes, started);
+};
+
+/** Round after round, one order from each tab, both read at the product's current version. */
+const raceRounds = async (count: number) => {
+  const tabs = await twoTabs(10_000);
+  const started = performance.now();
+  const outcomes: CommandOutcome[] = [];
+  let oneWinner = 0;
+  for (let round = 0; round < count; round += 1) {
+    const read = { 'product-SKU-1': 1 + round };
+    const pair = await Promise.all([
+      tabs[0].api.dispatch(raceOrder(`A-${round}`, read)),
+      tabs[1].api.dispatch(raceOrder(`B-${round}`, read)),
+    ]);
+    if (pair.filter((o) => o.status === 'accepted').length === 1) oneWinner += 1;
+    outcomes.push(...pair);
+  }
+  return { ...(await tally(tabs, outcomes, started)), rounds: count, one_winner_rounds: oneWinner };
+};
+
+export type RaceFigures = {
+  /** Appends attempted across the three races (the product each starts with not counted). */
+  commands: number;
+  /** Lost, duplicated, gapped and phantom events across the three races. */
+  anomalies: number;
+  /** 1,000 orders for 600 units: 600 must be accepted. */
+  stock_split: RaceScenarioFigures;
+  /** 1,000 orders that all read the product at version 1: exactly one may win. */
+  same_version: RaceScenarioFigures;
+  /** 500 rounds of two such orders: one winner per round. */
+  rounds: RaceScenarioFigures & { rounds: number; one_winner_rounds: number };
+};
+
+/** The race of race.idb.test.ts with two real write workers on one real IndexedDB. */
+const race = async (): Promise<RaceFigures> => {
+  const stockSplit = await raceAll(600, 1_000);
+  const sameVersion = await raceAll(10_000, 1_000, { 'product-SKU-1': 1 });
+  const rounds = await raceRounds(500);
+  const scenarios = [stockSplit, sameVersion, rounds];
+  return {
+    commands: scenarios.reduce((sum, s) => sum + s.commands, 0),
+    anomalies: scenarios.reduce((sum, s) => sum + s.lost + s.duplicated + s.gapped + s.phantom, 0),
+    stock_split: stockSplit,
+    same_version: sameVersion,
+    rounds,
+  };
+};
+
+const harness = { append, rebuild, latency, race };
 export type Harness = typeof harness;
 (window as unknown as { cqrsBench: Harness }).cqrsBench = harness;
 document.getElementById('status')?.setAttribute('data-ready', 'true');

@@ -113,5 +113,25 @@ export const summarize = (r) => {
         h.heap_mb < 150,
       ),
     );
+  const c = r.race;
+  if (c)
+    lines.push(
+      row(
+        `race of two write workers (${fmt(c.commands)} commands): events lost, doubled, gapped, phantom`,
+        fmt(c.anomalies),
+        '–',
+        '–',
+        '0',
+        c.anomalies === 0,
+      ),
+      row(
+        'writers on one expected version that won: of 1,000 at once / rounds with one winner',
+        `${fmt(c.same_version.accepted)} / ${fmt(c.rounds.one_winner_rounds)} of ${fmt(c.rounds.rounds)}`,
+        '–',
+        '–',
+        `1 / ${fmt(c.rounds.rounds)}`,
+        c.same_version.accepted === 1 && c.rounds.one_winner_rounds === c.rounds.rounds,
+      ),
+    );
   return lines.join('\n');
 };

@@ -1,6 +1,15 @@
 // Turns plain events into stored ones (positions 1, 2, …; each stream's versions 1, 2, …) for specs.
 import type { DomainEvent, StoredEvent } from '../types';
 
+/** The metadata of an event appended by `commandId`, the command being its own correlation. */
+export const commandMeta = (commandId: string, recordedAt = '2026-01-01T00:00:00.000Z') => ({
+  commandId,
+  correlationId: commandId,
+  causationId: commandId,
+  recordedAt,
+  schemaVersion: 1,
+});
+
 /** Events with the command that appended each one. */
 export const storedFacts = <E extends DomainEvent>(
   facts: readonly { commandId: string; event: E }[],
@@ -17,13 +26,7 @@ export const storedFacts = <E extends DomainEvent>(
       position: i + 1,
       streamId,
       version,
-      meta: {
-        commandId,
-        correlationId: commandId,
-        causationId: commandId,
-        recordedAt: recordedAt(i),
-        schemaVersion: 1,
-      },
+      meta: commandMeta(commandId, recordedAt(i)),
     };
   });
 };
