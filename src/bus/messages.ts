@@ -5,6 +5,8 @@ import type { StoredEvent } from '../domain/types';
 export type Endpoint = string;
 export const UI = 'UI';
 export const WRITE_MODEL = 'Write model';
+/** The bus itself, as the learner sees it in the diagram. */
+export const BUS = 'Bus';
 
 export type MessageKind = 'command' | 'outcome' | 'events' | 'query' | 'answer';
 

@@ -20,6 +20,8 @@ export type WriteEndpoint = {
   handle: (commands: unknown[]) => Promise<CommandOutcome[]>;
   undo: (commandIds: string[]) => Promise<number>;
   reset: () => Promise<void>;
+  /** The worker died: fail whatever call is in flight instead of waiting for it. */
+  abort?: () => void;
 };
 
 export type ViewEndpoint = {
@@ -113,7 +115,13 @@ const mergeDeliveries = (messages: readonly Message[]): EventsDelivery => {
 };
 
 export const createBusHost = (deps: BusHostDeps) => {
-  const { write, emit } = deps;
+  const { emit } = deps;
+  /** The write model, or undefined while its worker is down (its mail waits on the bus). */
+  let write: WriteEndpoint | undefined = deps.write;
+  const writeModel = () => {
+    if (!write) throw new Error('The write model is not running: restart it first');
+    return write;
+  };
   const scheduler = new Scheduler(deps.seed);
   for (const [endpoint, settings] of Object.entries({ ...DEFAULT_BUS_SETTINGS, ...deps.settings }))
     scheduler.configure(endpoint, settings);
@@ -171,7 +179,7 @@ export const createBusHost = (deps: BusHostDeps) => {
 
   const deliverCommands = async (delivery: Delivery, replyAt: number): Promise<HistoryEntry> => {
     const { messages } = delivery;
-    const outcomes = await write.handle(messages.map((m) => m.payload));
+    const outcomes = await writeModel().handle(messages.map((m) => m.payload));
     const appended: StoredEvent[] = outcomes
       .flatMap((o) => (o.status === 'accepted' && !o.duplicate ? o.events : []))
       .sort((a, b) => a.position - b.position);
@@ -216,7 +224,7 @@ export const createBusHost = (deps: BusHostDeps) => {
       caused,
       undo: async () => {
         if (recorded.length === 0) return;
-        head = await write.undo(recorded);
+        head = await writeModel().undo(recorded);
         emit({ kind: 'unappended', head });
         for (const slot of views.values())
           if (slot.endpoint) replay(await slot.endpoint.headMovedTo(head));
@@ -443,6 +451,23 @@ export const createBusHost = (deps: BusHostDeps) => {
       views.set(view, { ...slot, endpoint });
       return startView(view, endpoint, 'start');
     },
+    /**
+     * The write model's worker died: commands wait on the bus, and the delivery it was handling
+     * (its fate unknown) goes back in the queue, to be sent again under the same command ids.
+     */
+    stopWrite: () => {
+      write?.abort?.();
+      write = undefined;
+      scheduler.hold(WRITE_MODEL, 'stopped');
+      clock();
+    },
+    /** A new write model worker is up: the commands that waited are delivered to it. */
+    attachWrite: (endpoint: WriteEndpoint) => {
+      write = endpoint;
+      scheduler.hold(WRITE_MODEL, null);
+      clock();
+      kick();
+    },
     /** Its worker was killed: its mail waits until it is back. */
     stopView: (view: string) => {
       const slot = views.get(view);
@@ -550,7 +575,9 @@ export const createBusHost = (deps: BusHostDeps) => {
           return false;
         }
         const receiver = entry.delivery.messages[0]?.to ?? '';
-        if (receiver !== UI && receiver !== WRITE_MODEL && !views.get(receiver)?.endpoint) {
+        const down =
+          receiver === WRITE_MODEL ? !write : receiver !== UI && !views.get(receiver)?.endpoint;
+        if (down) {
           emit({ kind: 'notice', text: `Restart ${receiver} to step back past its last delivery` });
           clock();
           return false;
@@ -578,7 +605,7 @@ export const createBusHost = (deps: BusHostDeps) => {
     reset: ({ log = true }: { log?: boolean } = {}) =>
       serial(async () => {
         // An import has just replaced the log itself: only the messages and views start again.
-        if (log) await write.reset();
+        if (log) await writeModel().reset();
         for (const [view, slot] of views) {
           if (slot.endpoint) replay(await slot.endpoint.reset());
           if (slot.duplicateCheck) continue;

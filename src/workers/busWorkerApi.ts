@@ -4,20 +4,31 @@ import type { SubscriberSettings } from '../bus/messages';
 import type { TraceFrame, TraceListener } from '../bus/trace';
 import { createBusHost, type BusHost, type ViewEndpoint, type WriteEndpoint } from './busHost';
 import { withTimeout } from '../bus/timeout';
+import { crashSoon } from './crash';
 import type { Progress, ViewQuery } from './projectionHost';
 import type { ViewApi } from './projectionWorkerApi';
 
 const CALL_MS = 15_000;
 const CATCH_UP_MS = 300_000;
 
-/** A view's worker seen from the bus: calls time out, and a kill fails the one in flight at once. */
-const remoteView = (view: string, port: MessagePort): ViewEndpoint => {
-  const remote = wrap<ViewApi>(port);
+/**
+ * Calls to another worker that time out, and that all fail at once when the bus learns the worker
+ * is gone (killed or crashed), instead of each waiting out its timeout.
+ */
+const abortable = (what: string) => {
   let abort: (error: Error) => void = () => undefined;
   const dead = new Promise<never>((_, reject) => (abort = reject));
   dead.catch(() => undefined);
-  const call = <T>(work: Promise<T>, ms = CALL_MS) =>
-    Promise.race([withTimeout(work, ms, view), dead]);
+  return {
+    call: <T>(work: Promise<T>, ms = CALL_MS) => Promise.race([withTimeout(work, ms, what), dead]),
+    abort: (why: string) => abort(new Error(why)),
+  };
+};
+
+/** A view's worker seen from the bus. */
+const remoteView = (view: string, port: MessagePort): ViewEndpoint => {
+  const remote = wrap<ViewApi>(port);
+  const { call, abort } = abortable(view);
   return {
     start: (progress: Progress) => call(remote.start(proxy(progress)), CATCH_UP_MS),
     rebuild: (progress: Progress) => call(remote.rebuild(proxy(progress)), CATCH_UP_MS),
@@ -28,16 +39,19 @@ const remoteView = (view: string, port: MessagePort): ViewEndpoint => {
     ask: (query) => call(remote.ask(query)),
     setDuplicateCheck: (on) => call(remote.setDuplicateCheck(on)),
     catchUp: () => call(remote.catchUp(), CATCH_UP_MS),
-    abort: () => abort(new Error(`${view} was stopped`)),
+    abort: () => abort(`${view} was stopped`),
   };
 };
 
+/** The write model seen from the bus. */
 const remoteWrite = (port: MessagePort): WriteEndpoint => {
   const remote = wrap<WriteEndpoint>(port);
+  const { call, abort } = abortable('The write model');
   return {
-    handle: (commands) => withTimeout(remote.handle(commands), CALL_MS, 'The write model'),
-    undo: (ids) => withTimeout(remote.undo(ids), CALL_MS, 'The write model'),
-    reset: () => withTimeout(remote.reset(), CALL_MS, 'The write model'),
+    handle: (commands) => call(remote.handle(commands)),
+    undo: (ids) => call(remote.undo(ids)),
+    reset: () => call(remote.reset()),
+    abort: () => abort('the write model stopped'),
   };
 };
 
@@ -86,6 +100,13 @@ export const createBusWorkerApi = () => {
         settings,
       });
     },
+    /** Answers at once: the page's watchdog asks every second whether this worker is alive. */
+    ping: () => true,
+    /** Ends this worker as a crash would (a fault the learner injects). */
+    crash: crashSoon,
+    stopWrite: () => bus().stopWrite(),
+    /** A restarted write model, served on `port`: the commands that waited go to it. */
+    attachWrite: (port: MessagePort) => bus().attachWrite(remoteWrite(port)),
     attachView: (view: string, port: MessagePort) => bus().attachView(view, remoteView(view, port)),
     stopView: (view: string) => bus().stopView(view),
     pauseView: (view: string) => bus().pauseView(view),

@@ -47,6 +47,8 @@ export const createViewApi = (viewName: string, onUpgrade: () => void = () => un
 export type ViewApi = ReturnType<typeof createViewApi>;
 
 export const createProjectionWorkerApi = () => ({
+  /** Answers at once: the page's watchdog asks every second whether this worker is alive. */
+  ping: () => true,
   /** Opens the view and serves it to the bus on `port`. */
   connect: (viewName: string, port: MessagePort) => {
     expose(createViewApi(viewName, tellPage), port);

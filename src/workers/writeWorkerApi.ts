@@ -20,6 +20,7 @@ import {
 } from '../eventstore';
 import { openLogChannel, type LogNews } from './logChannel';
 import { createWriteModel } from './writeModel';
+import { crashSoon } from './crash';
 
 /** What an import may go on top of: nothing (replace), or the log as it is (append). */
 const importBase = async (db: EventStoreDb, mode: ImportMode) => {
@@ -64,6 +65,10 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
   };
 
   return {
+    /** Answers at once: the page's watchdog asks every second whether this worker is alive. */
+    ping: () => true,
+    /** Ends this worker as a crash would (a fault the learner injects). */
+    crash: crashSoon,
     /** One command straight to the write model, bypassing the bus (benchmarks measure this path). */
     dispatch: model.dispatch,
     readAll: (options: { fromPosition?: number; limit?: number }) => readAll(db, options),

@@ -1,13 +1,13 @@
 // Where the parts of the system sit in the Flow diagram, and the path a message takes: every
 // message goes through the bus.
-import { UI, WRITE_MODEL } from '../../bus/messages';
+import { BUS, UI, WRITE_MODEL } from '../../bus/messages';
 import { VIEW_NAMES } from '../../domain/views';
 
 export type Point = { x: number; y: number };
 
 export const WIDTH = 880;
 export const HEIGHT = 330;
-export const BUS = 'Bus';
+export { BUS };
 export const EVENT_STORE = 'Event store';
 
 export const NODES: Record<string, Point> = {
