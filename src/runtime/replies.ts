@@ -5,12 +5,20 @@ import type { CommandOutcome } from '../workers/outcome';
 import type { QueryAnswer } from '../workers/projectionHost';
 import { UI } from '../bus/messages';
 
-type Waiting<T> = { resolve: (value: T) => void; promise: Promise<T> };
+type Waiting<T> = {
+  resolve: (value: T) => void;
+  reject: (error: Error) => void;
+  promise: Promise<T>;
+};
 
 const waiting = <T>(): Waiting<T> => {
   let resolve: (value: T) => void = () => undefined;
-  const promise = new Promise<T>((r) => (resolve = r));
-  return { resolve, promise };
+  let reject: (error: Error) => void = () => undefined;
+  const promise = new Promise<T>((yes, no) => {
+    resolve = yes;
+    reject = no;
+  });
+  return { resolve, reject, promise };
 };
 
 export const createReplies = () => {
@@ -35,6 +43,13 @@ export const createReplies = () => {
   return {
     outcomeOf: (commandId: string) => entry(outcomes, commandId).promise,
     answerTo: (queryId: number) => entry(answers, queryId).promise,
+    /** The bus is gone: no reply will come, so everyone waiting hears why instead of waiting on. */
+    fail: (error: Error) => {
+      for (const waiter of [...outcomes.values(), ...answers.values()]) waiter.reject(error);
+      outcomes.clear();
+      answers.clear();
+      inFlight.clear();
+    },
     observe: (frames: readonly TraceFrame[]) => {
       for (const frame of frames) {
         if (frame.kind === 'sent' && frame.message.to === UI) {

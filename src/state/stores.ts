@@ -66,8 +66,13 @@ export const useLoad = create<{ running: boolean; sent: number; total: number }>
 
 export const useNotice = create<{ text: string | null }>(() => ({ text: null }));
 
+/** What the learner can do about a failure: restart a worker in place (else the page offers Reload). */
+export type Recovery = { label: string; run: () => void };
+
 export type RuntimeStatus =
-  { phase: 'starting' } | { phase: 'ready' } | { phase: 'failed'; message: string };
+  | { phase: 'starting' }
+  | { phase: 'ready' }
+  | { phase: 'failed'; message: string; action?: Recovery };
 
 export const useRuntimeStatus = create<RuntimeStatus>(() => ({ phase: 'starting' }));
 
@@ -256,5 +261,24 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
   if (touched.views) useViews.setState({ views });
 };
 
+/** Parts whose worker stopped answering (the page's watchdog found it gone), until restarted. */
+export const useDownParts = create<{ down: readonly string[] }>(() => ({ down: [] }));
+
+export const markDown = (part: string, down: boolean): void =>
+  useDownParts.setState((state) => ({
+    down: down ? [...new Set([...state.down, part])] : state.down.filter((p) => p !== part),
+  }));
+
 export const setRuntimeStatus = (status: RuntimeStatus): void =>
   useRuntimeStatus.setState(status, true);
+
+/**
+ * A new bus (after a restart in place) starts its clock and message ids again: what the old one
+ * had in flight, and its timeline, are gone with it. The log and the views come back from storage.
+ */
+export const forgetMessages = (): void => {
+  lastDelivery.clear();
+  useMessages.setState({ pending: {} });
+  useTimeline.setState(emptyTimeline());
+  useLoad.setState({ running: false, sent: 0, total: 0 });
+};

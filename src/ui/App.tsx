@@ -28,9 +28,15 @@ const RuntimeBanner = () => {
     return (
       <p role="alert" className="banner banner-error">
         {status.message}{' '}
-        <button type="button" className="small" onClick={() => location.reload()}>
-          Reload
-        </button>
+        {status.action ? (
+          <button type="button" className="small" onClick={status.action.run}>
+            {status.action.label}
+          </button>
+        ) : (
+          <button type="button" className="small" onClick={() => location.reload()}>
+            Reload
+          </button>
+        )}
       </p>
     );
   if (status.phase === 'starting')

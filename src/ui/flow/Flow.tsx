@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { UI, WRITE_MODEL } from '../../bus/messages';
 import { VIEW_NAMES } from '../../domain/views';
 import { byDue, pointAlong, queueSizes, tokenProgress } from '../../state/flow';
-import { useMessages } from '../../state/stores';
+import { useDownParts, useMessages } from '../../state/stores';
 import { describeMessage } from '../controls/describeMessage';
 import { FlowDetails, type Selection } from './FlowDetails';
 import { at, BUS, EVENT_STORE, HEIGHT, NODES, pathOf, WIDTH } from './layout';
@@ -15,10 +15,13 @@ const MAX_TOKENS = 60;
 const Node = ({
   name,
   selected,
+  down,
   onSelect,
 }: {
   name: string;
   selected: boolean;
+  /** Its worker stopped answering. */
+  down: boolean;
   onSelect: () => void;
 }) => {
   const { x, y } = at(name);
@@ -27,9 +30,9 @@ const Node = ({
     <g
       role="button"
       tabIndex={0}
-      aria-label={`${name}: show details`}
+      aria-label={`${name}${down ? ' (not answering)' : ''}: show details`}
       aria-pressed={selected}
-      className={`node node-${name === BUS ? 'bus' : 'part'}${selected ? ' selected' : ''}`}
+      className={`node node-${name === BUS ? 'bus' : 'part'}${selected ? ' selected' : ''}${down ? ' down' : ''}`}
       onClick={onSelect}
       onKeyDown={(e) => {
         if (e.key === 'Enter' || e.key === ' ') {
@@ -42,6 +45,11 @@ const Node = ({
       <text x={x} y={y + 4} textAnchor="middle">
         {name}
       </text>
+      {down && (
+        <text x={x} y={y + 32} textAnchor="middle" className="node-down-label">
+          not answering
+        </text>
+      )}
     </g>
   );
 };
@@ -52,6 +60,7 @@ export const Flow = () => {
   const pending = useMemo(() => Object.values(pendingById).sort(byDue), [pendingById]);
   const now = useVirtualNow(pending.length > 0);
   const [selection, setSelection] = useState<Selection | null>(null);
+  const down = useDownParts((s) => s.down);
   const queues = useMemo(() => queueSizes(pending), [pending]);
   const shown = pending.slice(0, MAX_TOKENS);
   const receivers = [WRITE_MODEL, UI, ...VIEW_NAMES];
@@ -96,6 +105,7 @@ export const Flow = () => {
             key={name}
             name={name}
             selected={selection?.kind === 'node' && selection.name === name}
+            down={down.includes(name)}
             onSelect={() => select({ kind: 'node', name })}
           />
         ))}

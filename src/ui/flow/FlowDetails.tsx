@@ -1,6 +1,15 @@
 import { UI, WRITE_MODEL } from '../../bus/messages';
 import { isViewName } from '../../domain/views';
-import { useClock, useLog, useMessages, useViews } from '../../state/stores';
+import {
+  useClock,
+  useDownParts,
+  useLog,
+  useMessages,
+  useRuntimeStatus,
+  useViews,
+} from '../../state/stores';
+import { DEAD_AFTER_MS } from '../../runtime/watchdog';
+import { useRuntime } from '../runtimeContext';
 import { describeFreshness } from '../../state/views';
 import { describeMessage } from '../controls/describeMessage';
 import { BUS, EVENT_STORE } from './layout';
@@ -16,6 +25,40 @@ const NODE_ROLE: Record<string, string> = {
     'The command handler. It decides each command against the events of the streams it names, then appends the new events with the versions it read.',
   [EVENT_STORE]: 'The append-only log in IndexedDB: every fact, in order, numbered by position.',
   [BUS]: 'Carries every message and hands each over at its due virtual time.',
+};
+
+/** The bus and the write model can be made to crash; the page notices only by their silence. */
+const CrashControl = ({ part }: { part: typeof BUS | typeof WRITE_MODEL }) => {
+  const runtime = useRuntime();
+  const down = useDownParts((s) => s.down.includes(part));
+  const recovery = useRuntimeStatus((s) => (s.phase === 'failed' ? s.action : undefined));
+  if (down)
+    return (
+      <p>
+        Not answering: its worker is gone.{' '}
+        {recovery && (
+          <button type="button" className="small" onClick={recovery.run}>
+            {recovery.label}
+          </button>
+        )}
+      </p>
+    );
+  return (
+    <p>
+      <button
+        type="button"
+        className="small"
+        disabled={!runtime}
+        onClick={() => void runtime?.crash(part).catch(() => undefined)}
+      >
+        Crash {part.toLowerCase()}
+      </button>{' '}
+      <span className="explain">
+        Its worker ends at once and tells nobody: the page notices only when it stops answering
+        (within {DEAD_AFTER_MS / 1000} s).
+      </span>
+    </p>
+  );
 };
 
 const NodeDetails = ({ name }: { name: string }) => {
@@ -65,6 +108,7 @@ const NodeDetails = ({ name }: { name: string }) => {
           </>
         )}
       </dl>
+      {(name === BUS || name === WRITE_MODEL) && <CrashControl part={name} />}
     </>
   );
 };

@@ -1,0 +1,46 @@
+// A worker that has died (closed itself, crashed, run out of memory) sends no event the page could
+// hear: it simply never answers again. The watchdog asks it every `everyMs` whether it is alive and
+// calls `onDead` once, when a question has waited `deadAfterMs` without an answer. A worker busy
+// with IndexedDB still answers between its awaits, so only a dead or truly stuck one is reported.
+
+export type WatchdogOptions = {
+  /** Resolves when the worker answers (a call it handles at once). */
+  ping: () => Promise<unknown>;
+  onDead: () => void;
+  everyMs?: number;
+  deadAfterMs?: number;
+  now?: () => number;
+};
+
+export const DEAD_AFTER_MS = 6_000;
+
+/** Starts watching; returns the function that stops it. */
+export const watchdog = ({
+  ping,
+  onDead,
+  everyMs = 1_000,
+  deadAfterMs = DEAD_AFTER_MS,
+  now = () => performance.now(),
+}: WatchdogOptions): (() => void) => {
+  let askedAt: number | null = null;
+  let asked = 0;
+  const check = () => {
+    if (askedAt === null) {
+      askedAt = now();
+      const question = (asked += 1);
+      ping().then(
+        () => {
+          if (question === asked) askedAt = null;
+        },
+        () => undefined, // no answer is not an answer: the question keeps waiting
+      );
+      return;
+    }
+    if (now() - askedAt < deadAfterMs) return;
+    stop();
+    onDead();
+  };
+  const timer = setInterval(check, everyMs);
+  const stop = () => clearInterval(timer);
+  return stop;
+};
