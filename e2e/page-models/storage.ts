@@ -1,0 +1,101 @@
+import { expect, type Page } from '@playwright/test';
+import type { LabPage } from './labPage';
+
+type Row = {
+  position: number;
+  streamId: string;
+  version: number;
+  type: string;
+  meta: { commandId: string };
+};
+
+/** Every row of an IndexedDB store of this origin, read raw (beside the app's own workers). */
+export const readStore = (page: Page, db: string, store: string) =>
+  page.evaluate(
+    ([name, table]) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onsuccess = () => {
+          const all = request.result.transaction(table).objectStore(table).getAll();
+          all.onsuccess = () => {
+            request.result.close();
+            resolve(all.result as unknown[]);
+          };
+          all.onerror = () => reject(all.error ?? new Error('read failed'));
+        };
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      }),
+    [db, store] as const,
+  );
+
+export const SHOP_VIEWS = ['Order status', 'Stock levels', 'Sales dashboard', 'Product search'];
+const readStoreName = (view: string) =>
+  `cqrs-lab-read-${view.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+
+/**
+ * The stored log, checked whole: positions 1, 2, 3… without gaps, each stream's versions without
+ * gaps, each command's events side by side and none twice (`eventsPer` says how many a command
+ * appends, by the type of its first event), and every command record pointing at exactly its
+ * events. Returns the log's length and each command's positions.
+ */
+export const expectLogWhole = async (page: Page, eventsPer: Record<string, number>) => {
+  const events = (await readStore(page, 'cqrs-lab-events', 'events')) as Row[];
+  expect(events.map((e) => e.position)).toEqual(events.map((_, i) => i + 1));
+  const versions = new Map<string, number>();
+  for (const e of events) {
+    expect(e.version).toBe((versions.get(e.streamId) ?? 0) + 1);
+    versions.set(e.streamId, e.version);
+  }
+  const byCommand = new Map<string, number[]>();
+  const firstType = new Map<string, string>();
+  for (const e of events) {
+    byCommand.set(e.meta.commandId, [...(byCommand.get(e.meta.commandId) ?? []), e.position]);
+    if (!firstType.has(e.meta.commandId)) firstType.set(e.meta.commandId, e.type);
+  }
+  for (const [commandId, positions] of byCommand) {
+    expect(positions.length, commandId).toBe(eventsPer[firstType.get(commandId) ?? '']);
+    expect((positions.at(-1) ?? 0) - (positions[0] ?? 0), commandId).toBe(positions.length - 1);
+  }
+  const records = (await readStore(page, 'cqrs-lab-events', 'commands')) as {
+    commandId: string;
+    positions?: number[];
+  }[];
+  for (const record of records)
+    if (record.positions)
+      expect(record.positions, record.commandId).toEqual(byCommand.get(record.commandId));
+  return { events: events.length, byCommand };
+};
+
+/** Every shop view, caught up with a log of `head` events, equals a rebuild of it from #0. */
+export const expectViewsEqualRebuilds = async (lab: LabPage, head: number) => {
+  for (const view of SHOP_VIEWS) {
+    await expect(lab.viewStatus(view)).toHaveText(`Up to date at #${String(head)}`, {
+      timeout: 60_000,
+    });
+    const before = await readStore(lab.page, readStoreName(view), 'rows');
+    await lab.page.getByRole('button', { name: `Rebuild ${view}` }).click();
+    await expect(
+      lab.page.getByRole('region', { name: view }).getByText(/^Rebuilt from #0/),
+    ).toBeVisible({ timeout: 60_000 });
+    await expect(lab.viewStatus(view)).toHaveText(`Up to date at #${String(head)}`);
+    const after = await readStore(lab.page, readStoreName(view), 'rows');
+    expect(before, view).toEqual(after);
+  }
+};
+
+/**
+ * Ends one of the app's workers (by the name it was started with: 'bus', 'write model' or a view's
+ * name) from the inside, as a crash would: it closes itself and sends the page nothing, so only the
+ * app's own watchdog can notice it is gone.
+ */
+export const crashWorker = async (page: Page, name: string) => {
+  const names = await Promise.all(page.workers().map((w) => w.evaluate(() => self.name)));
+  const worker = page.workers()[names.indexOf(name)];
+  if (!worker) throw new Error(`No worker called ${name} among ${names.join(', ')}`);
+  await worker.evaluate(() => {
+    setTimeout(() => self.close(), 0);
+  });
+};
+
+/** How many events each shop command in these tests appends, by its first event. */
+export const SHOP_EVENTS: Record<string, number> = { ProductAdded: 1, OrderPlaced: 2 };

@@ -1,0 +1,133 @@
+import { expect, test } from '@playwright/test';
+import { LabPage } from './page-models/labPage';
+import {
+  crashWorker,
+  expectLogWhole,
+  expectViewsEqualRebuilds,
+  SHOP_EVENTS,
+} from './page-models/storage';
+
+const SECONDS_TO_NOTICE = 15_000;
+
+test('the write model crashes mid-burst: it is noticed and restarted, and nothing is lost, halved or doubled', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.addProduct({ sku: 'SKU-1', name: 'Mug', price: '4', stock: '50' });
+  await lab.settled('Add product');
+  const load = page.getByRole('form', { name: 'Load' });
+  await load.getByLabel('Per second', { exact: true }).fill('200');
+  await load.getByLabel('Reads (%)', { exact: true }).fill('0');
+  await load.getByLabel('Seconds', { exact: true }).fill('6');
+  await load.getByRole('button', { name: 'Run load' }).click();
+  await page.waitForTimeout(1_000);
+
+  await crashWorker(page, 'write model');
+  const banner = page.getByRole('alert').filter({ hasText: /^The write model stopped answering/ });
+  await expect(banner).toBeVisible({ timeout: SECONDS_TO_NOTICE });
+  // A command sent while it is down waits on the bus: it is not refused and not lost.
+  await lab.placeOrder('SKU-1', '2');
+  await expect(lab.form('Place order').getByRole('status')).toHaveText(/on its way/);
+  await page.waitForTimeout(500);
+  await expect(lab.form('Place order').getByRole('status')).toHaveText(/on its way/);
+
+  await banner.getByRole('button', { name: 'Restart write model' }).click();
+  await expect(banner).toBeHidden();
+  await expect(lab.form('Place order').getByRole('status')).toHaveText(
+    /^Appended OrderPlaced #\d+, StockReserved #\d+$/,
+    { timeout: SECONDS_TO_NOTICE },
+  );
+  await expect(load.getByRole('button', { name: 'Run load' })).toBeVisible({ timeout: 30_000 });
+  await expect(lab.clock).toHaveText(/· 0 pending$/, { timeout: 30_000 });
+
+  const { events, byCommand } = await expectLogWhole(page, SHOP_EVENTS);
+  const loadOrders = [...byCommand.keys()].filter((id) => /^load-[^-]+-\d+$/.test(id));
+  // Every order the workload sent was decided exactly once, the unanswered ones included.
+  expect(loadOrders).toHaveLength(1_200);
+  console.log(
+    `write model crash: ${String(events)} events from ${String(byCommand.size)} commands, 1 crash, 0 lost, 0 halves, 0 doubles, 0 gaps`,
+  );
+  await expectViewsEqualRebuilds(lab, events);
+});
+
+test('the bus crashes with a saved command unanswered: Retry after the restart says it is already recorded', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.addProduct({ sku: 'SKU-1', name: 'Mug', price: '4', stock: '10' });
+  await lab.settled('Add product');
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await lab.placeOrder('SKU-1', '3');
+  await page.getByRole('button', { name: 'Step forward' }).click(); // to the write model: saved
+  await expect(lab.eventLog.getByRole('row').filter({ hasText: 'OrderPlaced' })).toHaveCount(1);
+
+  await crashWorker(page, 'bus'); // its outcome message never reaches the form
+  const banner = page.getByRole('alert').filter({ hasText: /^The bus stopped answering/ });
+  await expect(banner).toBeVisible({ timeout: SECONDS_TO_NOTICE });
+  const form = lab.form('Place order');
+  await expect(form.getByRole('alert')).toHaveText(/not known whether the command was saved/);
+
+  await banner.getByRole('button', { name: 'Restart workers' }).click();
+  await expect(banner).toBeHidden();
+  await expect(lab.orderStatus.getByRole('status').first()).toHaveText('Up to date at #3', {
+    timeout: 30_000,
+  });
+  await form.getByRole('button', { name: 'Retry' }).click();
+  await expect(form.getByRole('status')).toHaveText(
+    /^Already recorded: OrderPlaced #2, StockReserved #3$/,
+  );
+  const { events } = await expectLogWhole(page, SHOP_EVENTS);
+  expect(events).toBe(3);
+  await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('7');
+});
+
+test('the learner crashes the write model from the Flow diagram, sees it down, and restarts it there', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const lab = new LabPage(page);
+  await lab.open();
+  const flow = page.getByRole('region', { name: 'Flow' });
+  await flow.getByRole('button', { name: 'Write model: show details' }).click();
+  const details = flow.getByRole('group', { name: 'Flow details' });
+  await details.getByRole('button', { name: 'Crash write model' }).click();
+  await expect(
+    flow.getByRole('button', { name: 'Write model (not answering): show details' }),
+  ).toBeVisible({
+    timeout: SECONDS_TO_NOTICE,
+  });
+  await expect(details).toContainText('Not answering: its worker is gone.');
+  await lab.addProduct({ sku: 'SKU-9', name: 'Teapot', price: '12', stock: '3' });
+  await details.getByRole('button', { name: 'Restart write model' }).click();
+  await expect(flow.getByRole('button', { name: 'Write model: show details' })).toBeVisible();
+  await lab.settled('Add product');
+  await expect(lab.form('Add product').getByRole('status')).toHaveText('Appended ProductAdded #1');
+  await expect(details.getByRole('button', { name: 'Crash write model' })).toBeVisible();
+});
+
+test('a view whose worker dies silently is found out, shown as stopped, and catches up when restarted', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.addProduct({ sku: 'SKU-1', name: 'Mug', price: '4', stock: '10' });
+  await lab.settled('Add product');
+  await crashWorker(page, 'Stock levels');
+  await expect(lab.viewStatus('Stock levels')).toHaveText('Stopped at #1', {
+    timeout: SECONDS_TO_NOTICE,
+  });
+  await expect(page.getByText('Stock levels stopped answering: its worker is gone.')).toBeVisible();
+  await lab.placeOrder('SKU-1', '4');
+  await expect(lab.form('Place order').getByRole('status')).toHaveText(/^Appended/);
+  await expect(lab.clock).toHaveText(/· 1 pending$/); // the events, waiting for Stock levels
+  await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #3');
+  await expect(lab.viewStatus('Stock levels')).toHaveText('Stopped at #1');
+  await page.getByRole('button', { name: 'Restart Stock levels' }).click();
+  await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #3');
+  await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('6');
+});
