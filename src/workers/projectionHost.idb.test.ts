@@ -12,6 +12,7 @@ import type { DomainEvent } from '../domain/types';
 import { append, EventStoreDb, headPosition, readAll, type StreamAppend } from '../eventstore';
 import { ReadStoreDb, readAllRows, readCheckpoint, readRows } from '../readstore/readStoreDb';
 import { createProjectionHost } from './projectionHost';
+import { alone, webLock, type Exclusive } from './viewLock';
 
 const PLACED_AT = '2025-03-01T10:00:00.000Z';
 
@@ -41,7 +42,11 @@ const freshStores = (): Stores => {
 };
 
 /** A host as the projection worker builds it; `trace` records every frame it sends. */
-const hostOn = ({ eventDb, readDb }: Pick<Stores, 'eventDb' | 'readDb'>, pageSize?: number) => {
+const hostOn = (
+  { eventDb, readDb }: Pick<Stores, 'eventDb' | 'readDb'>,
+  pageSize?: number,
+  exclusive?: Exclusive,
+) => {
   const trace = vi.fn<(frame: TraceFrame) => void>();
   const host = createProjectionHost({
     projection: orderStatusProjection,
@@ -49,6 +54,7 @@ const hostOn = ({ eventDb, readDb }: Pick<Stores, 'eventDb' | 'readDb'>, pageSiz
     eventDb,
     trace,
     pageSize,
+    ...(exclusive ? { exclusive } : {}),
   });
   return { host, trace, frames: () => trace.mock.calls.map(([frame]) => frame) };
 };
@@ -585,6 +591,74 @@ describe('Projection host (Order status)', () => {
 
       expect(await readCheckpoint(stores.readDb)).toBe(4);
       await expectStoreConsistent(tab2Stores);
+    });
+
+    /** One lock shared by both tabs, as a Web Lock is; it counts how many held it at once. */
+    const sharedLock = () => {
+      let tail: Promise<unknown> = Promise.resolve();
+      const lock = { holders: 0, most: 0, taken: 0, exclusive: alone };
+      lock.exclusive = <T>(work: () => Promise<T>): Promise<T> => {
+        const run = tail.then(async () => {
+          lock.holders += 1;
+          lock.taken += 1;
+          lock.most = Math.max(lock.most, lock.holders);
+          try {
+            return await work();
+          } finally {
+            lock.holders -= 1;
+          }
+        });
+        tail = run.catch(() => undefined);
+        return run;
+      };
+      return lock;
+    };
+
+    // A rebuild spans many transactions (a page size of 2 makes it so here): while it runs, the
+    // other tab's instance must not write the store between two of them.
+    it('writes the store one instance at a time, a rebuild included, and ends as a rebuild', async () => {
+      const stores = freshStores();
+      const lock = sharedLock();
+      const tab1 = hostOn(stores, 2, lock.exclusive);
+      const tab2Stores = secondTabOn(stores);
+      const tab2 = hostOn(tab2Stores, 2, lock.exclusive);
+      const early = [];
+      for (let i = 0; i < 10; i += 1) early.push(await placeOrder(stores.eventDb, `ORD-${i}`));
+      await Promise.all([tab1.host.start(), tab2.host.start()]);
+      const late = await placeOrder(stores.eventDb, 'ORD-late');
+
+      await Promise.all([
+        tab1.host.rebuild(),
+        tab2.host.deliver(late),
+        tab1.host.deliver(late),
+        tab2.host.rebuild(),
+        tab2.host.catchUp(),
+      ]);
+
+      expect(lock.most).toBe(1);
+      expect(lock.taken).toBe(2 + 5); // the two starts, then the five operations
+      expect(await expectStoreConsistent(tab2Stores)).toBe(22);
+    });
+
+    it('takes the Web Lock named after its read store where the browser has Web Locks', async () => {
+      const requested: string[] = [];
+      vi.stubGlobal('navigator', {
+        locks: {
+          request: (name: string, work: () => Promise<unknown>) => {
+            requested.push(name);
+            return work();
+          },
+        },
+      });
+      try {
+        await expect(webLock('cqrs-lab-read-stock-levels')(() => Promise.resolve(7))).resolves.toBe(
+          7,
+        );
+        expect(requested).toEqual(['cqrs-lab-read-stock-levels']);
+      } finally {
+        vi.unstubAllGlobals();
+      }
+      expect(webLock('anything')).toBe(alone); // no Web Locks here (Node): the commit's check alone
     });
   });
 

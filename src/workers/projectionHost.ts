@@ -16,6 +16,7 @@ import {
   type ReadStoreDb,
 } from '../readstore/readStoreDb';
 import { createSerialQueue } from './serialQueue';
+import { alone, type Exclusive } from './viewLock';
 
 export type ProjectionHostDeps<R, E extends DomainEvent> = {
   projection: Projection<R, E>;
@@ -27,6 +28,8 @@ export type ProjectionHostDeps<R, E extends DomainEvent> = {
   flushEvents?: number;
   /** Rows a start or rebuild keeps in memory (default CACHE_ROWS). */
   cacheRows?: number;
+  /** Keeps the view's instances in other tabs out while this one writes (default: no lock). */
+  exclusive?: Exclusive;
 };
 
 /** A read answers with its data and how fresh it is. */
@@ -66,14 +69,20 @@ export const createProjectionHost = <R, E extends DomainEvent>(
   const { projection, readDb, eventDb, trace } = deps;
   const view = projection.name;
   const pageSize = deps.pageSize ?? 1000;
-  const serial = createSerialQueue();
+  const queue = createSerialQueue();
+  const exclusive = deps.exclusive ?? alone;
+  /**
+   * One task at a time here (`queue`); a task that writes the store also waits while another
+   * tab's instance writes it (`serial`). Reads need no lock: every commit is a whole transaction.
+   */
+  const serial = <T>(work: () => Promise<T>) => queue(() => exclusive(work));
   let checkpoint = 0;
   let head = 0;
   /** While applying one delivery: the first prior value of every row it touched. */
   let recording: { prior: Map<string, R | undefined>; interfered: boolean } | undefined;
 
   // Runs before anything else is queued, so every later task sees the stored checkpoint.
-  const ready = serial(async () => {
+  const ready = queue(async () => {
     checkpoint = await readCheckpoint(readDb);
     head = Math.max(head, await headPosition(eventDb));
   });
@@ -325,7 +334,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       }),
     /** Turns the duplicate check off or on again (a lesson shows what double-applying does). */
     setDuplicateCheck: (on: boolean) =>
-      serial(() => {
+      queue(() => {
         duplicateCheck = on;
         return Promise.resolve();
       }),
@@ -337,13 +346,13 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       }),
     /** Tells the view the log's head moved back (a step back undid an append). */
     headMovedTo: (position: number) =>
-      serial(() => {
+      queue(() => {
         head = position;
         return Promise.resolve({ checkpoint, head });
       }),
     /** All rows, with how fresh they are. */
     query: (): Promise<QueryAnswer<R[]>> =>
-      serial(async () => ({
+      queue(async () => ({
         data: (await readAllRows<R>(readDb)).map((row) => row.value),
         asOfPosition: checkpoint,
         headPosition: head,
@@ -351,7 +360,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       })),
     /** A learner's question: one row, all rows, or a text search. */
     ask: (query: ViewQuery, { checkHead = true } = {}): Promise<QueryAnswer<unknown>> =>
-      serial(async () => {
+      queue(async () => {
         // The answer says how stale it is against the log as it is now, not as last delivered
         // (unless the caller keeps reads off the event store, as the design comparison does).
         if (checkHead) head = Math.max(head, await headPosition(eventDb));

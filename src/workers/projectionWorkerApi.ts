@@ -14,6 +14,7 @@ import {
 } from './projectionHost';
 import type { EventsDelivery } from '../bus/messages';
 import { letGoOnUpgrade, tellPage } from './upgrade';
+import { webLock } from './viewLock';
 
 export const createViewApi = (viewName: string, onUpgrade: () => void = () => undefined) => {
   if (!isViewName(viewName)) throw new Error(`There is no view called ${viewName}`);
@@ -24,6 +25,8 @@ export const createViewApi = (viewName: string, onUpgrade: () => void = () => un
       readDb: letGoOnUpgrade(new ReadStoreDb(readStoreName(viewName)), onUpgrade),
       eventDb: letGoOnUpgrade(new EventStoreDb(), onUpgrade),
       trace: (frame) => frames.push(frame),
+      // The view's worker in another tab writes the same store: one of them at a time.
+      exclusive: webLock(readStoreName(viewName)),
     },
     searchOf(viewName),
   );
