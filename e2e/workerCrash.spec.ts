@@ -131,3 +131,31 @@ test('a view whose worker dies silently is found out, shown as stopped, and catc
   await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #3');
   await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('6');
 });
+
+test('restarting the workers after a bus crash keeps an open chapter and its log as they were', async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.goto('./#/lessons/commands-and-queries');
+  const lessons = page.getByRole('region', { name: 'Lessons' });
+  const progress = lessons.getByRole('status', { name: 'Chapter progress' });
+  await expect(progress).toHaveText(/^Not done yet\. Done when: /, { timeout: 20_000 });
+  const lab = new LabPage(page);
+  const rows = await lab.logRows().count();
+  expect(rows).toBeGreaterThan(0);
+
+  await crashWorker(page, 'bus');
+  const banner = page.getByRole('alert').filter({ hasText: /^The bus stopped answering/ });
+  await expect(banner).toBeVisible({ timeout: SECONDS_TO_NOTICE });
+  await banner.getByRole('button', { name: 'Restart workers' }).click();
+  await expect(banner).toBeHidden();
+  await expect(lab.viewStatus('Stock levels')).toHaveText(`Up to date at #${String(rows)}`);
+  await expect(progress).toHaveText(/^Not done yet\. Done when: /);
+  await expect(lab.logRows()).toHaveCount(rows);
+  expect(dialogs).toEqual([]); // the chapter was not set up again over the log
+});

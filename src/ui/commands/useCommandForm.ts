@@ -1,5 +1,5 @@
 // Sends a command and keeps what the learner should see about its fate.
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import type { CommandOutcome } from '../../workers/outcome';
 import { useRuntime } from '../runtimeContext';
 import type { CommandInput } from '../../runtime/runtime';
@@ -22,11 +22,6 @@ const describeAccepted = (outcome: Extract<CommandOutcome, { status: 'accepted' 
 
 export const useCommandForm = () => {
   const runtime = useRuntime();
-  // A retry may come after the workers were restarted in place: it goes to the ones running now.
-  const current = useRef(runtime);
-  useEffect(() => {
-    current.current = runtime;
-  }, [runtime]);
   const [feedback, setFeedback] = useState<Feedback>({ kind: 'none' });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [busy, setBusy] = useState(false);
@@ -39,15 +34,7 @@ export const useCommandForm = () => {
     command: CommandInput,
     commandId: string = crypto.randomUUID(),
   ): Promise<boolean> => {
-    const runtime = current.current;
-    if (!runtime) {
-      setFeedback({
-        kind: 'unknown',
-        text: 'The workers are not running yet, so nothing was sent. Retry once they are up: the command keeps its id.',
-        retry: () => void send(command, commandId),
-      });
-      return false;
-    }
+    if (!runtime) return false;
     noteWork();
     setBusy(true);
     setFeedback({

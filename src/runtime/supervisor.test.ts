@@ -1,0 +1,61 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Runtime, RuntimeOptions } from './runtime';
+
+/** Runtimes started by the supervisor, in order, each a fake that logs the calls it gets. */
+const started: { options: RuntimeOptions; calls: string[]; runtime: Runtime }[] = [];
+let nextStart: Promise<void> = Promise.resolve();
+
+vi.mock('./runtime', () => ({
+  startRuntime: async (options: RuntimeOptions) => {
+    await nextStart;
+    const calls: string[] = [];
+    const runtime = {
+      dispatch: (command: { type: string }) => {
+        calls.push(`dispatch ${command.type}`);
+        return Promise.resolve({ status: 'accepted' });
+      },
+      shutdown: () => calls.push('shutdown'),
+      bus: { name: `bus ${String(started.length + 1)}` },
+    } as unknown as Runtime;
+    started.push({ options, calls, runtime });
+    return runtime;
+  },
+}));
+
+const { startSupervised } = await import('./supervisor');
+
+beforeEach(() => {
+  started.length = 0;
+  nextStart = Promise.resolve();
+});
+
+const command = (type: string) => ({ type, data: {} }) as never;
+
+describe('The supervisor', () => {
+  it('passes calls on at once, in the order they are made', async () => {
+    const runtime = await startSupervised();
+    const calls = started[0]?.calls ?? [];
+    void runtime.dispatch(command('First'));
+    void runtime.dispatch(command('Second'));
+    // Synchronously, before any await: a scenario relies on this order against the bus.
+    expect(calls).toEqual(['dispatch First', 'dispatch Second']);
+  });
+
+  it('restarts behind the same object: the old workers stop, calls wait for the new ones', async () => {
+    const runtime = await startSupervised();
+    expect(runtime.bus).toEqual({ name: 'bus 1' });
+    let release: () => void = () => undefined;
+    nextStart = new Promise<void>((resolve) => (release = resolve));
+
+    started[0]?.options.restart?.();
+    const during = runtime.dispatch(command('During'));
+    expect(started[0]?.calls).toEqual(['shutdown']);
+    release();
+    await during;
+
+    expect(started).toHaveLength(2);
+    expect(started[1]?.options.resumed).toBe(true);
+    expect(started[1]?.calls).toEqual(['dispatch During']);
+    expect(runtime.bus).toEqual({ name: 'bus 2' });
+  });
+});

@@ -1,0 +1,56 @@
+// The page's supervisor: it starts the workers, and when the bus dies it starts them all again in
+// place, behind the same Runtime object. Nothing on screen sees a new runtime (so an open chapter
+// is not set up again over the log), and a form's Retry of a command whose fate is unknown goes to
+// the workers running now.
+import { forgetMessages, setRuntimeStatus } from '../state/stores';
+import { startRuntime, type Runtime, type RuntimeOptions } from './runtime';
+
+export const startSupervised = async (options: RuntimeOptions = {}): Promise<Runtime> => {
+  let restarting: Promise<void> | null = null;
+  const restart = () => {
+    restarting ??= (async () => {
+      inner.shutdown();
+      forgetMessages();
+      setRuntimeStatus({ phase: 'starting' });
+      try {
+        inner = await startRuntime({ ...options, restart, resumed: true });
+      } catch (error) {
+        setRuntimeStatus({
+          phase: 'failed',
+          message: `The workers could not be started again: ${error instanceof Error ? error.message : String(error)}`,
+          action: { label: 'Restart workers', run: restart },
+        });
+      } finally {
+        restarting = null;
+      }
+    })();
+  };
+  let inner = await startRuntime({ ...options, restart });
+  /**
+   * Calls the runtime running now, at once (a scenario's order of calls is its meaning), or once
+   * a restart under way has finished.
+   */
+  const via = <T>(use: (runtime: Runtime) => Promise<T>): Promise<T> =>
+    restarting ? restarting.then(() => use(inner)) : use(inner);
+
+  return {
+    dispatch: (...args) => via((r) => r.dispatch(...args)),
+    query: (...args) => via((r) => r.query(...args)),
+    get bus() {
+      return inner.bus;
+    },
+    kill: (view) => via((r) => r.kill(view)),
+    restart: (view) => via((r) => r.restart(view)),
+    writeSide: {
+      readAccount: (id) => via((r) => r.writeSide.readAccount(id)),
+      readInline: (key) => via((r) => r.writeSide.readInline(key)),
+      setInlineView: (view) => via((r) => r.writeSide.setInlineView(view)),
+    },
+    exportLog: () => via((r) => r.exportLog()),
+    checkImport: (...args) => via((r) => r.checkImport(...args)),
+    importLog: (...args) => via((r) => r.importLog(...args)),
+    travelTo: (...args) => via((r) => r.travelTo(...args)),
+    shutdown: () => inner.shutdown(),
+    crash: (part) => via((r) => r.crash(part)),
+  };
+};
