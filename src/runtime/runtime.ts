@@ -192,7 +192,10 @@ export const startRuntime = async ({
     withTimeout(work, ms, what);
   /** Stops watching each worker, by name ('bus', 'write model' or a view). */
   const watching = new Map<string, () => void>();
+  /** Set once every worker has been stopped: nothing is watched again. */
+  let shut = false;
   const guard = (name: string, ping: () => Promise<unknown>, onDead: () => void) => {
+    if (shut) return;
     watching.get(name)?.();
     watching.set(name, watchdog({ ping, onDead }));
   };
@@ -264,6 +267,22 @@ export const startRuntime = async ({
     }
   };
 
+  /**
+   * A whole log file is checked or built in one go, which may keep the write worker from
+   * answering its watchdog for a while: the call's own (long) timeout watches it instead.
+   */
+  let wholeFileCalls = 0;
+  const whole = async <T>(work: () => Promise<T>): Promise<T> => {
+    wholeFileCalls += 1;
+    unguard('write model');
+    try {
+      return await call(work(), 'The write model', IMPORT_TIMEOUT_MS);
+    } finally {
+      wholeFileCalls -= 1;
+      if (wholeFileCalls === 0 && !useDownParts.getState().down.includes(WRITE_MODEL)) guardWrite();
+    }
+  };
+
   const workers = new Map<ViewName, Worker>();
   const kill = async (view: ViewName) => {
     unguard(view);
@@ -302,6 +321,7 @@ export const startRuntime = async ({
   if (useLog.getState().head > 0 && !resumed) noteUnrecorded('earlier visit');
 
   const shutdown = () => {
+    shut = true;
     for (const stop of watching.values()) stop();
     watching.clear();
     channel?.close();
@@ -352,18 +372,13 @@ export const startRuntime = async ({
       readInline: (key) => call(write.api.readInline(key), 'The write model'),
       setInlineView: (view) => call(write.api.setInlineView(view), 'The write model'),
     },
-    exportLog: () => call(write.api.exportLog(), 'The write model', IMPORT_TIMEOUT_MS),
-    checkImport: (text, mode) =>
-      call<ImportCheck>(write.api.checkImport(text, mode), 'The write model', IMPORT_TIMEOUT_MS),
+    exportLog: () => whole(() => write.api.exportLog()),
+    checkImport: (text, mode) => whole<ImportCheck>(() => write.api.checkImport(text, mode)),
     importLog: async (text, mode) => {
       const wasPlaying = useClock.getState().playing;
       await call(bus.pause());
       const resetsBefore = useLog.getState().resets;
-      const result = await call(
-        write.api.importLog(text, mode),
-        'The write model',
-        IMPORT_TIMEOUT_MS,
-      );
+      const result = await whole(() => write.api.importLog(text, mode));
       if (mode === 'replace') forgetSession();
       noteUnrecorded('imported file');
       if (mode === 'replace') {

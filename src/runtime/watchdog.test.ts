@@ -68,6 +68,30 @@ describe('The watchdog', () => {
     expect(w.waiting()).toBe(1);
   });
 
+  it('does not judge a worker by a question the page slept through (a hidden or frozen tab)', async () => {
+    const w = worker();
+    const onDead = vi.fn();
+    let clock = 0;
+    const stop = watchdog({
+      ping: w.ping,
+      onDead,
+      everyMs: 1_000,
+      deadAfterMs: 5_000,
+      now: () => clock,
+    });
+    clock = 1_000;
+    await vi.advanceTimersByTimeAsync(1_000); // asks
+    clock = 61_000; // the tab slept a minute: the next timer comes that late
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(onDead).not.toHaveBeenCalled();
+    expect(w.ping).toHaveBeenCalledTimes(2); // asked again instead
+    w.answer();
+    clock = 62_000;
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(onDead).not.toHaveBeenCalled();
+    stop();
+  });
+
   it('counts a failed call as no answer', async () => {
     const onDead = vi.fn();
     watchdog({

@@ -24,7 +24,14 @@ export const watchdog = ({
 }: WatchdogOptions): (() => void) => {
   let askedAt: number | null = null;
   let asked = 0;
+  let lastCheck = now();
   const check = () => {
+    const checkedAt = now();
+    // The page itself was asleep (a hidden or frozen tab runs timers late, or not at all): the
+    // worker slept too, so the question waited for nobody. Ask again rather than judge.
+    const slept = checkedAt - lastCheck > everyMs * 3;
+    lastCheck = checkedAt;
+    if (slept) askedAt = null;
     if (askedAt === null) {
       askedAt = now();
       const question = (asked += 1);
@@ -36,7 +43,7 @@ export const watchdog = ({
       );
       return;
     }
-    if (now() - askedAt < deadAfterMs) return;
+    if (checkedAt - askedAt < deadAfterMs) return;
     stop();
     onDead();
   };
