@@ -3,44 +3,42 @@
 // so no command, event or query passes through the page. The page only sends requests to the bus
 // and renders the trace it emits.
 import { proxy, transfer, wrap, type Remote } from 'comlink';
-import { BUS, WRITE_MODEL, type SubscriberSettings } from '../bus/messages';
+import type { WRITE_MODEL } from '../bus/messages';
+import { BUS, type SubscriberSettings } from '../bus/messages';
 import type { TraceFrame } from '../bus/trace';
 import { withTimeout } from '../bus/timeout';
 import type { CommandInput } from '../domain/lab';
 import { VIEW_NAMES, type ViewName } from '../domain/views';
+import type { ImportMode } from '../eventstore/importLog';
+import { forgetSession, noteUnrecorded } from '../state/session';
+import {
+  applyTraceFrames,
+  markDown,
+  setRuntimeStatus,
+  useClock,
+  useDownParts,
+  useLog,
+  useNotice,
+} from '../state/stores';
+import BusWorker from '../workers/bus.worker?worker';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import type { CommandOutcome } from '../workers/outcome';
 import type { QueryAnswer, ViewQuery } from '../workers/projectionHost';
-import type { ProjectionWorkerApi } from '../workers/projectionWorkerApi';
-import type { ImportCheck, WriteWorkerApi } from '../workers/writeWorkerApi';
-import { forgetSession, noteUnrecorded } from '../state/session';
-import type { ImportMode } from '../eventstore/importLog';
-import BusWorker from '../workers/bus.worker?worker';
 import ProjectionWorker from '../workers/projection.worker?worker';
-import WriteWorker from '../workers/write.worker?worker';
-import TimeTravelWorker from '../workers/timeTravel.worker?worker';
+import type { ProjectionWorkerApi } from '../workers/projectionWorkerApi';
 import type { Moment, TimeTravelApi } from '../workers/timeTravel';
-import {
-  applyTraceFrames,
-  receiveEvents,
-  setRuntimeStatus,
-  useClock,
-  useLog,
-  useDownParts,
-  useNotice,
-  markDown,
-} from '../state/stores';
-import { createFrameBuffer } from './frameBuffer';
-import { createReplies } from './replies';
-import { until } from '../state/until';
+import TimeTravelWorker from '../workers/timeTravel.worker?worker';
 import { OUTDATED } from '../workers/upgrade';
-import { openLogChannel, type LogNews } from '../workers/logChannel';
-import { watchdog } from './watchdog';
+import type { ImportCheck } from '../workers/writeWorkerApi';
+import { createFrameBuffer } from './frameBuffer';
+import { followOtherTabs, loadLog, resetSeen } from './pageLog';
+import { createReplies } from './replies';
+import { createWatchdogs } from './watchdog';
+import { openWriteSide } from './writeSide';
 
 const CALL_TIMEOUT_MS = 10_000;
 const IMPORT_TIMEOUT_MS = 300_000;
 const START_TIMEOUT_MS = 30_000;
-const LOG_PAGE = 5_000;
 const SEED = 20_261_123;
 
 export type { CommandInput };
@@ -105,59 +103,6 @@ const watchWorker = (worker: Worker, name: string): Worker => {
   return worker;
 };
 
-const loadLog = async (write: Remote<WriteWorkerApi>, from = 1) => {
-  for (let fromPosition = from; ;) {
-    const page = await withTimeout(
-      write.readAll({ fromPosition, limit: LOG_PAGE }),
-      CALL_TIMEOUT_MS,
-      'The event store',
-    );
-    receiveEvents(page);
-    const last = page.at(-1);
-    if (!last || page.length < LOG_PAGE) return;
-    fromPosition = last.position + 1;
-  }
-};
-
-/** Resolves once the page has taken in a reset of the log that came after `resetsBefore`. */
-const resetSeen = (resetsBefore: number) => until(useLog, (log) => log.resets > resetsBefore);
-
-/**
- * Listens to what other tabs do to the shared log: their appends are read into this page's log
- * and every view here catches up; a reset or replaced log asks for a reload (nothing is lost).
- * `current` names this tab's write worker as it is now (it changes when the worker restarts).
- */
-const followOtherTabs = (
-  current: () => { tab: string; write: Remote<WriteWorkerApi> },
-  bus: Remote<BusWorkerApi>,
-) => {
-  const channel = openLogChannel();
-  if (!channel) return undefined;
-  let following: Promise<unknown> = Promise.resolve();
-  channel.onmessage = (event: MessageEvent<LogNews>) => {
-    const news = event.data;
-    if (news.tab === current().tab) return;
-    if (news.kind === 'rewritten') {
-      setRuntimeStatus({
-        phase: 'failed',
-        message:
-          'Another tab reset, stepped back or replaced the log. Reload this page to see the log as it is now.',
-      });
-      return;
-    }
-    following = following
-      .then(async () => {
-        if (news.head <= useLog.getState().head) return;
-        await loadLog(current().write, useLog.getState().head + 1);
-        await withTimeout(bus.catchUpViews(), CALL_TIMEOUT_MS * 3, 'The views');
-      })
-      .catch(() => undefined);
-  };
-  return channel;
-};
-
-const WRITE_DOWN =
-  'The write model stopped answering: its worker is gone. Nothing it acknowledged is lost (it is in the event store). Commands wait on the bus until it is back, and the one it was handling goes again under the same command id, so it cannot be saved twice.';
 const BUS_DOWN =
   'The bus stopped answering: its worker is gone, so no message can travel. Everything acknowledged is in the event store. A command still on its way has no known fate: after the restart, Retry sends it again under the same id.';
 
@@ -171,9 +116,6 @@ export type RuntimeOptions = {
   /** This start follows a restart in place: the log on screen is this session's own. */
   resumed?: boolean;
 };
-
-/** The write model's worker and the page's handle on it; both change when it is restarted. */
-type WriteSide = { worker: Worker; api: Remote<WriteWorkerApi>; tab: string };
 
 export const startRuntime = async ({
   settings,
@@ -190,31 +132,7 @@ export const startRuntime = async ({
   const bus = wrap<BusWorkerApi>(busWorker);
   const call = <T>(work: Promise<T>, what = 'The bus', ms = CALL_TIMEOUT_MS) =>
     withTimeout(work, ms, what);
-  /** Stops watching each worker, by name ('bus', 'write model' or a view). */
-  const watching = new Map<string, () => void>();
-  /** Set once every worker has been stopped: nothing is watched again. */
-  let shut = false;
-  const guard = (name: string, ping: () => Promise<unknown>, onDead: () => void) => {
-    if (shut) return;
-    watching.get(name)?.();
-    watching.set(name, watchdog({ ping, onDead }));
-  };
-  const unguard = (name: string) => {
-    watching.get(name)?.();
-    watching.delete(name);
-  };
-
-  /** Starts a write model worker and serves it to the bus on a port of its own. */
-  const openWrite = async (): Promise<{ side: WriteSide; port: MessagePort }> => {
-    const worker = watchWorker(new WriteWorker({ name: 'write model' }), 'write model');
-    const api = wrap<WriteWorkerApi>(worker);
-    const channel = new MessageChannel();
-    await call(api.connectBus(transfer(channel.port1, [channel.port1])), 'The write model');
-    return {
-      side: { worker, api, tab: await call(api.tabId(), 'The write model') },
-      port: channel.port2,
-    };
-  };
+  const watchdogs = createWatchdogs();
 
   await call(
     bus.setTraceListener(
@@ -224,68 +142,12 @@ export const startRuntime = async ({
       }),
     ),
   );
-  const first = await openWrite();
-  let write = first.side;
-  await call(bus.start(transfer(first.port, [first.port]), SEED, settings));
-
-  const writeDown = async () => {
-    unguard('write model');
-    markDown(WRITE_MODEL, true);
-    write.worker.terminate();
-    setRuntimeStatus({
-      phase: 'failed',
-      message: WRITE_DOWN,
-      action: { label: 'Restart write model', run: () => void restartWrite() },
-    });
-    await call(bus.stopWrite()).catch(() => undefined);
-  };
-  const guardWrite = () =>
-    guard(
-      'write model',
-      () => write.api.ping(),
-      () => void writeDown(),
-    );
-  /** A new write model worker: the commands that waited go to it, and the page and views catch up. */
-  const restartWrite = async () => {
-    setRuntimeStatus({ phase: 'starting' });
-    try {
-      const next = await openWrite();
-      write = next.side;
-      await call(bus.attachWrite(transfer(next.port, [next.port])));
-      // What the old worker stored but could not announce: into the page's log and every view.
-      await loadLog(write.api, useLog.getState().head + 1);
-      await call(bus.catchUpViews(), 'The views', CALL_TIMEOUT_MS * 3);
-      guardWrite();
-      markDown(WRITE_MODEL, false);
-      setRuntimeStatus({ phase: 'ready' });
-    } catch (error) {
-      setRuntimeStatus({
-        phase: 'failed',
-        message: `The write model could not be restarted: ${String(error)}`,
-        action: { label: 'Restart write model', run: () => void restartWrite() },
-      });
-    }
-  };
-
-  /**
-   * A whole log file is checked or built in one go, which may keep the write worker from
-   * answering its watchdog for a while: the call's own (long) timeout watches it instead.
-   */
-  let wholeFileCalls = 0;
-  const whole = async <T>(work: () => Promise<T>): Promise<T> => {
-    wholeFileCalls += 1;
-    unguard('write model');
-    try {
-      return await call(work(), 'The write model', IMPORT_TIMEOUT_MS);
-    } finally {
-      wholeFileCalls -= 1;
-      if (wholeFileCalls === 0 && !useDownParts.getState().down.includes(WRITE_MODEL)) guardWrite();
-    }
-  };
+  const write = await openWriteSide({ bus, watchdogs, call, watchWorker });
+  await call(bus.start(transfer(write.port, [write.port]), SEED, settings));
 
   const workers = new Map<ViewName, Worker>();
   const kill = async (view: ViewName) => {
-    unguard(view);
+    watchdogs.forget(view);
     await call(bus.stopView(view));
     workers.get(view)?.terminate();
     workers.delete(view);
@@ -301,7 +163,7 @@ export const startRuntime = async ({
       view,
       START_TIMEOUT_MS * 10,
     );
-    guard(
+    watchdogs.watch(
       view,
       () => remote.ping(),
       () => {
@@ -321,14 +183,12 @@ export const startRuntime = async ({
   if (useLog.getState().head > 0 && !resumed) noteUnrecorded('earlier visit');
 
   const shutdown = () => {
-    shut = true;
-    for (const stop of watching.values()) stop();
-    watching.clear();
+    watchdogs.stopAll();
     channel?.close();
     timeTravelWorker?.terminate();
     for (const worker of [busWorker, write.worker, ...workers.values()]) worker.terminate();
   };
-  guard(
+  watchdogs.watch(
     'bus',
     () => bus.ping(),
     () => {
@@ -342,7 +202,7 @@ export const startRuntime = async ({
       });
     },
   );
-  guardWrite();
+  write.watch();
   useDownParts.setState({ down: [] });
   setRuntimeStatus({ phase: 'ready' });
 
@@ -372,13 +232,13 @@ export const startRuntime = async ({
       readInline: (key) => call(write.api.readInline(key), 'The write model'),
       setInlineView: (view) => call(write.api.setInlineView(view), 'The write model'),
     },
-    exportLog: () => whole(() => write.api.exportLog()),
-    checkImport: (text, mode) => whole<ImportCheck>(() => write.api.checkImport(text, mode)),
+    exportLog: () => write.whole((api) => api.exportLog()),
+    checkImport: (text, mode) => write.whole<ImportCheck>((api) => api.checkImport(text, mode)),
     importLog: async (text, mode) => {
       const wasPlaying = useClock.getState().playing;
       await call(bus.pause());
       const resetsBefore = useLog.getState().resets;
-      const result = await whole(() => write.api.importLog(text, mode));
+      const result = await write.whole((api) => api.importLog(text, mode));
       if (mode === 'replace') forgetSession();
       noteUnrecorded('imported file');
       if (mode === 'replace') {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { watchdog } from './watchdog';
+import { createWatchdogs, watchdog } from './watchdog';
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -114,5 +114,32 @@ describe('The watchdog', () => {
     await vi.advanceTimersByTimeAsync(60_000);
     expect(w.ping).toHaveBeenCalledTimes(1);
     expect(onDead).not.toHaveBeenCalled();
+  });
+});
+
+describe('The page’s watchdogs', () => {
+  it('watch each worker by name, forget one, and after stopAll start no new one', async () => {
+    const dogs = createWatchdogs({ everyMs: 1_000, deadAfterMs: 5_000, now: () => Date.now() });
+    const bus = worker();
+    const view = worker();
+    const dead = vi.fn<(name: string) => void>();
+    dogs.watch('bus', bus.ping, () => {
+      dead('bus');
+    });
+    dogs.watch('Stock levels', view.ping, () => {
+      dead('Stock levels');
+    });
+    dogs.forget('Stock levels');
+    await vi.advanceTimersByTimeAsync(7_000);
+    expect(dead.mock.calls).toEqual([['bus']]);
+    expect(view.ping).not.toHaveBeenCalled();
+
+    dogs.stopAll();
+    // A call that finishes after the workers were stopped must not start watching again.
+    dogs.watch('write model', worker().ping, () => {
+      dead('write model');
+    });
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(dead.mock.calls).toEqual([['bus']]);
   });
 });

@@ -51,3 +51,30 @@ export const watchdog = ({
   const stop = () => clearInterval(timer);
   return stop;
 };
+
+/** The watchdogs of a page's workers, by name; once all are stopped, none is started again. */
+export const createWatchdogs = (
+  options: Partial<Omit<WatchdogOptions, 'ping' | 'onDead'>> = {},
+) => {
+  const watching = new Map<string, () => void>();
+  let stopped = false;
+  const forget = (name: string) => {
+    watching.get(name)?.();
+    watching.delete(name);
+  };
+  return {
+    watch: (name: string, ping: () => Promise<unknown>, onDead: () => void) => {
+      if (stopped) return;
+      forget(name);
+      watching.set(name, watchdog({ ...options, ping, onDead }));
+    },
+    forget,
+    stopAll: () => {
+      stopped = true;
+      for (const stop of watching.values()) stop();
+      watching.clear();
+    },
+  };
+};
+
+export type Watchdogs = ReturnType<typeof createWatchdogs>;

@@ -1,0 +1,65 @@
+// The page's copy of the log: read from the write worker in pages, and kept up with what other
+// tabs append (their news arrives on the log channel; every view here then catches up too).
+import type { Remote } from 'comlink';
+import { withTimeout } from '../bus/timeout';
+import { receiveEvents, setRuntimeStatus, useLog } from '../state/stores';
+import { until } from '../state/until';
+import type { BusWorkerApi } from '../workers/busWorkerApi';
+import { openLogChannel, type LogNews } from '../workers/logChannel';
+import type { WriteWorkerApi } from '../workers/writeWorkerApi';
+
+const CALL_TIMEOUT_MS = 10_000;
+const LOG_PAGE = 5_000;
+
+/** Reads the log from `from` on into the page, a page at a time. */
+export const loadLog = async (write: Remote<WriteWorkerApi>, from = 1) => {
+  for (let fromPosition = from; ;) {
+    const page = await withTimeout(
+      write.readAll({ fromPosition, limit: LOG_PAGE }),
+      CALL_TIMEOUT_MS,
+      'The event store',
+    );
+    receiveEvents(page);
+    const last = page.at(-1);
+    if (!last || page.length < LOG_PAGE) return;
+    fromPosition = last.position + 1;
+  }
+};
+
+/** Resolves once the page has taken in a reset of the log that came after `resetsBefore`. */
+export const resetSeen = (resetsBefore: number) =>
+  until(useLog, (log) => log.resets > resetsBefore);
+
+/**
+ * Listens to what other tabs do to the shared log: their appends are read into this page's log
+ * and every view here catches up; a reset or replaced log asks for a reload (nothing is lost).
+ * `current` names this tab's write worker as it is now (it changes when the worker restarts).
+ */
+export const followOtherTabs = (
+  current: () => { tab: string; write: Remote<WriteWorkerApi> },
+  bus: Remote<BusWorkerApi>,
+) => {
+  const channel = openLogChannel();
+  if (!channel) return undefined;
+  let following: Promise<unknown> = Promise.resolve();
+  channel.onmessage = (event: MessageEvent<LogNews>) => {
+    const news = event.data;
+    if (news.tab === current().tab) return;
+    if (news.kind === 'rewritten') {
+      setRuntimeStatus({
+        phase: 'failed',
+        message:
+          'Another tab reset, stepped back or replaced the log. Reload this page to see the log as it is now.',
+      });
+      return;
+    }
+    following = following
+      .then(async () => {
+        if (news.head <= useLog.getState().head) return;
+        await loadLog(current().write, useLog.getState().head + 1);
+        await withTimeout(bus.catchUpViews(), CALL_TIMEOUT_MS * 3, 'The views');
+      })
+      .catch(() => undefined);
+  };
+  return channel;
+};
