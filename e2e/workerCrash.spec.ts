@@ -95,18 +95,20 @@ test('the learner crashes the write model from the Flow diagram, sees it down, a
   await flow.getByRole('button', { name: 'Write model: show details' }).click();
   const details = flow.getByRole('group', { name: 'Flow details' });
   await details.getByRole('button', { name: 'Crash write model' }).click();
-  await expect(
-    flow.getByRole('button', { name: 'Write model (not answering): show details' }),
-  ).toBeVisible({
-    timeout: SECONDS_TO_NOTICE,
-  });
+  const down = flow.getByRole('button', { name: 'Write model (not answering): show details' });
+  await expect(down).toBeVisible({ timeout: SECONDS_TO_NOTICE });
   await expect(details).toContainText('Not answering: its worker is gone.');
   await lab.addProduct({ sku: 'SKU-9', name: 'Teapot', price: '12', stock: '3' });
   await details.getByRole('button', { name: 'Restart write model' }).click();
   await expect(flow.getByRole('button', { name: 'Write model: show details' })).toBeVisible();
   await lab.settled('Add product');
   await expect(lab.form('Add product').getByRole('status')).toHaveText('Appended ProductAdded #1');
-  await expect(details.getByRole('button', { name: 'Crash write model' })).toBeVisible();
+  // The restarted worker is watched too: a second crash is found and restarted the same way.
+  await details.getByRole('button', { name: 'Crash write model' }).click();
+  await expect(down).toBeVisible({ timeout: SECONDS_TO_NOTICE });
+  await details.getByRole('button', { name: 'Restart write model' }).click();
+  await lab.addProduct({ sku: 'SKU-10', name: 'Cup', price: '3', stock: '1' });
+  await expect(lab.form('Add product').getByRole('status')).toHaveText('Appended ProductAdded #2');
 });
 
 test('a view whose worker dies silently is found out, shown as stopped, and catches up when restarted', async ({
