@@ -29,6 +29,8 @@ export type EventMeta = {
   causationId: string;
   recordedAt: string;
   schemaVersion: number;
+  /** The type of the command that appended it, e.g. PlaceOrder (schema version 2 on). */
+  commandType: string;
 };
 
 /** An event as the log holds it: the fact plus where it sits in its stream and in the whole log. */

@@ -174,6 +174,7 @@ export const appendBatch = (
               causationId: command.causationId ?? commandId,
               recordedAt,
               schemaVersion: CURRENT_SCHEMA_VERSION,
+              commandType,
             },
           });
         });

@@ -1,7 +1,8 @@
 // The event log in IndexedDB. The unique [streamId+version] index is what makes a lost update impossible:
 // the database itself refuses a second event 5 on one stream, even from another tab.
-import Dexie, { type Table } from 'dexie';
+import Dexie, { type Table, type Transaction } from 'dexie';
 import type { StoredEvent } from '../domain/types';
+import { CURRENT_SCHEMA_VERSION, upcastMeta } from './upcast';
 
 export const EVENT_STORE_NAME = 'cqrs-lab-events';
 
@@ -28,5 +29,22 @@ export class EventStoreDb extends Dexie {
     });
     // Version 2 adds the inline view (read-your-writes lesson); events are unchanged.
     this.version(2).stores({ inline: 'key' });
+    // Version 3 migrates the stored events to schema version 2: each names its command's type.
+    this.version(3).upgrade(migrateToCommandTypes);
   }
+}
+
+/**
+ * The version 3 upgrade, in the upgrade's own transaction (all of it, or none): every event of
+ * schema version 1 gets its command's type from the command records, and schema version 2.
+ */
+async function migrateToCommandTypes(tx: Transaction): Promise<void> {
+  const records = await tx.table<CommandRecord, string>('commands').toArray();
+  const typeOf = new Map(records.map((record) => [record.commandId, record.type]));
+  await tx
+    .table<StoredEvent, number>('events')
+    .filter((event) => event.meta.schemaVersion < CURRENT_SCHEMA_VERSION)
+    .modify((event) => {
+      event.meta = upcastMeta(event.meta, typeOf.get(event.meta.commandId));
+    });
 }

@@ -171,7 +171,8 @@ describe('Event store', () => {
           correlationId: 'corr-meta',
           causationId: 'cause-meta',
           recordedAt: '2025-03-02T08:30:00.000Z',
-          schemaVersion: 1,
+          schemaVersion: 2,
+          commandType: 'PlaceOrder',
         });
       }
       expect(await db.commands.get('cmd-meta')).toMatchObject({

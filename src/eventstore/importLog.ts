@@ -10,10 +10,10 @@ export type ImportMode = 'replace' | 'append';
 const recordsOf = (events: readonly StoredEvent[]): CommandRecord[] => {
   const byCommand = new Map<string, CommandRecord & { outcome: 'accepted' }>();
   for (const event of events) {
-    const { commandId, recordedAt } = event.meta;
+    const { commandId, recordedAt, commandType } = event.meta;
     const record = byCommand.get(commandId) ?? {
       commandId,
-      type: 'Imported',
+      type: commandType,
       recordedAt,
       outcome: 'accepted' as const,
       positions: [],

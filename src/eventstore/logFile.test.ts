@@ -4,8 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { labDomain, type LabEvent } from '../domain/lab';
 import { storedFacts } from '../domain/testing/stored';
-import type { StoredEvent } from '../domain/types';
+import type { EventMeta, StoredEvent } from '../domain/types';
 import { checkLogFile, toLogFile, type ImportBase, type LogCheck } from './logFile';
+import { UNKNOWN_COMMAND } from './upcast';
 
 const EXPORTED_AT = '2026-02-01T12:00:00.000Z';
 const PLACED_AT = '2026-02-01T09:00:00.000Z';
@@ -224,6 +225,18 @@ const BAD_FILES: BadFile[] = [
     text: withMeta(3, { schemaVersion: 99 }),
     line: 3,
     reason: /^meta\.schemaVersion: Too big/,
+  },
+  {
+    name: 'a schema version 2 event without its meta.commandType',
+    text: withoutMeta(3, 'commandType'),
+    line: 3,
+    reason: /^meta\.commandType: required from schema version 2 on$/,
+  },
+  {
+    name: 'a meta.commandType that is not a string',
+    text: withMeta(3, { commandType: 7 }),
+    line: 3,
+    reason: /^meta\.commandType: /,
   },
   // Positions
   {
@@ -549,6 +562,23 @@ describe('The log file', () => {
 
     it('is accepted with the same events and the number of streams they are on', () => {
       expect(checkLogFile(VALID_FILE)).toEqual({ ok: true, events: VALID_EVENTS, streams: 3 });
+    });
+
+    it('accepts a file written before schema version 2, its events upcast (command type unknown)', () => {
+      const old = VALID_EVENTS.map((event) => {
+        const meta: Partial<EventMeta> = { ...event.meta, schemaVersion: 1 };
+        delete meta.commandType;
+        return { ...event, meta };
+      });
+      const file = [lineOf(1), ...old.map((event) => JSON.stringify(event)), ''].join('\n');
+      expect(checkLogFile(file)).toEqual({
+        ok: true,
+        events: VALID_EVENTS.map((event) => ({
+          ...event,
+          meta: { ...event.meta, commandType: UNKNOWN_COMMAND },
+        })),
+        streams: 3,
+      });
     });
 
     it('accepts an empty log (a header announcing 0 events)', () => {

@@ -6,7 +6,7 @@ import { whyNot } from '../domain/factCheck';
 import { labDomain, type LabEvent, type LabState } from '../domain/lab';
 import type { StoredEvent } from '../domain/types';
 import { fieldIssues, summarizeIssues } from '../domain/validation';
-import { CURRENT_SCHEMA_VERSION } from './upcast';
+import { CURRENT_SCHEMA_VERSION, upcastMeta } from './upcast';
 
 export const LOG_FORMAT = 'cqrs-lab-log';
 export const LOG_FILE_VERSION = 1;
@@ -41,6 +41,8 @@ const envelopeSchema = z.object({
     causationId: idField,
     recordedAt: z.iso.datetime({ offset: true }),
     schemaVersion: z.number().int().min(1).max(CURRENT_SCHEMA_VERSION),
+    /** Schema version 2 on; a version 1 file has none (its events are upcast as they come in). */
+    commandType: idField.optional(),
   }),
 });
 
@@ -113,7 +115,9 @@ export const checkLogFile = (text: string, base?: ImportBase): LogCheck => {
     }
     const envelope = envelopeSchema.safeParse(raw);
     if (!envelope.success) return refuse(line, withPaths(envelope.error));
-    const { position, streamId, version, type } = envelope.data;
+    const { position, streamId, version, type, meta } = envelope.data;
+    if (meta.schemaVersion >= 2 && meta.commandType === undefined)
+      return refuse(line, 'meta.commandType: required from schema version 2 on');
     if (position !== i)
       return refuse(line, `position ${String(position)} should be ${String(i)} (no gaps)`);
     if (!isEventType(type)) return refuse(line, `unknown event type "${type}"`);
@@ -139,7 +143,7 @@ export const checkLogFile = (text: string, base?: ImportBase): LogCheck => {
     if (why) return refuse(line, why);
     state = next;
     versions.set(streamId, version);
-    events.push({ ...envelope.data, type, data: data.data });
+    events.push({ ...envelope.data, type, data: data.data, meta: upcastMeta(meta) });
   }
   return { ok: true, events, streams: versions.size };
 };

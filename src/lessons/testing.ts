@@ -29,6 +29,7 @@ export const event = (
     correlationId: `c${position}`,
     causationId: `c${position}`,
     recordedAt: '2026-01-01T00:00:00.000Z',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    commandType: 'Test',
   },
 });

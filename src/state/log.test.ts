@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commandMeta } from '../domain/testing/stored';
 import type { StoredEvent } from '../domain/types';
 import { mergeByPosition } from './log';
 
@@ -8,7 +9,7 @@ const at = (position: number): StoredEvent => ({
   position,
   streamId: 's',
   version: position,
-  meta: { commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: '', schemaVersion: 1 },
+  meta: commandMeta('c', ''),
 });
 const positions = (events: StoredEvent[]) => events.map((e) => e.position);
 

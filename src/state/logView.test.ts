@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { commandMeta } from '../domain/testing/stored';
 import type { StoredEvent } from '../domain/types';
 import { filterEvents, isProvenance, visibleRange } from './logView';
 
@@ -8,7 +9,7 @@ const event = (position: number, streamId: string, type: string): StoredEvent =>
   position,
   streamId,
   version: 1,
-  meta: { commandId: 'c', correlationId: 'c', causationId: 'c', recordedAt: '', schemaVersion: 1 },
+  meta: commandMeta('c', ''),
 });
 const log = [
   event(1, 'product-SKU-1', 'ProductAdded'),

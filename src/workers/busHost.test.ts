@@ -37,7 +37,8 @@ const orderPlaced = (orderId: string, commandId: string, position: number): Stor
     correlationId: commandId,
     causationId: commandId,
     recordedAt: '2025-03-01T10:00:00.000Z',
-    schemaVersion: 1,
+    schemaVersion: 2,
+    commandType: 'Test',
   },
 });
 

@@ -10,7 +10,8 @@ const meta = {
   correlationId: 'c',
   causationId: 'c',
   recordedAt: '2026-01-01T00:00:00.000Z',
-  schemaVersion: 1,
+  schemaVersion: 2,
+  commandType: 'Test',
 };
 
 const stored = (event: ShopEvent, position: number): StoredEvent<ShopEvent> => ({

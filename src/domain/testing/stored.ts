@@ -2,12 +2,17 @@
 import type { DomainEvent, StoredEvent } from '../types';
 
 /** The metadata of an event appended by `commandId`, the command being its own correlation. */
-export const commandMeta = (commandId: string, recordedAt = '2026-01-01T00:00:00.000Z') => ({
+export const commandMeta = (
+  commandId: string,
+  recordedAt = '2026-01-01T00:00:00.000Z',
+  commandType = 'Test',
+) => ({
   commandId,
   correlationId: commandId,
   causationId: commandId,
   recordedAt,
-  schemaVersion: 1,
+  schemaVersion: 2,
+  commandType,
 });
 
 /** Events with the command that appended each one. */

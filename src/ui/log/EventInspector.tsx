@@ -13,6 +13,8 @@ export const EventInspector = ({ event }: { event: StoredEvent }) => (
       <dd>
         {event.streamId} (version {event.version})
       </dd>
+      <dt>Command</dt>
+      <dd>{event.meta.commandType}</dd>
       <dt>Command id</dt>
       <dd>{event.meta.commandId}</dd>
       <dt>Correlation id</dt>
