@@ -19,6 +19,7 @@ import {
   useDownParts,
   useLog,
   useNotice,
+  useViews,
 } from '../state/stores';
 import BusWorker from '../workers/bus.worker?worker';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
@@ -224,7 +225,11 @@ export const startRuntime = async ({
     bus,
     kill,
     restart: async (view) => {
-      if (workers.has(view)) return;
+      // A running worker stays; one the bus stopped (its start or rebuild failed) is replaced.
+      if (workers.has(view) && useViews.getState().views[view]?.phase !== 'stopped') return;
+      watchdogs.forget(view);
+      workers.get(view)?.terminate();
+      workers.delete(view);
       await attach(view);
     },
     writeSide: {

@@ -106,6 +106,8 @@ type FakeView = ViewEndpoint & {
   /** While above 0, `apply` fails (a worker whose storage throws) and counts down. */
   failingApplies: number;
   failedApplies: number;
+  /** While above 0, `rebuild` fails and counts down; null: it never ends (a hung worker). */
+  failingRebuilds: number | null;
   /** Every duplicate-check setting it was given, in order. */
   duplicateChecks: boolean[];
 };
@@ -113,6 +115,8 @@ type FakeView = ViewEndpoint & {
 const orderIdOf = (event: StoredEvent) => (event.data as { orderId: string }).orderId;
 
 const fakeView = (name: string, log: FakeLog, from?: FakeView): FakeView => {
+  /** Calls that never end by themselves; a kill (abort) fails them, as the real remote view does. */
+  const hanging: ((error: Error) => void)[] = [];
   const view: FakeView = {
     name,
     checkpoint: from?.checkpoint ?? 0,
@@ -125,6 +129,7 @@ const fakeView = (name: string, log: FakeLog, from?: FakeView): FakeView => {
     aborted: false,
     failingApplies: 0,
     failedApplies: 0,
+    failingRebuilds: 0,
     duplicateChecks: [],
     catchUp: () => call(() => catchUp(() => undefined)),
     setDuplicateCheck: (on) =>
@@ -132,11 +137,18 @@ const fakeView = (name: string, log: FakeLog, from?: FakeView): FakeView => {
         view.duplicateChecks.push(on);
       }),
     start: (progress) => call(() => catchUp(progress)),
-    rebuild: (progress) =>
-      call(() => {
+    rebuild: (progress) => {
+      if (view.failingRebuilds === null)
+        return new Promise<never>((_, reject) => hanging.push(reject));
+      if (view.failingRebuilds > 0) {
+        view.failingRebuilds -= 1;
+        return Promise.reject(new Error('QuotaExceededError'));
+      }
+      return call(() => {
         Object.assign(view, { rows: {}, applied: [], checkpoint: 0 });
         return catchUp(progress);
-      }),
+      });
+    },
     apply: (delivery) => {
       if (view.failingApplies > 0) {
         view.failingApplies -= 1;
@@ -160,6 +172,7 @@ const fakeView = (name: string, log: FakeLog, from?: FakeView): FakeView => {
     ask: (query) => call(() => answer(query)),
     abort: () => {
       view.aborted = true;
+      for (const reject of hanging.splice(0)) reject(new Error(`${name} was stopped`));
     },
   };
 
@@ -913,6 +926,51 @@ describe('The bus host', () => {
       await expect(host.reset()).rejects.toThrow(/write model is not running/);
       expect(log.resets).toBe(0);
       expect(log.events).toHaveLength(1);
+    });
+  });
+
+  describe('When a view’s rebuild fails', () => {
+    it('tries once more, and a second try that works leaves the view running', async () => {
+      const { host, frames, orderStatus } = await lab();
+      host.sendCommand(placeOrder('o-1'));
+      await host.settle();
+      orderStatus.failingRebuilds = 1;
+      await host.rebuildView(ORDER_STATUS);
+      expect(framesOf(frames, 'notice').at(-1)?.text).toMatch(
+        /^Order status could not rebuild \(Error: QuotaExceededError\): trying again$/,
+      );
+      expect(framesOf(frames, 'view-phase').at(-1)).toEqual({
+        kind: 'view-phase',
+        view: ORDER_STATUS,
+        phase: 'running',
+      });
+      expect(orderStatus.checkpoint).toBe(1);
+    });
+
+    it('stops a view whose rebuild fails twice and says why, instead of leaving it rebuilding', async () => {
+      const { host, frames, orderStatus } = await lab();
+      orderStatus.failingRebuilds = 2;
+      await host.rebuildView(ORDER_STATUS);
+      expect(framesOf(frames, 'notice').at(-1)?.text).toMatch(
+        /could not rebuild .*so it was stopped: restart it to try again$/,
+      );
+      expect(framesOf(frames, 'view-phase').at(-1)?.phase).toBe('stopped');
+      expect(orderStatus.aborted).toBe(true);
+      host.sendCommand(placeOrder('o-1'));
+      await host.settle();
+      expect(host.queue().map((m) => m.to)).toEqual([ORDER_STATUS]); // its mail waits for it
+    });
+
+    it('lets a kill end a rebuild that never finishes, and the bus goes on', async () => {
+      const { host, orderStatus, stockLevels } = await lab();
+      orderStatus.failingRebuilds = null;
+      const rebuilding = host.rebuildView(ORDER_STATUS);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      host.stopView(ORDER_STATUS);
+      await rebuilding;
+      host.sendCommand(placeOrder('o-1'));
+      await host.settle();
+      expect(stockLevels.applied).toEqual([1]);
     });
   });
 

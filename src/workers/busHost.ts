@@ -69,6 +69,8 @@ type ViewSlot = {
 type HistoryEntry = { delivery: Delivery; caused: number[]; undo: () => Promise<void> };
 
 const HISTORY_LIMIT = 2_000;
+/** How many times a view's start or rebuild is tried before the view is stopped. */
+const START_ATTEMPTS = 2;
 const QUERY_LATENCY_MS = 10;
 const RETRY_AFTER_MS = 1_000;
 const LOAD_SKUS = 5;
@@ -338,6 +340,14 @@ export const createBusHost = (deps: BusHostDeps) => {
     return group;
   };
 
+  const stopView = (view: string) => {
+    const slot = views.get(view);
+    slot?.endpoint?.abort?.();
+    if (slot) slot.endpoint = undefined;
+    scheduler.hold(view, 'stopped');
+    setPhase(view, 'stopped');
+  };
+
   /** The workload generator: commands and queries sent at a steady rate, in virtual time. */
   let load: LoadRun | null = null;
   let loadRuns = 0;
@@ -418,7 +428,37 @@ export const createBusHost = (deps: BusHostDeps) => {
     if (playing) void loop();
   };
 
+  /**
+   * Starts or rebuilds a view; both are idempotent, so one that fails (its storage refused a
+   * write, say) is tried once more. If that fails too, the view is stopped and the learner told
+   * why, so it never sits "Rebuilding" for ever: Restart gives it a new worker.
+   */
   const startView = async (view: string, endpoint: ViewEndpoint, how: 'start' | 'rebuild') => {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        await startViewOnce(view, endpoint, how);
+        return;
+      } catch (error) {
+        if (views.get(view)?.endpoint !== endpoint) return; // killed meanwhile: nothing to report
+        const action = how === 'start' ? 'start' : 'rebuild';
+        if (attempt < START_ATTEMPTS) {
+          emit({
+            kind: 'notice',
+            text: `${view} could not ${action} (${String(error)}): trying again`,
+          });
+          continue;
+        }
+        emit({
+          kind: 'notice',
+          text: `${view} could not ${action} (${String(error)}), so it was stopped: restart it to try again`,
+        });
+        stopView(view);
+        return;
+      }
+    }
+  };
+
+  const startViewOnce = async (view: string, endpoint: ViewEndpoint, how: 'start' | 'rebuild') => {
     setPhase(view, how === 'start' ? 'starting' : 'rebuilding');
     scheduler.hold(view, 'stopped');
     const progress: Progress = (done, total) =>
@@ -469,13 +509,7 @@ export const createBusHost = (deps: BusHostDeps) => {
       kick();
     },
     /** Its worker was killed: its mail waits until it is back. */
-    stopView: (view: string) => {
-      const slot = views.get(view);
-      slot?.endpoint?.abort?.();
-      if (slot) slot.endpoint = undefined;
-      scheduler.hold(view, 'stopped');
-      setPhase(view, 'stopped');
-    },
+    stopView,
     pauseView: (view: string) => {
       const slot = views.get(view);
       if (!slot) return;

@@ -49,7 +49,8 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
         <button
           type="button"
           className="small"
-          disabled={busy}
+          // Always there, even mid-rebuild: killing is the way out of a start that will not end.
+          disabled={!runtime}
           onClick={() => void runtime?.kill(name)}
         >
           Kill {name}
