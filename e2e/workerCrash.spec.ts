@@ -70,9 +70,14 @@ test('the bus crashes with a saved command unanswered: Retry after the restart s
   await expect(banner).toBeVisible({ timeout: SECONDS_TO_NOTICE });
   const form = lab.form('Place order');
   await expect(form.getByRole('alert')).toHaveText(/not known whether the command was saved/);
+  // A bus that does not answer cannot be driven: no dead buttons until it is back.
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  await expect(play).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Reset', exact: true })).toBeDisabled();
 
   await banner.getByRole('button', { name: 'Restart workers' }).click();
   await expect(banner).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeEnabled();
   await expect(lab.orderStatus.getByRole('status').first()).toHaveText('Up to date at #3', {
     timeout: 30_000,
   });
@@ -98,6 +103,8 @@ test('the learner crashes the write model from the Flow diagram, sees it down, a
   const down = flow.getByRole('button', { name: 'Write model (not answering): show details' });
   await expect(down).toBeVisible({ timeout: SECONDS_TO_NOTICE });
   await expect(details).toContainText('Not answering: its worker is gone.');
+  // Reset is the write model's work: it waits for the restart rather than fail silently.
+  await expect(page.getByRole('button', { name: 'Reset', exact: true })).toBeDisabled();
   await lab.addProduct({ sku: 'SKU-9', name: 'Teapot', price: '12', stock: '3' });
   await details.getByRole('button', { name: 'Restart write model' }).click();
   await expect(flow.getByRole('button', { name: 'Write model: show details' })).toBeVisible();

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
-import { useClock } from '../../state/stores';
+import { BUS, WRITE_MODEL } from '../../bus/messages';
+import { useClock, useDownParts } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 import { describeClock, SPEEDS, speedIndex, speedLabel } from './speed';
 import { useSimulationKeys } from './useSimulationKeys';
@@ -10,7 +11,10 @@ export const Toolbar = () => {
   const runtime = useRuntime();
   const { now, pending, playing, speed, history } = useClock();
   const [confirming, setConfirming] = useState(false);
-  const bus = runtime?.bus;
+  // A bus that stopped answering cannot be driven: its controls wait for Restart workers.
+  const busDown = useDownParts((s) => s.down.includes(BUS));
+  const writeDown = useDownParts((s) => s.down.includes(WRITE_MODEL));
+  const bus = busDown ? undefined : runtime?.bus;
 
   const actions = useMemo(
     () => ({
@@ -96,7 +100,12 @@ export const Toolbar = () => {
           type="button"
           className="secondary"
           onClick={() => setConfirming(true)}
-          disabled={!bus}
+          disabled={!bus || writeDown}
+          title={
+            writeDown
+              ? 'Restart the write model first: it is the one that clears the log'
+              : undefined
+          }
         >
           Reset
         </button>
