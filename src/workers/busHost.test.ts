@@ -108,6 +108,8 @@ type FakeView = ViewEndpoint & {
   failedApplies: number;
   /** While above 0, `rebuild` fails and counts down; null: it never ends (a hung worker). */
   failingRebuilds: number | null;
+  /** Its last progress report arrives after its answer (they travel on different ports). */
+  lateProgress: boolean;
   /** Every duplicate-check setting it was given, in order. */
   duplicateChecks: boolean[];
 };
@@ -130,6 +132,7 @@ const fakeView = (name: string, log: FakeLog, from?: FakeView): FakeView => {
     failingApplies: 0,
     failedApplies: 0,
     failingRebuilds: 0,
+    lateProgress: false,
     duplicateChecks: [],
     catchUp: () => call(() => catchUp(() => undefined)),
     setDuplicateCheck: (on) =>
@@ -146,7 +149,12 @@ const fakeView = (name: string, log: FakeLog, from?: FakeView): FakeView => {
       }
       return call(() => {
         Object.assign(view, { rows: {}, applied: [], checkpoint: 0 });
-        return catchUp(progress);
+        const caughtUp = catchUp(view.lateProgress ? () => undefined : progress);
+        if (view.lateProgress)
+          setTimeout(() => {
+            progress(caughtUp.checkpoint, caughtUp.head);
+          }, 0);
+        return caughtUp;
       });
     },
     apply: (delivery) => {
@@ -926,6 +934,23 @@ describe('The bus host', () => {
       await expect(host.reset()).rejects.toThrow(/write model is not running/);
       expect(log.resets).toBe(0);
       expect(log.events).toHaveLength(1);
+    });
+  });
+
+  describe('When a view’s last progress report arrives after its answer', () => {
+    // Seen once in CI: Product search stayed 'Rebuilding: 707 of 707' after its rebuild was done.
+    it('keeps the view running: a late report does not put it back to rebuilding', async () => {
+      const { host, frames, orderStatus, clock } = await lab();
+      host.sendCommand(placeOrder('o-1'));
+      await host.settle();
+      orderStatus.lateProgress = true;
+      await host.rebuildView(ORDER_STATUS);
+      await clock.flush(); // the late report comes in
+      const phases = framesOf(frames, 'view-phase').filter((f) => f.view === ORDER_STATUS);
+      expect(phases.at(-1)).toEqual({ kind: 'view-phase', view: ORDER_STATUS, phase: 'running' });
+      host.sendCommand(placeOrder('o-2'));
+      await host.settle();
+      expect(orderStatus.applied).toEqual([1, 2]); // and it still gets its mail
     });
   });
 

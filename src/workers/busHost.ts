@@ -461,13 +461,21 @@ export const createBusHost = (deps: BusHostDeps) => {
   const startViewOnce = async (view: string, endpoint: ViewEndpoint, how: 'start' | 'rebuild') => {
     setPhase(view, how === 'start' ? 'starting' : 'rebuilding');
     scheduler.hold(view, 'stopped');
-    const progress: Progress = (done, total) =>
-      setPhase(view, how === 'start' ? 'starting' : 'rebuilding', { done, total });
+    // Progress reports travel on a port of their own, so the last may arrive after the result:
+    // once the result is in, a late one must not put the view back to 'rebuilding' for good.
+    let settled = false;
+    const progress: Progress = (done, total) => {
+      if (!settled) setPhase(view, how === 'start' ? 'starting' : 'rebuilding', { done, total });
+    };
     if (!views.get(view)?.duplicateCheck) replay(await endpoint.setDuplicateCheck(false));
     const began = deps.realNow();
-    const started = replay(
-      await (how === 'start' ? endpoint.start(progress) : endpoint.rebuild(progress)),
-    );
+    let result: Traced<{ checkpoint: number; head: number }>;
+    try {
+      result = await (how === 'start' ? endpoint.start(progress) : endpoint.rebuild(progress));
+    } finally {
+      settled = true;
+    }
+    const started = replay(result);
     if (how === 'rebuild')
       emit({ kind: 'view-rebuilt', view, events: started.checkpoint, ms: deps.realNow() - began });
     head = Math.max(head, started.head);
