@@ -105,6 +105,9 @@ test('the learner crashes the write model from the Flow diagram, sees it down, a
   await expect(details).toContainText('Not answering: its worker is gone.');
   // Reset is the write model's work: it waits for the restart rather than fail silently.
   await expect(page.getByRole('button', { name: 'Reset', exact: true })).toBeDisabled();
+  // So is an export: it says so at once instead of waiting on a worker that is gone.
+  await page.getByRole('button', { name: 'Export log' }).click();
+  await expect(page.getByText('The write model is not running: restart it first')).toBeVisible();
   await lab.addProduct({ sku: 'SKU-9', name: 'Teapot', price: '12', stock: '3' });
   await details.getByRole('button', { name: 'Restart write model' }).click();
   await expect(flow.getByRole('button', { name: 'Write model: show details' })).toBeVisible();

@@ -134,6 +134,15 @@ export const startRuntime = async ({
   const call = <T>(work: Promise<T>, what = 'The bus', ms = CALL_TIMEOUT_MS) =>
     withTimeout(work, ms, what);
   const watchdogs = createWatchdogs();
+  const workers = new Map<ViewName, Worker>();
+  /** The bus and write model workers, once started (the views' are in `workers`). */
+  const started: Worker[] = [busWorker];
+  /** A start that fails stops every worker it started, so none drives the screen afterwards. */
+  const abandon = (error: unknown): never => {
+    watchdogs.stopAll();
+    for (const worker of [...started, ...workers.values()]) worker.terminate();
+    throw error;
+  };
 
   await call(
     bus.setTraceListener(
@@ -142,11 +151,11 @@ export const startRuntime = async ({
         onFrames(frames);
       }),
     ),
-  );
-  const write = await openWriteSide({ bus, watchdogs, call, watchWorker });
-  await call(bus.start(transfer(write.port, [write.port]), SEED, settings));
+  ).catch(abandon);
+  const write = await openWriteSide({ bus, watchdogs, call, watchWorker }).catch(abandon);
+  started.push(write.worker);
+  await call(bus.start(transfer(write.port, [write.port]), SEED, settings)).catch(abandon);
 
-  const workers = new Map<ViewName, Worker>();
   const kill = async (view: ViewName) => {
     watchdogs.forget(view);
     await call(bus.stopView(view));
@@ -157,13 +166,7 @@ export const startRuntime = async ({
     const worker = watchWorker(new ProjectionWorker({ name: view }), view);
     workers.set(view, worker);
     const remote = wrap<ProjectionWorkerApi>(worker);
-    const channel = new MessageChannel();
-    await call(remote.connect(view, transfer(channel.port1, [channel.port1])), view);
-    await call(
-      bus.attachView(view, transfer(channel.port2, [channel.port2])),
-      view,
-      START_TIMEOUT_MS * 10,
-    );
+    // Watched from the start: a worker that dies while it catches up is stopped, and its start with it.
     watchdogs.watch(
       view,
       () => remote.ping(),
@@ -174,12 +177,19 @@ export const startRuntime = async ({
         });
       },
     );
+    const channel = new MessageChannel();
+    await call(remote.connect(view, transfer(channel.port1, [channel.port1])), view);
+    await call(
+      bus.attachView(view, transfer(channel.port2, [channel.port2])),
+      view,
+      START_TIMEOUT_MS * 10,
+    );
   };
 
   let timeTravelWorker: Worker | undefined;
   let timeTravel: Remote<TimeTravelApi> | undefined;
 
-  await Promise.all([...VIEW_NAMES.map(attach), loadLog(write.api)]);
+  await Promise.all([...VIEW_NAMES.map(attach), loadLog(write.api)]).catch(abandon);
   const channel = followOtherTabs(() => ({ tab: write.tab, write: write.api }), bus);
   if (useLog.getState().head > 0 && !resumed) noteUnrecorded('earlier visit');
 

@@ -134,12 +134,25 @@ describe('The page’s watchdogs', () => {
     expect(dead.mock.calls).toEqual([['bus']]);
     expect(view.ping).not.toHaveBeenCalled();
 
+    expect(dogs.stopped()).toBe(false);
     dogs.stopAll();
+    expect(dogs.stopped()).toBe(true);
     // A call that finishes after the workers were stopped must not start watching again.
     dogs.watch('write model', worker().ping, () => {
       dead('write model');
     });
     await vi.advanceTimersByTimeAsync(60_000);
     expect(dead.mock.calls).toEqual([['bus']]);
+  });
+
+  it('waits longer for a worker given more patience (a whole file checked in one go)', async () => {
+    const dogs = createWatchdogs({ everyMs: 1_000, deadAfterMs: 5_000, now: () => Date.now() });
+    const dead = vi.fn();
+    dogs.watch('write model', worker().ping, dead, { deadAfterMs: 60_000 });
+    await vi.advanceTimersByTimeAsync(30_000);
+    expect(dead).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(32_000);
+    expect(dead).toHaveBeenCalledTimes(1);
+    dogs.stopAll();
   });
 });

@@ -63,12 +63,20 @@ export const createWatchdogs = (
     watching.delete(name);
   };
   return {
-    watch: (name: string, ping: () => Promise<unknown>, onDead: () => void) => {
+    /** Watches `name` (in place of any earlier watch of it); `patience` overrides the options. */
+    watch: (
+      name: string,
+      ping: () => Promise<unknown>,
+      onDead: () => void,
+      patience: Partial<Omit<WatchdogOptions, 'ping' | 'onDead'>> = {},
+    ) => {
       if (stopped) return;
       forget(name);
-      watching.set(name, watchdog({ ...options, ping, onDead }));
+      watching.set(name, watchdog({ ...options, ...patience, ping, onDead }));
     },
     forget,
+    /** True once every worker was stopped: a restart still under way must then give up. */
+    stopped: () => stopped,
     stopAll: () => {
       stopped = true;
       for (const stop of watching.values()) stop();

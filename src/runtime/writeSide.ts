@@ -12,6 +12,8 @@ import type { Watchdogs } from './watchdog';
 
 const CALL_TIMEOUT_MS = 10_000;
 const WHOLE_FILE_TIMEOUT_MS = 300_000;
+/** While a whole file is checked in one go the worker may not answer for a while: wait longer. */
+const WHOLE_FILE_SILENCE_MS = 60_000;
 const NAME = 'write model';
 
 const WRITE_DOWN =
@@ -29,10 +31,15 @@ export type WriteSideDeps = {
 export const openWriteSide = async ({ bus, watchdogs, call, watchWorker }: WriteSideDeps) => {
   const open = async () => {
     const worker = watchWorker(new WriteWorker({ name: NAME }), NAME);
-    const api = wrap<WriteWorkerApi>(worker);
-    const channel = new MessageChannel();
-    await call(api.connectBus(transfer(channel.port1, [channel.port1])), 'The write model');
-    return { worker, api, tab: await call(api.tabId(), 'The write model'), port: channel.port2 };
+    try {
+      const api = wrap<WriteWorkerApi>(worker);
+      const channel = new MessageChannel();
+      await call(api.connectBus(transfer(channel.port1, [channel.port1])), 'The write model');
+      return { worker, api, tab: await call(api.tabId(), 'The write model'), port: channel.port2 };
+    } catch (error) {
+      worker.terminate(); // a worker that never came up is not left running
+      throw error;
+    }
   };
   const first = await open();
   let current = first;
@@ -48,44 +55,61 @@ export const openWriteSide = async ({ bus, watchdogs, call, watchWorker }: Write
     });
     await call(bus.stopWrite()).catch(() => undefined);
   };
+  let wholeFileCalls = 0;
   const watch = () =>
     watchdogs.watch(
       NAME,
       () => current.api.ping(),
       () => void down(),
+      wholeFileCalls > 0 ? { deadAfterMs: WHOLE_FILE_SILENCE_MS } : {},
     );
+  /** Every worker was stopped meanwhile (the bus died): a new one goes too, and says nothing. */
+  const abandoned = () => {
+    if (!watchdogs.stopped()) return false;
+    current.worker.terminate();
+    return true;
+  };
+  let restarting = false;
   const restart = async () => {
+    if (restarting) return;
+    restarting = true;
     setRuntimeStatus({ phase: 'starting' });
     try {
       current = await open();
+      if (abandoned()) return;
       await call(bus.attachWrite(transfer(current.port, [current.port])));
       await loadLog(current.api, useLog.getState().head + 1);
       await call(bus.catchUpViews(), 'The views', CALL_TIMEOUT_MS * 3);
+      if (abandoned()) return;
       watch();
       markDown(WRITE_MODEL, false);
       setRuntimeStatus({ phase: 'ready' });
     } catch (error) {
+      if (abandoned()) return;
       setRuntimeStatus({
         phase: 'failed',
         message: `The write model could not be restarted: ${String(error)}`,
         action: { label: 'Restart write model', run: () => void restart() },
       });
+    } finally {
+      restarting = false;
     }
   };
 
+  const isDown = () => useDownParts.getState().down.includes(WRITE_MODEL);
   /**
    * A whole log file is checked or built in one go, which may keep the worker from answering its
-   * watchdog for a while: the call's own (long) timeout watches it instead.
+   * watchdog for a while: the watchdog waits a minute instead of seconds while one runs.
    */
-  let wholeFileCalls = 0;
   const whole = async <T>(work: (api: Remote<WriteWorkerApi>) => Promise<T>): Promise<T> => {
+    if (isDown()) throw new Error('The write model is not running: restart it first');
     wholeFileCalls += 1;
-    watchdogs.forget(NAME);
+    watch();
     try {
       return await call(work(current.api), 'The write model', WHOLE_FILE_TIMEOUT_MS);
     } finally {
       wholeFileCalls -= 1;
-      if (wholeFileCalls === 0 && !useDownParts.getState().down.includes(WRITE_MODEL)) watch();
+      if (!isDown()) watch();
     }
   };
 
