@@ -26,6 +26,15 @@ export const loadLog = async (write: Remote<WriteWorkerApi>, from = 1) => {
   }
 };
 
+/**
+ * Brings the page's log and every running view up to the log as stored: for appends this page's
+ * bus never carried (another tab's, or a write model's that died before it could announce them).
+ */
+export const catchUpWithLog = async (write: Remote<WriteWorkerApi>, bus: Remote<BusWorkerApi>) => {
+  await loadLog(write, useLog.getState().head + 1);
+  await withTimeout(bus.catchUpViews(), CALL_TIMEOUT_MS * 3, 'The views');
+};
+
 /** Resolves once the page has taken in a reset of the log that came after `resetsBefore`. */
 export const resetSeen = (resetsBefore: number) =>
   until(useLog, (log) => log.resets > resetsBefore);
@@ -55,9 +64,7 @@ export const followOtherTabs = (
     }
     following = following
       .then(async () => {
-        if (news.head <= useLog.getState().head) return;
-        await loadLog(current().write, useLog.getState().head + 1);
-        await withTimeout(bus.catchUpViews(), CALL_TIMEOUT_MS * 3, 'The views');
+        if (news.head > useLog.getState().head) await catchUpWithLog(current().write, bus);
       })
       .catch(() => undefined);
   };

@@ -156,11 +156,16 @@ export const startRuntime = async ({
   started.push(write.worker);
   await call(bus.start(transfer(write.port, [write.port]), SEED, settings)).catch(abandon);
 
+  /** Stops watching a view's worker and ends it. */
+  const letGo = (view: ViewName) => {
+    watchdogs.forget(view);
+    workers.get(view)?.terminate();
+    workers.delete(view);
+  };
   const kill = async (view: ViewName) => {
     watchdogs.forget(view);
     await call(bus.stopView(view));
-    workers.get(view)?.terminate();
-    workers.delete(view);
+    letGo(view);
   };
   const attach = async (view: ViewName) => {
     const worker = watchWorker(new ProjectionWorker({ name: view }), view);
@@ -237,9 +242,7 @@ export const startRuntime = async ({
     restart: async (view) => {
       // A running worker stays; one the bus stopped (its start or rebuild failed) is replaced.
       if (workers.has(view) && useViews.getState().views[view]?.phase !== 'stopped') return;
-      watchdogs.forget(view);
-      workers.get(view)?.terminate();
-      workers.delete(view);
+      letGo(view);
       await attach(view);
     },
     writeSide: {

@@ -3,14 +3,13 @@
 // one stored but never announced is read into the page's log and every view.
 import { transfer, wrap, type Remote } from 'comlink';
 import { WRITE_MODEL } from '../bus/messages';
-import { markDown, setRuntimeStatus, useDownParts, useLog } from '../state/stores';
+import { markDown, setRuntimeStatus, useDownParts } from '../state/stores';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import WriteWorker from '../workers/write.worker?worker';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
-import { loadLog } from './pageLog';
+import { catchUpWithLog } from './pageLog';
 import type { Watchdogs } from './watchdog';
 
-const CALL_TIMEOUT_MS = 10_000;
 const WHOLE_FILE_TIMEOUT_MS = 300_000;
 /** While a whole file is checked in one go the worker may not answer for a while: wait longer. */
 const WHOLE_FILE_SILENCE_MS = 60_000;
@@ -78,8 +77,7 @@ export const openWriteSide = async ({ bus, watchdogs, call, watchWorker }: Write
       current = await open();
       if (abandoned()) return;
       await call(bus.attachWrite(transfer(current.port, [current.port])));
-      await loadLog(current.api, useLog.getState().head + 1);
-      await call(bus.catchUpViews(), 'The views', CALL_TIMEOUT_MS * 3);
+      await catchUpWithLog(current.api, bus);
       if (abandoned()) return;
       watch();
       markDown(WRITE_MODEL, false);
