@@ -8,18 +8,14 @@ test('reloading three times mid-burst loses nothing, halves nothing and leaves e
   test.setTimeout(180_000);
   const lab = new LabPage(page);
   await lab.open();
-  const load = page.getByRole('form', { name: 'Load' });
-  await load.getByLabel('Per second', { exact: true }).fill('400');
-  await load.getByLabel('Reads (%)', { exact: true }).fill('0');
-  await load.getByLabel('Seconds', { exact: true }).fill('20');
-  await load.getByRole('button', { name: 'Run load' }).click();
+  await lab.runLoad({ perSecond: 400, readsPercent: 0, seconds: 20 });
   for (let reload = 0; reload < 3; reload += 1) {
     await page.waitForTimeout(800 + reload * 300);
     await page.reload();
     await expect(lab.orderStatus.getByRole('status').first()).toHaveText(/^Up to date at #\d+$/, {
       timeout: 60_000,
     });
-    if (reload < 2) await load.getByRole('button', { name: 'Run load' }).click();
+    if (reload < 2) await lab.load.getByRole('button', { name: 'Run load' }).click();
   }
 
   // Gap-free, no command half in or twice, every command record pointing at exactly its events.

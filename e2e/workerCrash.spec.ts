@@ -17,11 +17,7 @@ test('the write model crashes mid-burst: it is noticed and restarted, and nothin
   await lab.open();
   await lab.addProduct({ sku: 'SKU-1', name: 'Mug', price: '4', stock: '50' });
   await lab.settled('Add product');
-  const load = page.getByRole('form', { name: 'Load' });
-  await load.getByLabel('Per second', { exact: true }).fill('200');
-  await load.getByLabel('Reads (%)', { exact: true }).fill('0');
-  await load.getByLabel('Seconds', { exact: true }).fill('6');
-  await load.getByRole('button', { name: 'Run load' }).click();
+  await lab.runLoad({ perSecond: 200, readsPercent: 0, seconds: 6 });
   await page.waitForTimeout(1_000);
 
   await crashWorker(page, 'write model');
@@ -39,7 +35,9 @@ test('the write model crashes mid-burst: it is noticed and restarted, and nothin
     /^Appended OrderPlaced #\d+, StockReserved #\d+$/,
     { timeout: SECONDS_TO_NOTICE },
   );
-  await expect(load.getByRole('button', { name: 'Run load' })).toBeVisible({ timeout: 30_000 });
+  await expect(lab.load.getByRole('button', { name: 'Run load' })).toBeVisible({
+    timeout: 30_000,
+  });
   await expect(lab.clock).toHaveText(/· 0 pending$/, { timeout: 30_000 });
 
   const { events, byCommand } = await expectLogWhole(page, SHOP_EVENTS);

@@ -8,6 +8,7 @@ export class LabPage {
   readonly stockLevels: Locator;
   readonly accountBalances: Locator;
   readonly clock: Locator;
+  readonly load: Locator;
 
   constructor(readonly page: Page) {
     this.commands = page.getByRole('region', { name: 'Commands' });
@@ -17,6 +18,23 @@ export class LabPage {
     this.stockLevels = views.getByRole('region', { name: 'Stock levels' });
     this.accountBalances = views.getByRole('region', { name: 'Account balances' });
     this.clock = page.getByRole('status', { name: 'Simulation clock' });
+    this.load = page.getByRole('form', { name: 'Load' });
+  }
+
+  /** Starts the workload: orders (and `readsPercent` % queries) at `perSecond` for `seconds`. */
+  async runLoad({
+    perSecond,
+    readsPercent,
+    seconds,
+  }: {
+    perSecond: number;
+    readsPercent: number;
+    seconds: number;
+  }) {
+    await this.load.getByLabel('Per second', { exact: true }).fill(String(perSecond));
+    await this.load.getByLabel('Reads (%)', { exact: true }).fill(String(readsPercent));
+    await this.load.getByLabel('Seconds', { exact: true }).fill(String(seconds));
+    await this.load.getByRole('button', { name: 'Run load' }).click();
   }
 
   /** Fills a command form's fields by their labels and submits it with its own button. */
