@@ -72,6 +72,7 @@ test('the bus crashes with a saved command unanswered: Retry after the restart s
   const play = page.getByRole('button', { name: 'Play', exact: true });
   await expect(play).toBeDisabled();
   await expect(page.getByRole('button', { name: 'Reset', exact: true })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Kill Stock levels' })).toBeDisabled();
 
   await banner.getByRole('button', { name: 'Restart workers' }).click();
   await expect(banner).toBeHidden();

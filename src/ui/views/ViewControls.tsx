@@ -1,14 +1,18 @@
 import { useId } from 'react';
 import type { ViewName } from '../../domain/views';
 import { noteDelay, useDelays } from '../../state/session';
-import { useViews } from '../../state/stores';
+import { BUS } from '../../bus/messages';
+import { useDownParts, useViews } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 
 const MAX_DELAY_MS = 5_000;
 
 /** Faults and knobs for one view: pause it, kill its worker, rebuild it, slow its mail down. */
 export const ViewControls = ({ name }: { name: ViewName }) => {
-  const runtime = useRuntime();
+  // Every one of these goes through the bus: while it is down they wait for Restart workers.
+  const busDown = useDownParts((s) => s.down.includes(BUS));
+  const live = useRuntime();
+  const runtime = busDown ? undefined : live;
   const phase = useViews((s) => s.views[name]?.phase ?? 'starting');
   const delay = useDelays((s) => s.delays[name] ?? 0);
   const delayId = useId();
