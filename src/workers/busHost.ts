@@ -159,11 +159,16 @@ export const createBusHost = (deps: BusHostDeps) => {
     );
   };
 
-  /** Live, virtual time follows real time × speed; this brings the clock up to now. */
+  /**
+   * Live, virtual time follows real time × speed while there is mail: with nothing in flight and
+   * no workload, nothing can be due, so the clock rests (and the page, told nothing, stays idle).
+   * This brings the clock up to now.
+   */
   let lastReal = deps.realNow();
+  let resting = false;
   const syncClock = () => {
     const real = deps.realNow();
-    if (playing && Number.isFinite(speed))
+    if (playing && !resting && Number.isFinite(speed))
       scheduler.advanceTo(scheduler.now + (real - lastReal) * speed);
     lastReal = real;
   };
@@ -412,8 +417,17 @@ export const createBusHost = (deps: BusHostDeps) => {
           clock();
         });
         if (!isPlaying()) break;
-        const idle = scheduler.peek() === undefined && load === null;
-        await deps.sleep(idle ? 250 : TICK_MS, wakeSignal);
+        if (scheduler.queue().length === 0 && load === null) {
+          // Nothing in flight: the clock rests until a message or a control wakes the loop.
+          resting = true;
+          await wakeSignal;
+          resting = false;
+          lastReal = deps.realNow();
+        } else {
+          // Mail held for a paused or stopped receiver still ages, so the clock runs, slowly.
+          const idle = scheduler.peek() === undefined && load === null;
+          await deps.sleep(idle ? 250 : TICK_MS, wakeSignal);
+        }
         wakeSignal = new Promise<void>((resolve) => (wake = resolve));
       }
     } finally {
