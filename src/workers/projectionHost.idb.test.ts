@@ -734,6 +734,6 @@ describe('Projection host (Order status)', () => {
         }),
         { numRuns: 100 },
       );
-    }, 20_000);
+    });
   });
 });
