@@ -1,21 +1,6 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-
-// The test browser: CHROMIUM_PATH if set, else Debian's /usr/bin/chromium if present,
-// else Playwright's own Chromium (install it once with `npx playwright install chromium`).
-const systemChromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const executablePath = existsSync(systemChromium) ? systemChromium : undefined;
-
-const launchOptions = {
-  executablePath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+import { scaled } from './e2e/cpuSlowdown';
+import { launchOptions } from './e2e/launch';
 
 const port = 4173;
 const basePath = '/cqrs-lab/';
@@ -28,12 +13,15 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   retries: 0,
   workers: process.env.CI ? 2 : undefined,
-  timeout: 30_000,
-  expect: { timeout: 10_000 },
+  // A slow-machine run (E2E_CPU_SLOWDOWN=N) runs every page N times slower, so these absolute
+  // budgets scale by N with it; the normal run keeps 30 s per test and 10 s per assertion.
+  timeout: scaled(30_000),
+  expect: { timeout: scaled(10_000) },
   reporter: process.env.CI ? [['list']] : [['list'], ['html', { open: 'never' }]],
   use: {
     baseURL: `http://localhost:${port}${basePath}`,
-    trace: 'retain-on-failure',
+    // Snapshots and screencast cost ~30% of the suite's time here; the action log is what we read.
+    trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false, sources: true },
     screenshot: 'only-on-failure',
   },
   projects: [
