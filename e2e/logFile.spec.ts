@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { scaled } from './cpuSlowdown';
+import { expect, test } from './fixtures';
 import { LabPage } from './page-models/labPage';
 
 const region = (page: Page) => page.getByRole('region', { name: 'Export and import' });
@@ -17,6 +19,7 @@ test.describe('export and import', () => {
     page.on('pageerror', (error) => errors.push(error.message));
     const lab = new LabPage(page);
     await lab.open();
+    await lab.fastest();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
     await lab.placeOrder('SKU-1', '2');
     await lab.settled('Place order');
@@ -30,8 +33,7 @@ test.describe('export and import', () => {
     expect(text.trim().split('\n')).toHaveLength(4);
     await expect(region(page).getByRole('status')).toHaveText('Exported 3 events.');
 
-    await page.getByRole('button', { name: 'Reset', exact: true }).click();
-    await page.getByRole('button', { name: 'Yes, reset' }).click();
+    await lab.reset();
     await expect(lab.logRows()).toHaveCount(0);
 
     await chooseFile(page, 'mine.ndjson', text);
@@ -46,7 +48,7 @@ test.describe('export and import', () => {
     await region(page).getByRole('button', { name: 'Import 3 events' }).click();
     await expect(region(page).getByRole('status')).toHaveText(
       'Imported 3 events (#1–#3); every view was rebuilt from the log.',
-      { timeout: 30_000 },
+      { timeout: scaled(20_000) },
     );
     expect(question).toMatch(/^Replace your log \(0 events\) with the 3 events in mine\.ndjson\?/);
     await expect(lab.logRows()).toHaveCount(3);
@@ -66,7 +68,8 @@ test.describe('export and import', () => {
   }) => {
     const lab = new LabPage(page);
     await lab.open();
-    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await lab.fastest();
+    await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
     await expect(lab.logRows()).toHaveCount(1);
     const header = JSON.stringify({ format: 'cqrs-lab-log', version: 1, events: 1 });
     const event = {
@@ -120,6 +123,7 @@ test('text from payloads is shown as text, never run as HTML: typed in a form or
 }) => {
   const lab = new LabPage(page);
   await lab.open();
+  await lab.fastest();
   const img = '<img src=x onerror="window.__xss=1">';
   const script = '<script>window.__xss=2</script>';
   await lab.addProduct({ sku: 'SKU-1', name: img, price: '1', stock: '1' });
@@ -145,7 +149,7 @@ test('text from payloads is shown as text, never run as HTML: typed in a form or
   page.once('dialog', (dialog) => void dialog.accept());
   await region(page).getByRole('button', { name: 'Import 1 event' }).click();
   await expect(region(page).getByRole('status')).toHaveText(/^Imported 1 event \(#2–#2\)/, {
-    timeout: 30_000,
+    timeout: scaled(20_000),
   });
   await lab.useDomain('Bank');
   await expect(lab.viewRow(lab.accountBalances, 'ACC-1')).toContainText(script);
@@ -159,32 +163,34 @@ test('text from payloads is shown as text, never run as HTML: typed in a form or
 
 test('a share link sets the same session up in a fresh browser: commands, domain and delays', async ({
   page,
-  browser,
+  newContext,
 }) => {
   const lab = new LabPage(page);
   await lab.open();
+  await lab.fastest();
   await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
   await lab.placeOrder('SKU-1', '2');
   await lab.settled('Place order');
-  await page.getByRole('slider', { name: 'Stock levels delay' }).fill('500');
+  await lab.setDelay('Stock levels', 500);
   await region(page).getByRole('button', { name: 'Copy a share link' }).click();
   const link = await region(page).getByLabel('Share link').inputValue();
   expect(link).toMatch(/#\/share\/[A-Za-z0-9_-]+$/);
 
-  const fresh = await browser.newContext();
-  const other = await fresh.newPage();
+  const fresh = await newContext();
+  const there = await new LabPage(await fresh.newPage()).front();
+  const other = there.page;
   await other.goto(link);
   await expect(other.getByRole('status', { name: 'Shared session' })).toHaveText(
     'Loaded a shared session: 2 commands in the shop, the log now ends at #3. It is yours now: carry on from here.',
-    { timeout: 20_000 },
+    { timeout: scaled(20_000) },
   );
-  const there = new LabPage(other);
   await expect(there.logRows()).toHaveCount(3);
   await expect(there.viewRow(there.stockLevels, 'SKU-1')).toContainText('Blue mug12.50523');
   await expect(other.getByRole('slider', { name: 'Stock levels delay' })).toHaveValue('500');
   await fresh.close();
 
   // After a reload the log holds events from an earlier visit, which a link cannot carry.
+  await lab.front();
   await page.goto('./');
   await expect(lab.logRows()).toHaveCount(3);
   await region(page).getByRole('button', { name: 'Copy a share link' }).click();

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { scaled } from './cpuSlowdown';
+import { expect, test } from './fixtures';
 import { LabPage } from './page-models/labPage';
 
 const VIEWS = [
@@ -15,9 +16,8 @@ test.describe('the main screen', () => {
   }) => {
     const lab = new LabPage(page);
     await lab.open();
-    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
-    await lab.settled('Add product');
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await lab.pause();
 
     const flow = page.getByRole('region', { name: 'Flow' });
     const tokens = flow.locator('[data-kind]');
@@ -34,7 +34,7 @@ test.describe('the main screen', () => {
 
     // The command reaches the write model: two events are appended and travel to every view;
     // the outcome travels back to the UI. Every view now has an open inconsistency window.
-    await page.getByRole('button', { name: 'Step forward' }).click();
+    await lab.step();
     await expect(tokens).toHaveCount(6);
     for (const view of VIEWS)
       await expect(
@@ -51,7 +51,7 @@ test.describe('the main screen', () => {
 
     // Each step hands over one message; a view's window closes exactly when its events arrive.
     for (let left = 6; left > 0; left -= 1) {
-      await page.getByRole('button', { name: 'Step forward' }).click();
+      await lab.step();
       await expect(tokens).toHaveCount(left - 1);
       // A handed-over message leaves the flow at once; its view closes its window once it has
       // applied the events, a moment later.
@@ -79,14 +79,11 @@ test.describe('the main screen', () => {
     await lab.open();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
     await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #1');
-    await lab.stockLevels.getByRole('slider', { name: 'Stock levels delay' }).fill('5000');
+    await lab.setDelay('Stock levels', 5000);
     await lab.placeOrder('SKU-1', '1');
     await expect(lab.viewStatus('Stock levels')).toHaveText('2 behind: at #1, head #3');
 
-    const query = lab.stockLevels.getByRole('form', { name: 'Query Stock levels' });
-    await query.getByLabel('SKU', { exact: true }).fill('SKU-1');
-    await query.getByRole('button', { name: 'Ask Stock levels' }).click();
-    await expect(query.getByRole('status')).toHaveText(/Stale: as of #1, head #3/);
+    await expect(await lab.ask('Stock levels', 'SKU-1')).toHaveText(/Stale: as of #1, head #3/);
 
     const timeline = page.getByRole('region', { name: 'Timeline' });
     await expect(timeline.locator('[data-kind="answer"][data-stale="true"]')).toHaveCount(1);
@@ -101,7 +98,7 @@ test.describe('the main screen', () => {
   }) => {
     const lab = new LabPage(page);
     await lab.open();
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await lab.pause();
     await lab.addProduct({ sku: 'SKU-9', name: 'Spoon', price: '1', stock: '3' });
     await expect(lab.clock).toHaveText(/· 1 pending$/);
     const flow = page.getByRole('region', { name: 'Flow' });
@@ -122,6 +119,7 @@ test.describe('the event log', () => {
   test('provenance: an Order status row highlights the events that built it', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.open();
+    await lab.fastest();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
     await lab.placeOrder('SKU-1', '1');
     await expect(lab.form('Place order').getByRole('status')).toHaveText(/^Appended/);
@@ -145,6 +143,7 @@ test.describe('the event log', () => {
   test('filters by stream and by type', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.open();
+    await lab.fastest();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
     await lab.placeOrder('SKU-1', '1');
     await expect(lab.logRows()).toHaveCount(3);
@@ -162,8 +161,7 @@ test('the charts load on demand and plot lag, throughput and staleness', async (
   await lab.open();
   const charts = page.getByRole('region', { name: 'Charts' });
   await expect(charts.getByText('Charts appear once events start flowing.')).toBeVisible();
-  await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
-  await lab.settled('Add product');
+  await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
   for (const name of [
     'Lag per view, in events behind the head',
     'Lag per view, in ms (age of the oldest unapplied event)',
@@ -182,8 +180,8 @@ test('time travel shows the stock level as it was at an earlier position, then r
 }) => {
   const lab = new LabPage(page);
   await lab.open();
-  await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
-  await lab.settled('Add product');
+  await lab.fastest();
+  await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
   await lab.placeOrder('SKU-1', '2');
   await lab.settled('Place order');
 
@@ -214,20 +212,18 @@ test('a workload runs through the real system and every view catches up after it
 }) => {
   const lab = new LabPage(page);
   await lab.open();
-  const load = page.getByRole('form', { name: 'Load' });
+  const { load } = lab;
   await load.getByLabel('Per second', { exact: true }).fill('5000');
   await load.getByRole('button', { name: 'Run load' }).click();
   await expect(load.getByLabel('Per second', { exact: true })).toHaveAccessibleDescription(
     'Rate must be at most 2,000 per second',
   );
-  await load.getByLabel('Per second', { exact: true }).fill('200');
-  await load.getByLabel('Seconds', { exact: true }).fill('2');
-  await page.getByRole('slider', { name: 'Speed' }).fill('7'); // as fast as possible
-  await load.getByRole('button', { name: 'Run load' }).click();
+  await lab.fastest();
+  await lab.runLoad({ perSecond: 200, readsPercent: 20, seconds: 2 });
   await expect(load.getByRole('status')).toHaveText('Done: 400 of 400 messages sent', {
-    timeout: 20_000,
+    timeout: scaled(20_000),
   });
-  await expect(lab.clock).toHaveText(/· 0 pending$/, { timeout: 20_000 });
+  await expect(lab.clock).toHaveText(/· 0 pending$/, { timeout: scaled(20_000) });
   const head = await lab.viewStatus('Order status').textContent();
   const at = /^Up to date at #(\d+)$/.exec(head ?? '')?.[1];
   expect(Number(at)).toBeGreaterThan(5);

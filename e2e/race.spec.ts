@@ -1,7 +1,7 @@
 // The race of src/workers/race.idb.test.ts with two real write workers (two tabs) on one real
 // IndexedDB in Chromium: whatever the interleaving, no acknowledged event is lost, none is stored
 // twice, positions and versions have no gaps, and of writers that read the same version one wins.
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import type { Harness, RaceScenarioFigures } from '../bench/harness';
 
 /** The bench harness page (see playwright.config.ts), not the app under baseURL. */
@@ -19,7 +19,6 @@ const n = (value: number) => value.toLocaleString('en-US');
 test('two real write workers racing on one IndexedDB lose, double and skip nothing', async ({
   page,
 }) => {
-  test.setTimeout(30_000);
   await page.goto(HARNESS);
   await expect(page.locator('#status')).toHaveAttribute('data-ready', 'true');
   const race = await page.evaluate(() =>

@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import { scaled } from './cpuSlowdown';
+import { expect, test } from './fixtures';
 import { LabPage } from './page-models/labPage';
 
 const SHOP_VIEWS = ['Stock levels', 'Order status', 'Sales dashboard', 'Product search'];
@@ -15,8 +16,7 @@ test.describe('the read side', () => {
     for (const view of SHOP_VIEWS)
       await expect(lab.viewStatus(view)).toHaveText('Up to date at #1');
 
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
-    await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
+    await lab.pause();
     await lab.placeOrder('SKU-1', '2');
     await expect(clock).toHaveText(/· 1 pending$/);
     await expect(lab.form('Place order').getByRole('status')).toHaveText(/on its way/);
@@ -24,7 +24,7 @@ test.describe('the read side', () => {
 
     // Step 1 hands the command to the write model: the events are in the log, and every view
     // (five of them) and the UI now have a message on its way.
-    await page.getByRole('button', { name: 'Step forward' }).click();
+    await lab.step();
     await expect(lab.logRows()).toHaveCount(3);
     await expect(clock).toHaveText(/· 6 pending$/);
     for (const view of SHOP_VIEWS)
@@ -63,13 +63,13 @@ test.describe('the read side', () => {
   }) => {
     const lab = new LabPage(page);
     await lab.open();
-    await page.getByRole('button', { name: 'Pause', exact: true }).click();
+    await lab.pause();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
     const clock = page.getByRole('status', { name: 'Simulation clock' });
     await expect(clock).toHaveText(/· 1 pending$/);
-    await page.getByRole('button', { name: 'Step forward' }).click();
+    await lab.step();
     await expect(lab.logRows()).toHaveCount(1);
-    await page.getByRole('button', { name: 'Step forward' }).click();
+    await lab.step();
     await expect(clock).toHaveText(/· 5 pending$/);
 
     await page.getByRole('button', { name: 'Step back' }).click();
@@ -92,14 +92,13 @@ test.describe('the read side', () => {
   }) => {
     const lab = new LabPage(page);
     await lab.open();
-    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
-    await lab.settled('Add product');
+    await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
     await page.keyboard.press('Space');
     await expect(page.getByRole('button', { name: 'Play', exact: true })).toBeVisible();
 
     await lab.placeOrder('SKU-1', '1');
     await expect(lab.clock).toHaveText(/· 1 pending$/);
-    await page.getByRole('button', { name: 'Step forward' }).click();
+    await lab.step();
     await expect(lab.logRows()).toHaveCount(3);
     const inFlight = page.getByRole('table', { name: 'Messages in flight' });
     const toOrderStatus = inFlight
@@ -128,26 +127,21 @@ test.describe('the read side', () => {
     await lab.open();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
     await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #1');
-    await lab.stockLevels.getByRole('slider', { name: 'Stock levels delay' }).fill('5000');
+    await lab.setDelay('Stock levels', 5000);
 
     await lab.placeOrder('SKU-1', '2');
     await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #3');
     await expect(lab.viewStatus('Stock levels')).toHaveText('2 behind: at #1, head #3');
 
-    const ask = async () => {
-      const query = lab.stockLevels.getByRole('form', { name: 'Query Stock levels' });
-      await query.getByLabel('SKU', { exact: true }).fill('SKU-1');
-      await query.getByRole('button', { name: 'Ask Stock levels' }).click();
-      return query.getByRole('status');
-    };
-    const stale = await ask();
+    const stale = await lab.ask('Stock levels', 'SKU-1');
     await expect(stale).toHaveText(
       'SKU-1: 5 available · Stale: as of #1, head #3 (2 behind) · served by Stock levels',
     );
+    // The view's mail is held 5 s (its delay): it catches up after that.
     await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #3', {
-      timeout: 15_000,
+      timeout: scaled(15_000),
     });
-    const fresh = await ask();
+    const fresh = await lab.ask('Stock levels', 'SKU-1');
     await expect(fresh).toHaveText(
       'SKU-1: 3 available · Fresh: as of #3, head #3 · served by Stock levels',
     );
@@ -185,6 +179,7 @@ test.describe('the read side', () => {
   test('Rebuild Order status replays the log from 0 and ends as it was', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.open();
+    await lab.fastest();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '9' });
     for (const quantity of ['1', '2', '3']) {
       await lab.placeOrder('SKU-1', quantity);
@@ -203,15 +198,12 @@ test.describe('the read side', () => {
   test('Product search finds a product by a misspelt name', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.open();
-    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '9' });
+    await lab.fastest();
+    await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '9' });
     await expect(lab.logRows()).toHaveCount(1);
     await lab.addProduct({ sku: 'SKU-2', name: 'Teapot', price: '30', stock: '1' });
-    const search = page.getByRole('region', { name: 'Product search' });
     await expect(lab.viewStatus('Product search')).toHaveText('Up to date at #2');
-    const query = search.getByRole('form', { name: 'Query Product search' });
-    await query.getByLabel('Search', { exact: true }).fill('tepot');
-    await query.getByRole('button', { name: 'Ask Product search' }).click();
-    await expect(query.getByRole('status')).toHaveText(
+    await expect(await lab.ask('Product search', 'tepot')).toHaveText(
       /^Teapot \(SKU-2, 30\.00\) · Fresh: as of #2/,
     );
   });
@@ -219,7 +211,8 @@ test.describe('the read side', () => {
   test('Reset asks first, then clears the log and every view', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.open();
-    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '9' });
+    await lab.fastest();
+    await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '9' });
     await expect(lab.logRows()).toHaveCount(1);
     await page.getByRole('button', { name: 'Reset' }).click();
     await page
@@ -227,8 +220,7 @@ test.describe('the read side', () => {
       .getByRole('button', { name: 'Cancel' })
       .click();
     await expect(lab.logRows()).toHaveCount(1);
-    await page.getByRole('button', { name: 'Reset' }).click();
-    await page.getByRole('button', { name: 'Yes, reset' }).click();
+    await lab.reset();
     await expect(lab.logRows()).toHaveCount(0);
     await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #0');
     await expect(lab.stockLevels.getByRole('table')).toHaveCount(0);

@@ -1,17 +1,24 @@
-import { expect, test } from '@playwright/test';
-import { LabPage } from './page-models/labPage';
+import type { BrowserContext } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { LabPage, submitTogether } from './page-models/labPage';
+
+const MUG = { sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' };
+
+/** Two tabs of the lab on one store: the second opened last, so it is in front. */
+const openTwoTabs = async (context: BrowserContext): Promise<[LabPage, LabPage]> => [
+  await LabPage.openIn(context),
+  await LabPage.openIn(context),
+];
 
 test('two tabs are two clients of one store: each sees the other’s events and its views catch up', async ({
   context,
 }) => {
-  const a = new LabPage(await context.newPage());
-  await a.open();
-  const b = new LabPage(await context.newPage());
-  await b.open();
+  const [a, b] = await openTwoTabs(context);
 
-  await a.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+  await (await a.front()).addProduct(MUG);
   await expect(a.logRows()).toHaveCount(1);
   // Tab B hears of it without a reload: its log and its views catch up from the store.
+  await b.front();
   await expect(b.logRows()).toHaveCount(1);
   await expect(b.viewStatus('Stock levels')).toHaveText('Up to date at #1');
   await expect(b.viewRow(b.stockLevels, 'SKU-1')).toContainText('Blue mug12.50505');
@@ -21,31 +28,45 @@ test('two tabs are two clients of one store: each sees the other’s events and 
   await expect(b.form('Place order').getByRole('status')).toHaveText(
     'Appended OrderPlaced #2, StockReserved #3',
   );
+  await a.front();
   await expect(a.logRows()).toHaveCount(3);
   await expect(a.viewStatus('Order status')).toHaveText('Up to date at #3');
   await expect(a.viewRow(a.stockLevels, 'SKU-1')).toContainText('Blue mug12.50523');
+});
+
+test('two tabs sell the last three units at once: one goes through; a reset in one tab tells the other', async ({
+  context,
+}) => {
+  const [a, b] = await openTwoTabs(context);
+  for (const tab of [a, b]) await (await tab.front()).fastest();
+  // Three of the five left, as both tabs see.
+  await (await a.front()).addProductSettled(MUG);
+  await a.placeOrder('SKU-1', '2');
+  await a.settled('Place order');
+  for (const tab of [a, b]) {
+    await tab.front();
+    await expect(tab.viewRow(tab.stockLevels, 'SKU-1')).toContainText('Blue mug12.50523');
+  }
 
   // Both sell the last three units at once: the store lets one through, the other is refused.
-  await Promise.all([a.placeOrder('SKU-1', '3'), b.placeOrder('SKU-1', '3')]);
+  await submitTogether([a, b], 'Place order', { SKU: 'SKU-1', Quantity: '3' });
   const outcomes = await Promise.all(
     [a, b].map(async (tab) => {
-      const status = tab
-        .form('Place order')
-        .getByRole('status')
-        .or(tab.form('Place order').getByRole('alert'));
+      const status = tab.outcome('Place order');
       await expect(status).toHaveText(/^(Appended|Refused)/);
       return status.textContent();
     }),
   );
   expect(outcomes.filter((text) => text?.startsWith('Appended'))).toHaveLength(1);
   expect(outcomes.filter((text) => text?.startsWith('Refused: Not enough stock'))).toHaveLength(1);
-  await expect(a.logRows()).toHaveCount(5);
-  await expect(b.logRows()).toHaveCount(5);
-  for (const tab of [a, b])
+  for (const tab of [a, b]) {
+    await tab.front();
+    await expect(tab.logRows()).toHaveCount(5);
     await expect(tab.viewRow(tab.stockLevels, 'SKU-1')).toContainText('Blue mug12.50550');
+  }
 
   // Resetting in one tab tells the other to reload rather than show a log that is gone.
-  await a.page.getByRole('button', { name: 'Reset', exact: true }).click();
-  await a.page.getByRole('button', { name: 'Yes, reset' }).click();
+  await (await a.front()).reset();
+  await b.front();
   await expect(b.page.getByRole('alert').first()).toContainText('Another tab reset');
 });

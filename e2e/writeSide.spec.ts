@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { LabPage } from './page-models/labPage';
+import { expect, test } from './fixtures';
+import { LabPage, submitTogether } from './page-models/labPage';
 
 test.describe('the write side', () => {
   test('an order goes through its life: paid, shipped, and then it cannot be cancelled', async ({
@@ -7,6 +7,7 @@ test.describe('the write side', () => {
   }) => {
     const lab = new LabPage(page);
     await lab.open();
+    await lab.fastest();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
     await lab.placeOrder('SKU-1', '2');
     await expect(lab.form('Place order').getByRole('status')).toContainText('OrderPlaced #2');
@@ -45,6 +46,7 @@ test.describe('the write side', () => {
   }) => {
     const lab = new LabPage(page);
     await lab.open();
+    await lab.fastest();
     await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '2' });
     await lab.placeOrder('SKU-1', '2');
     await expect(lab.viewRow(lab.stockLevels, 'SKU-1').getByRole('cell').nth(5)).toHaveText('0');
@@ -69,6 +71,7 @@ test.describe('the write side', () => {
   test('bad input is refused at the field and appends nothing', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.open();
+    await lab.fastest();
     const form = await lab.submit('Add product', {
       SKU: 'has spaces',
       Name: '',
@@ -101,6 +104,7 @@ test.describe('the write side', () => {
   }) => {
     const lab = new LabPage(page);
     await lab.open();
+    await lab.fastest();
     await lab.useDomain('Bank');
     await lab.submit('Open account', { Account: 'ACC-1', Owner: 'Ada' });
     await expect(lab.form('Open account').getByRole('status')).toHaveText(
@@ -128,29 +132,18 @@ test.describe('the write side', () => {
   test('two tabs sell the last unit at the same moment: one wins, one is refused', async ({
     context,
   }) => {
-    const first = new LabPage(await context.newPage());
-    await first.open();
+    const first = await LabPage.openIn(context);
+    await first.fastest();
     await first.addProduct({ sku: 'SKU-1', name: 'Last mug', price: '5', stock: '1' });
     await expect(first.logRows()).toHaveCount(1);
 
-    const second = new LabPage(await context.newPage());
-    await second.open();
+    const second = await LabPage.openIn(context);
+    await second.fastest();
     await expect(second.logRows()).toHaveCount(1);
 
-    for (const tab of [first, second]) {
-      const form = tab.form('Place order');
-      await form.getByLabel('SKU', { exact: true }).fill('SKU-1');
-      await form.getByLabel('Quantity', { exact: true }).fill('1');
-    }
-    await Promise.all(
-      [first, second].map((tab) =>
-        tab.form('Place order').getByRole('button', { name: 'Place order' }).click(),
-      ),
-    );
+    await submitTogether([first, second], 'Place order', { SKU: 'SKU-1', Quantity: '1' });
 
-    const outcomes = [first, second].map((tab) =>
-      tab.form('Place order').locator('[role=status], [role=alert]'),
-    );
+    const outcomes = [first, second].map((tab) => tab.outcome('Place order'));
     // Each form first says the command is on its way; wait for its outcome.
     for (const outcome of outcomes) await expect(outcome).toHaveText(/^(Appended|Refused)/);
     const texts = await Promise.all(outcomes.map((o) => o.textContent()));
@@ -160,7 +153,7 @@ test.describe('the write side', () => {
     ).toHaveLength(1);
 
     // A fresh look at the store: one order, the stock at 0.
-    await first.page.reload();
+    await (await first.front()).page.reload();
     await expect(first.logRows()).toHaveCount(3);
     await expect(first.eventLog.getByRole('row').filter({ hasText: 'OrderPlaced' })).toHaveCount(1);
     await expect(first.viewRow(first.stockLevels, 'SKU-1').getByRole('cell').nth(5)).toHaveText(

@@ -1,4 +1,6 @@
-import { expect, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect } from '../fixtures';
+import { scaled } from '../cpuSlowdown';
 import type { LabPage } from './labPage';
 
 type Row = {
@@ -41,45 +43,60 @@ const readStoreName = (view: string) =>
 export const expectLogWhole = async (page: Page, eventsPer: Record<string, number>) => {
   const events = (await readStore(page, 'cqrs-lab-events', 'events')) as Row[];
   expect(events.map((e) => e.position)).toEqual(events.map((_, i) => i + 1));
+  // Each rule's breaks are gathered and asserted once: thousands of passing expects cost seconds.
+  const versionBreaks: string[] = [];
   const versions = new Map<string, number>();
   for (const e of events) {
-    expect(e.version).toBe((versions.get(e.streamId) ?? 0) + 1);
+    const expected = (versions.get(e.streamId) ?? 0) + 1;
+    if (e.version !== expected)
+      versionBreaks.push(`#${String(e.position)} ${e.streamId} v${String(e.version)}`);
     versions.set(e.streamId, e.version);
   }
+  expect(versionBreaks, 'stream versions out of sequence').toEqual([]);
   const byCommand = new Map<string, number[]>();
   const firstType = new Map<string, string>();
   for (const e of events) {
     byCommand.set(e.meta.commandId, [...(byCommand.get(e.meta.commandId) ?? []), e.position]);
     if (!firstType.has(e.meta.commandId)) firstType.set(e.meta.commandId, e.type);
   }
+  const badCommands: string[] = [];
   for (const [commandId, positions] of byCommand) {
-    expect(positions.length, commandId).toBe(eventsPer[firstType.get(commandId) ?? '']);
-    expect((positions.at(-1) ?? 0) - (positions[0] ?? 0), commandId).toBe(positions.length - 1);
+    const whole = positions.length === eventsPer[firstType.get(commandId) ?? ''];
+    const together = (positions.at(-1) ?? 0) - (positions[0] ?? 0) === positions.length - 1;
+    if (!whole || !together) badCommands.push(`${commandId} at ${positions.join(', ')}`);
   }
+  expect(badCommands, 'commands not whole, or not side by side').toEqual([]);
   const records = (await readStore(page, 'cqrs-lab-events', 'commands')) as {
     commandId: string;
     positions?: number[];
   }[];
-  for (const record of records)
-    if (record.positions)
-      expect(record.positions, record.commandId).toEqual(byCommand.get(record.commandId));
+  const badRecords = records.flatMap((record) =>
+    record.positions && record.positions.join() !== (byCommand.get(record.commandId) ?? []).join()
+      ? [`${record.commandId}: ${record.positions.join(', ')}`]
+      : [],
+  );
+  expect(badRecords, 'command records not pointing at exactly their events').toEqual([]);
   return { events: events.length, byCommand };
 };
 
 /** Every shop view, caught up with a log of `head` events, equals a rebuild of it from #0. */
 export const expectViewsEqualRebuilds = async (lab: LabPage, head: number) => {
+  const upToDate = `Up to date at #${String(head)}`;
+  const before = new Map<string, unknown[]>();
   for (const view of SHOP_VIEWS) {
-    await expect(lab.viewStatus(view)).toHaveText(`Up to date at #${String(head)}`, {
-      timeout: 60_000,
-    });
-    const before = await readStore(lab.page, readStoreName(view), 'rows');
+    await expect(lab.viewStatus(view)).toHaveText(upToDate, { timeout: scaled(20_000) });
+    before.set(view, await readStore(lab.page, readStoreName(view), 'rows'));
+  }
+  // All four rebuilds are asked for at once; each view's worker rebuilds its own store.
+  for (const view of SHOP_VIEWS)
     await lab.page.getByRole('button', { name: `Rebuild ${view}` }).click();
+  for (const view of SHOP_VIEWS) {
     await expect(
       lab.page.getByRole('region', { name: view }).getByText(/^Rebuilt from #0/),
-    ).toBeVisible({ timeout: 60_000 });
-    await expect(lab.viewStatus(view)).toHaveText(`Up to date at #${String(head)}`);
+    ).toBeVisible({ timeout: scaled(20_000) });
+    await expect(lab.viewStatus(view)).toHaveText(upToDate);
     const after = await readStore(lab.page, readStoreName(view), 'rows');
-    expect(before, view).toEqual(after);
+    expect(before.get(view), view).toEqual(after);
   }
 };
 

@@ -1,0 +1,23 @@
+import type { Page } from '@playwright/test';
+import { scaled } from '../cpuSlowdown';
+import { expect } from '../fixtures';
+import { LabPage } from './labPage';
+
+/**
+ * Opens a chapter by its URL and waits until its scenario is set up. Returns the Lessons region,
+ * the chapter's progress line, the lab, and the console errors the page reports from then on.
+ */
+export const openChapter = async (page: Page, id: string, title: RegExp) => {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  const lab = await new LabPage(page).front();
+  await page.goto(`./#/lessons/${id}`);
+  const lessons = page.getByRole('region', { name: 'Lessons' });
+  await expect(lessons.getByRole('heading', { name: title })).toBeVisible();
+  const progress = lessons.getByRole('status', { name: 'Chapter progress' });
+  await expect(progress).toHaveText(/^Not done yet\. Done when: /, { timeout: scaled(20_000) });
+  return { lessons, progress, errors, lab };
+};
