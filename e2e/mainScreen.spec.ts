@@ -11,6 +11,24 @@ const VIEWS = [
 ];
 
 test.describe('the main screen', () => {
+  test('the first event moves nothing on the page: the empty notes sit over their diagrams', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    const top = () =>
+      lab.eventLog.evaluate((table) => table.getBoundingClientRect().top + window.scrollY);
+    const notes = page.getByText(
+      /^(Charts appear once events start flowing|Deliveries will appear here as messages arrive)\.$/,
+    );
+    await expect(notes).toHaveCount(2);
+    const before = await top();
+    await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await expect(notes).toHaveCount(0);
+    // A learner who aims at the log as the first event lands must hit what they aimed at.
+    expect(await top()).toBe(before);
+  });
+
   test('one order, step by step: tokens on their edges, windows shaded until each view applies it', async ({
     page,
   }) => {

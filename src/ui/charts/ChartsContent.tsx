@@ -99,7 +99,10 @@ const StalenessChart = () => {
 
 const NoEventsYet = () => {
   const empty = usePaced(useTimeline, (s) => s.appends.length === 0);
-  return empty ? <p className="empty">Charts appear once events start flowing.</p> : null;
+  // Over the empty charts, not above them: nothing below moves when the first event comes.
+  return empty ? (
+    <p className="empty overlay-note">Charts appear once events start flowing.</p>
+  ) : null;
 };
 
 // The charts are drawn from the start, empty: mounting them costs more than updating them, and

@@ -69,63 +69,66 @@ export const Timeline = () => {
         Time runs left to right. Shaded spans are <strong>inconsistency windows</strong>: a view
         does not yet know events that the log already holds. An answer served inside one is stale.
       </p>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        className="timeline-diagram"
-        role="group"
-        aria-label="Sequence diagram"
-      >
-        <defs>
-          <marker
-            id="arrowhead"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="6"
-            markerHeight="6"
-            orient="auto-start-reverse"
-          >
-            <path d="M 0 0 L 10 5 L 0 10 z" className="arrowhead" />
-          </marker>
-        </defs>
-        {LANES.map((lane) => (
-          <g key={lane} className="lane">
-            <text x={8} y={laneY(lane) + 4}>
-              {lane}
-            </text>
-            <line x1={LEFT} y1={laneY(lane)} x2={WIDTH - 8} y2={laneY(lane)} />
-          </g>
-        ))}
-        {windows.map((w) => {
-          const open = w.to === null;
-          const from = Math.max(start, w.from);
-          const label = `${w.view} did not know #${w.first}–#${w.last} from ${seconds(w.from)} ${open ? 'until now' : `to ${seconds(w.to ?? now)}`}`;
-          return (
-            <rect
-              key={`${w.view}-${w.first}`}
-              className={`window${open ? ' open' : ''}`}
-              x={x(from)}
-              y={laneY(w.view) - 10}
-              width={Math.max(2, x(w.to ?? now) - x(from))}
-              height={20}
-              role="img"
-              aria-label={label}
-              data-view={w.view}
-              data-open={open}
+      {/* The note sits over the empty diagram, so nothing below moves when the first arrow comes. */}
+      <div className="overlay-frame">
+        <svg
+          viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+          className="timeline-diagram"
+          role="group"
+          aria-label="Sequence diagram"
+        >
+          <defs>
+            <marker
+              id="arrowhead"
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="6"
+              markerHeight="6"
+              orient="auto-start-reverse"
             >
-              <title>{label}</title>
-            </rect>
-          );
-        })}
-        {recent.map(arrow)}
-        <line className="now" x1={x(now)} y1={8} x2={x(now)} y2={HEIGHT - 4} />
-        <text className="now-label" x={x(now) - 4} y={12} textAnchor="end">
-          now {seconds(now)}
-        </text>
-      </svg>
-      {recent.length === 0 && (
-        <p className="empty">Deliveries will appear here as messages arrive.</p>
-      )}
+              <path d="M 0 0 L 10 5 L 0 10 z" className="arrowhead" />
+            </marker>
+          </defs>
+          {LANES.map((lane) => (
+            <g key={lane} className="lane">
+              <text x={8} y={laneY(lane) + 4}>
+                {lane}
+              </text>
+              <line x1={LEFT} y1={laneY(lane)} x2={WIDTH - 8} y2={laneY(lane)} />
+            </g>
+          ))}
+          {windows.map((w) => {
+            const open = w.to === null;
+            const from = Math.max(start, w.from);
+            const label = `${w.view} did not know #${w.first}–#${w.last} from ${seconds(w.from)} ${open ? 'until now' : `to ${seconds(w.to ?? now)}`}`;
+            return (
+              <rect
+                key={`${w.view}-${w.first}`}
+                className={`window${open ? ' open' : ''}`}
+                x={x(from)}
+                y={laneY(w.view) - 10}
+                width={Math.max(2, x(w.to ?? now) - x(from))}
+                height={20}
+                role="img"
+                aria-label={label}
+                data-view={w.view}
+                data-open={open}
+              >
+                <title>{label}</title>
+              </rect>
+            );
+          })}
+          {recent.map(arrow)}
+          <line className="now" x1={x(now)} y1={8} x2={x(now)} y2={HEIGHT - 4} />
+          <text className="now-label" x={x(now) - 4} y={12} textAnchor="end">
+            now {seconds(now)}
+          </text>
+        </svg>
+        {recent.length === 0 && (
+          <p className="empty overlay-note">Deliveries will appear here as messages arrive.</p>
+        )}
+      </div>
     </section>
   );
 };
