@@ -265,6 +265,10 @@ const fakeClock = () => {
         void wake.then(resolve);
       }),
     flush,
+    /** Real time that passes while a receiver works (no sleeper wakes for it). */
+    pass: (ms: number) => {
+      now += ms;
+    },
     /** Lets `ms` of real time pass, a frame (16 ms) at a time, and the bus run in between. */
     advance: async (ms: number) => {
       const end = now + ms;
@@ -834,6 +838,33 @@ describe('The bus host', () => {
       await clock.advance(16);
       expect(log.handled).toEqual(['place-o-1']);
       expect(lastClock()?.now).toBe(32);
+      await host.pause();
+    });
+
+    it('keeps telling the page the time during a long burst as fast as possible', async () => {
+      const { host, clock, frames, stepAll, orderStatus, stockLevels } = await lab();
+      // Views that take 60 ms of real time over each delivery.
+      for (const view of [orderStatus, stockLevels])
+        await host.attachView(view.name, {
+          ...view,
+          apply: (delivery) => {
+            clock.pass(60);
+            return view.apply(delivery);
+          },
+        });
+      for (const id of ['o-1', 'o-2', 'o-3']) {
+        host.sendCommand(placeOrder(id));
+        await host.step();
+      }
+      const burstStart = frames.length;
+      host.setSpeed(Number.POSITIVE_INFINITY);
+      host.play();
+      await clock.advance(16);
+      await stepAll();
+      const told = framesOf(frames.slice(burstStart), 'clock').map((f) => f.pending);
+      // Not just before and after: the pending count is seen going down while the burst runs.
+      expect(told.at(-1)).toBe(0);
+      expect(new Set(told.filter((pending) => pending > 0)).size).toBeGreaterThanOrEqual(3);
       await host.pause();
     });
 

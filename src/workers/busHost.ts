@@ -75,6 +75,8 @@ const QUERY_LATENCY_MS = 10;
 const RETRY_AFTER_MS = 1_000;
 const LOAD_SKUS = 5;
 const TICK_MS = 16;
+/** How often the page hears the clock during a long burst (a few times a second is enough). */
+const CLOCK_EVERY_MS = 100;
 
 /** A command from the UI to the write model (sent by the learner or by the workload). */
 const commandFromUI = (payload: unknown): Outbound => ({
@@ -139,7 +141,10 @@ export const createBusHost = (deps: BusHostDeps) => {
   let wakeSignal = new Promise<void>((resolve) => (wake = resolve));
   let looping = false;
 
-  const clock = () =>
+  /** When the page was last told the time: a long burst tells it again as it goes. */
+  let toldAt = Number.NEGATIVE_INFINITY;
+  const clock = () => {
+    toldAt = deps.realNow();
     emit({
       kind: 'clock',
       now: scheduler.now,
@@ -148,6 +153,7 @@ export const createBusHost = (deps: BusHostDeps) => {
       speed,
       history: history.length,
     });
+  };
 
   const setPhase = (view: string, phase: ViewPhase, progress?: { done: number; total: number }) => {
     const slot = views.get(view);
@@ -396,6 +402,8 @@ export const createBusHost = (deps: BusHostDeps) => {
       for (const entry of entries) if (entry) remember(entry);
       if (entries.includes(null)) return;
       if (whilePlaying && !playing) return;
+      // As fast as possible, a burst is one long hand-over: the clock keeps showing it move.
+      if (deps.realNow() - toldAt >= CLOCK_EVERY_MS) clock();
     }
   };
 
