@@ -8,3 +8,13 @@ export const cpuSlowdown = Number.isFinite(asked) && asked > 1 ? asked : 1;
 
 /** A time budget in ms, stretched by the emulated slowdown. */
 export const scaled = (ms: number) => ms * cpuSlowdown;
+
+/** One start of the app (page load, seven workers, views caught up): ~4 s alone, ~8 s under load. */
+const APP_START_MS = 8_000;
+
+/**
+ * The budget of a test that starts the app more than once (reloads, a second tab, a fresh
+ * browser): the usual 30 s for its work, plus one app start for each start after the first.
+ */
+export const budgetFor = ({ appStarts }: { appStarts: number }) =>
+  scaled(30_000 + Math.max(0, appStarts - 1) * APP_START_MS);

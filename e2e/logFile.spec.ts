@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { scaled } from './cpuSlowdown';
+import { budgetFor, scaled } from './cpuSlowdown';
 import { expect, test } from './fixtures';
 import { LabPage } from './page-models/labPage';
 
@@ -165,6 +165,7 @@ test('a share link sets the same session up in a fresh browser: commands, domain
   page,
   newContext,
 }) => {
+  test.setTimeout(budgetFor({ appStarts: 3 })); // this tab, the fresh browser, and this tab again
   const lab = new LabPage(page);
   await lab.open();
   await lab.fastest();

@@ -1,4 +1,4 @@
-import { scaled } from './cpuSlowdown';
+import { budgetFor, scaled } from './cpuSlowdown';
 import { expect, test } from './fixtures';
 import { LabPage } from './page-models/labPage';
 import { expectLogWhole, expectViewsEqualRebuilds, SHOP_EVENTS } from './page-models/storage';
@@ -6,6 +6,7 @@ import { expectLogWhole, expectViewsEqualRebuilds, SHOP_EVENTS } from './page-mo
 test('reloading three times mid-burst loses nothing, halves nothing and leaves every view as a rebuild', async ({
   page,
 }) => {
+  test.setTimeout(budgetFor({ appStarts: 4 })); // the first load and three reloads
   const lab = new LabPage(page);
   await lab.open();
   await lab.runLoad({ perSecond: 400, readsPercent: 0, seconds: 20 });

@@ -1,3 +1,4 @@
+import { budgetFor } from './cpuSlowdown';
 import { expect, test } from './fixtures';
 import { LabPage } from './page-models/labPage';
 
@@ -5,6 +6,7 @@ test.describe('one command travels to a read view', () => {
   test('a placed order reaches the event log and Order status, and survives a reload', async ({
     page,
   }) => {
+    test.setTimeout(budgetFor({ appStarts: 2 })); // the first load and a reload
     const lab = new LabPage(page);
     await lab.open();
 

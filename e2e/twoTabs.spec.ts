@@ -1,3 +1,4 @@
+import { budgetFor } from './cpuSlowdown';
 import type { BrowserContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LabPage, submitTogether } from './page-models/labPage';
@@ -13,6 +14,7 @@ const openTwoTabs = async (context: BrowserContext): Promise<[LabPage, LabPage]>
 test('two tabs are two clients of one store: each sees the other’s events and its views catch up', async ({
   context,
 }) => {
+  test.setTimeout(budgetFor({ appStarts: 2 })); // one start per tab
   const [a, b] = await openTwoTabs(context);
 
   await (await a.front()).addProduct(MUG);
@@ -37,6 +39,7 @@ test('two tabs are two clients of one store: each sees the other’s events and 
 test('two tabs sell the last three units at once: one goes through; a reset in one tab tells the other', async ({
   context,
 }) => {
+  test.setTimeout(budgetFor({ appStarts: 2 })); // one start per tab
   const [a, b] = await openTwoTabs(context);
   for (const tab of [a, b]) await (await tab.front()).fastest();
   // Three of the five left, as both tabs see.

@@ -1,3 +1,4 @@
+import { budgetFor } from './cpuSlowdown';
 import { expect, test } from './fixtures';
 import { LabPage, submitTogether } from './page-models/labPage';
 
@@ -132,6 +133,7 @@ test.describe('the write side', () => {
   test('two tabs sell the last unit at the same moment: one wins, one is refused', async ({
     context,
   }) => {
+    test.setTimeout(budgetFor({ appStarts: 3 })); // one start per tab, then a reload
     const first = await LabPage.openIn(context);
     await first.fastest();
     await first.addProduct({ sku: 'SKU-1', name: 'Last mug', price: '5', stock: '1' });
