@@ -1,6 +1,7 @@
 import { scaled } from './cpuSlowdown';
 import { expect, test } from './fixtures';
 import { LabPage } from './page-models/labPage';
+import { SHOP_VIEWS } from './page-models/storage';
 
 const VIEWS = [
   'Order status',
@@ -243,10 +244,9 @@ test('a workload runs through the real system and every view catches up after it
   await expect(lab.clock).toHaveText(/· 0 pending$/, { timeout: scaled(20_000) });
   // The clock says 0 pending at once; each view's line follows at its next paced redraw, so the
   // four lines are read together until they agree.
-  const views = ['Order status', 'Stock levels', 'Sales dashboard', 'Product search'];
   await expect
     .poll(async () => {
-      const lines = await Promise.all(views.map((view) => lab.viewStatus(view).textContent()));
+      const lines = await Promise.all(SHOP_VIEWS.map((view) => lab.viewStatus(view).textContent()));
       return new Set(lines).size === 1 ? lines[0] : lines.join(' | ');
     })
     .toMatch(/^Up to date at #\d+$/);
