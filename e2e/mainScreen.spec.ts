@@ -12,7 +12,7 @@ const VIEWS = [
 ];
 
 test.describe('the main screen', () => {
-  test('the first event moves nothing on the page: the empty notes sit over their diagrams', async ({
+  test('nothing moves the page as messages come and go: the empty notes and the in-flight list keep their size', async ({
     page,
   }) => {
     const lab = new LabPage(page);
@@ -22,11 +22,21 @@ test.describe('the main screen', () => {
     const notes = page.getByText(
       /^(Charts appear once events start flowing|Deliveries will appear here as messages arrive)\.$/,
     );
+    const inFlight = page.getByRole('table', { name: 'Messages in flight' }).getByRole('row');
     await expect(notes).toHaveCount(2);
     const before = await top();
-    await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    // A learner who aims at the log while messages travel must hit what they aimed at.
+    await lab.pause();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await expect(inFlight).toHaveCount(1 + 1);
+    expect(await top()).toBe(before);
+    // The command arrives: one outcome and five deliveries of the event are now on their way.
+    await lab.step();
+    await expect(inFlight).toHaveCount(1 + 6);
     await expect(notes).toHaveCount(0);
-    // A learner who aims at the log as the first event lands must hit what they aimed at.
+    expect(await top()).toBe(before);
+    await lab.step(6);
+    await expect(inFlight).toHaveCount(0);
     expect(await top()).toBe(before);
   });
 
