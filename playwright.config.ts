@@ -2,10 +2,11 @@ import { defineConfig, devices } from '@playwright/test';
 import { scaled } from './e2e/cpuSlowdown';
 import { launchOptions } from './e2e/launch';
 
-const port = 4173;
+// E2E_PORT lets a second checkout run its suite beside this one (the harness takes port + 9).
+const port = Number(process.env.E2E_PORT ?? 4173);
 const basePath = '/cqrs-lab/';
 /** The bench harness page, served for the race of two real write workers. */
-const harnessPort = 4182;
+const harnessPort = port + 9;
 
 export default defineConfig({
   testDir: './e2e',

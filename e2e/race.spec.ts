@@ -4,8 +4,8 @@
 import { expect, test } from './fixtures';
 import type { Harness, RaceScenarioFigures } from '../bench/harness';
 
-/** The bench harness page (see playwright.config.ts), not the app under baseURL. */
-const HARNESS = 'http://localhost:4182/';
+/** The bench harness page, not the app under baseURL: on the app's port + 9 (playwright.config.ts). */
+const HARNESS = `http://localhost:${Number(process.env.E2E_PORT ?? 4173) + 9}/`;
 
 const anomaliesOf = ({ lost, duplicated, gapped, phantom }: RaceScenarioFigures) => ({
   lost,
