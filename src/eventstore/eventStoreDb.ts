@@ -16,10 +16,18 @@ export type CommandRecord = {
 /** A row of the inline view kept beside the log (see inline.ts). */
 export type InlineRow = { key: string; value: unknown };
 
+/**
+ * Which log this is. Appends keep it; anything that takes events away or replaces them (Step back,
+ * Reset, an import in place of the log) gives it a new id in the same transaction, so a reader that
+ * kept a copy of the log can tell, with one read, whether its copy still holds.
+ */
+export type LogMark = { key: 'log'; id: string };
+
 export class EventStoreDb extends Dexie {
   events!: Table<StoredEvent, number>;
   commands!: Table<CommandRecord, string>;
   inline!: Table<InlineRow, string>;
+  marks!: Table<LogMark, string>;
 
   constructor(name: string = EVENT_STORE_NAME) {
     super(name);
@@ -31,6 +39,8 @@ export class EventStoreDb extends Dexie {
     this.version(2).stores({ inline: 'key' });
     // Version 3 migrates the stored events to schema version 2: each names its command's type.
     this.version(3).upgrade(migrateToCommandTypes);
+    // Version 4 adds the log's mark (see LogMark); events are unchanged.
+    this.version(4).stores({ marks: 'key' });
   }
 }
 

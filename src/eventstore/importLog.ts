@@ -3,6 +3,7 @@
 import type { StoredEvent } from '../domain/types';
 import { headPosition } from './appendBatch';
 import type { CommandRecord, EventStoreDb } from './eventStoreDb';
+import { markRewritten } from './logMark';
 
 export type ImportMode = 'replace' | 'append';
 
@@ -34,11 +35,12 @@ export const writeImported = (
   events: readonly StoredEvent[],
   mode: ImportMode,
 ): Promise<{ from: number; head: number }> =>
-  db.transaction('rw', db.events, db.commands, db.inline, async () => {
+  db.transaction('rw', db.events, db.commands, db.inline, db.marks, async () => {
     if (mode === 'replace') {
       await db.events.clear();
       await db.commands.clear();
       await db.inline.clear();
+      await markRewritten(db);
     }
     const head = mode === 'replace' ? 0 : await headPosition(db);
     const rows = events.map((event, i) => ({ ...event, position: head + i + 1 }));

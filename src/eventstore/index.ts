@@ -14,5 +14,6 @@ export { append, type AppendMeta, type AppendResult } from './append';
 export { ConcurrencyError, isConstraintError, isQuotaError } from './errors';
 export { readAll, readLog, readStream } from './read';
 export { clearLog, removeCommands, RewindError } from './rewind';
+export { logIdentity } from './logMark';
 export { checkLogFile, toLogFile, type ImportBase, type LogCheck } from './logFile';
 export { writeImported, type ImportMode } from './importLog';

@@ -2,6 +2,7 @@
 // deletes facts; the lab does so to put the whole system back to an earlier moment.
 import type { CommandRecord, EventStoreDb } from './eventStoreDb';
 import { headPosition } from './appendBatch';
+import { markRewritten } from './logMark';
 
 /** Thrown when the events to take back are no longer the newest ones (another tab wrote since). */
 export class RewindError extends Error {
@@ -16,7 +17,7 @@ export class RewindError extends Error {
  * which must be the newest in the log. Returns the new head position.
  */
 export const removeCommands = (db: EventStoreDb, commandIds: readonly string[]): Promise<number> =>
-  db.transaction('rw', db.events, db.commands, async () => {
+  db.transaction('rw', db.events, db.commands, db.marks, async () => {
     const records = (await db.commands.bulkGet([...commandIds])).filter(
       (r): r is CommandRecord => r !== undefined,
     );
@@ -31,13 +32,15 @@ export const removeCommands = (db: EventStoreDb, commandIds: readonly string[]):
       );
     await db.events.bulkDelete(positions);
     await db.commands.bulkDelete(records.map((r) => r.commandId));
+    if (positions.length > 0) await markRewritten(db);
     return head - positions.length;
   });
 
 /** Empties the log and the command records (Reset). */
 export const clearLog = (db: EventStoreDb): Promise<void> =>
-  db.transaction('rw', db.events, db.commands, db.inline, async () => {
+  db.transaction('rw', db.events, db.commands, db.inline, db.marks, async () => {
     await db.events.clear();
     await db.commands.clear();
     await db.inline.clear();
+    await markRewritten(db);
   });

@@ -62,6 +62,22 @@ describe('Trace frames into the stores', () => {
     expect(useViews.getState().views.V?.checkpoint).toBe(2);
   });
 
+  // Seen: after stepping a Restock back, every view still said "1 behind: at #12, head #13".
+  it('leave no view behind events that a step back took away', () => {
+    applyTraceFrames([
+      { kind: 'view-snapshot', view: 'V', rows: [], checkpoint: 12, head: 13 },
+      { kind: 'view-snapshot', view: 'W', rows: [], checkpoint: 13, head: 13 },
+      { kind: 'view-snapshot', view: 'X', rows: [], checkpoint: 9, head: 12 },
+    ]);
+    const rewrites = useLog.getState().rewrites;
+    applyTraceFrames([{ kind: 'unappended', head: 12 }]);
+    const { views } = useViews.getState();
+    expect(views.V).toMatchObject({ checkpoint: 12, head: 12 });
+    expect(views.W).toMatchObject({ checkpoint: 12, head: 12 });
+    expect(views.X).toMatchObject({ checkpoint: 9, head: 12 });
+    expect(useLog.getState()).toMatchObject({ head: 12, rewrites: rewrites + 1 });
+  });
+
   it('track messages in flight and record deliveries with their virtual time', () => {
     applyTraceFrames([
       { kind: 'sent', message: message(1) },

@@ -23,6 +23,11 @@ type LogState = {
   provenance: Provenance | null;
   /** How many times the log has been reset, so a reader can tell the new log from the old. */
   resets: number;
+  /**
+   * How many times events were taken away or replaced (a reset, an import in place of the log, a
+   * step back): what was computed from the log before may no longer hold.
+   */
+  rewrites: number;
 };
 
 export const useLog = create<LogState>(() => ({
@@ -31,6 +36,7 @@ export const useLog = create<LogState>(() => ({
   selected: null,
   provenance: null,
   resets: 0,
+  rewrites: 0,
 }));
 
 export const showProvenance = (provenance: Provenance | null): void =>
@@ -90,6 +96,7 @@ const truncateLog = (head: number) =>
     events: state.events.filter((e) => e.position <= head),
     head,
     selected: state.selected !== null && state.selected > head ? null : state.selected,
+    rewrites: state.rewrites + 1,
   }));
 
 /**
@@ -145,6 +152,15 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
       case 'unappended':
         flushLog();
         truncateLog(frame.head);
+        // The log ends earlier now: no view can be behind events that are gone.
+        for (const name of Object.keys(views)) {
+          const current = views[name];
+          if (current && (current.head > frame.head || current.checkpoint > frame.head)) {
+            const changed = view(name);
+            changed.head = Math.min(changed.head, frame.head);
+            changed.checkpoint = Math.min(changed.checkpoint, frame.head);
+          }
+        }
         break;
       case 'view-snapshot':
         views[frame.view] = applySnapshot(views[frame.view] ?? emptyView(), frame);
@@ -233,6 +249,7 @@ export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
           selected: null,
           provenance: null,
           resets: state.resets + 1,
+          rewrites: state.rewrites + 1,
         }));
         delivered.length = 0;
         appends.length = 0;

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { labCommandSchema, labDomain, type LabCommand } from '../domain/lab';
-import { EventStoreDb } from '../eventstore';
+import { clearLog, EventStoreDb, removeCommands, writeImported } from '../eventstore';
 import { createTimeTravel } from './timeTravel';
 import { createWriteModel } from './writeModel';
 
@@ -72,5 +72,52 @@ describe('Time travel', () => {
     const latest = await travel.at(99, null);
     expect(latest.position).toBe(4);
     expect(latest.views['Stock levels']?.['SKU-1']).toMatchObject({ onHand: 9 });
+  });
+
+  // The same positions can hold other events after a rewrite: the copy it kept must not be used.
+  it('reads the new log after a reset, even where the new log is as long or longer', async () => {
+    const { db, model } = await shop();
+    const travel = createTimeTravel(db);
+    expect((await travel.at(3, null)).event?.type).toBe('StockReserved');
+    await clearLog(db);
+    await send(model, {
+      type: 'AddProduct',
+      data: { sku: 'SKU-9', name: 'Bowl', price: 4, stock: 1000 },
+    });
+    for (const quantity of [1, 2, 3])
+      await send(model, { type: 'Restock', data: { sku: 'SKU-9', quantity } });
+    const moment = await travel.at(3, null);
+    expect(moment.event).toMatchObject({ type: 'ProductRestocked', streamId: 'product-SKU-9' });
+    expect(moment.views['Stock levels']).toEqual({
+      'SKU-9': expect.objectContaining({ onHand: 1003 }) as unknown,
+    });
+  });
+
+  it('reads the new log after a step back takes events away and others take their place', async () => {
+    const { db, model } = await shop();
+    const travel = createTimeTravel(db);
+    expect((await travel.at(3, null)).event?.type).toBe('StockReserved');
+    await removeCommands(db, [`c${n}`]); // the order: positions 2 and 3
+    await send(model, { type: 'Restock', data: { sku: 'SKU-1', quantity: 1 } });
+    await send(model, { type: 'Restock', data: { sku: 'SKU-1', quantity: 2 } });
+    const moment = await travel.at(3, null);
+    expect(moment.event?.type).toBe('ProductRestocked');
+    expect(moment.views['Order status']).toEqual({});
+    expect(moment.views['Stock levels']?.['SKU-1']).toMatchObject({ onHand: 8 });
+  });
+
+  it('reads the new log after an import takes the place of the old one', async () => {
+    const { db } = await shop();
+    const travel = createTimeTravel(db);
+    const old = await travel.at(3, null);
+    const other = await shop();
+    await removeCommands(other.db, [`c${n}`]);
+    await send(other.model, { type: 'Restock', data: { sku: 'SKU-1', quantity: 7 } });
+    await send(other.model, { type: 'Restock', data: { sku: 'SKU-1', quantity: 1 } });
+    const file = await other.db.events.toArray();
+    await writeImported(db, file, 'replace');
+    const moment = await travel.at(3, null);
+    expect(moment.event?.type).not.toBe(old.event?.type);
+    expect(moment.views['Stock levels']?.['SKU-1']).toMatchObject({ onHand: 13 });
   });
 });

@@ -4,7 +4,7 @@ import { labDomain, type LabEvent, type LabState } from '../domain/lab';
 import { rebuildView } from '../domain/projection';
 import type { StoredEvent } from '../domain/types';
 import { projections, VIEW_NAMES } from '../domain/views';
-import { headPosition, readAll, type EventStoreDb } from '../eventstore';
+import { logIdentity, readAll, type EventStoreDb } from '../eventstore';
 
 export type RowDiff = { key: string; before: unknown; after: unknown };
 
@@ -28,10 +28,16 @@ const diffRows = (before: Record<string, unknown>, after: Record<string, unknown
 
 export const createTimeTravel = (db: EventStoreDb) => {
   let cache: StoredEvent[] = [];
+  let cachedMark: string | null = null;
 
-  /** The log up to the head, read once and extended as it grows (or reread if it shrank). */
-  const logUpTo = async (head: number) => {
-    if ((cache.at(-1)?.position ?? 0) > head) cache = [];
+  /**
+   * The log up to the head, read once and extended as it grows. A log that was rewritten since
+   * (Step back, Reset, a chapter, an import, another tab) has a new mark: then it is read afresh,
+   * since the same positions may now hold other events.
+   */
+  const logUpTo = async ({ mark, head }: { mark: string; head: number }) => {
+    if (mark !== cachedMark || (cache.at(-1)?.position ?? 0) > head) cache = [];
+    cachedMark = mark;
     while ((cache.at(-1)?.position ?? 0) < head) {
       const page = await readAll(db, {
         fromPosition: (cache.at(-1)?.position ?? 0) + 1,
@@ -45,9 +51,10 @@ export const createTimeTravel = (db: EventStoreDb) => {
 
   return {
     at: async (position: number, streamId: string | null): Promise<Moment> => {
-      const head = await headPosition(db);
+      const identity = await logIdentity(db);
+      const { head } = identity;
       const n = Math.max(0, Math.min(position, head));
-      const log = await logUpTo(head);
+      const log = await logUpTo(identity);
       const upTo = log.slice(0, n);
       const before = log.slice(0, Math.max(0, n - 1));
       const views: Record<string, Record<string, unknown>> = {};

@@ -92,7 +92,7 @@ describe('Upgrading the event store while an old tab holds it open', () => {
 
       expect(told).toHaveBeenCalledTimes(1);
       expect(old.isOpen()).toBe(false);
-      expect(upgraded.verno).toBe(3);
+      expect(upgraded.verno).toBe(4);
       // Read raw, not through the read path's upcast: the store itself now holds version 2 events.
       expectMigrated(await upgraded.events.orderBy('position').toArray());
       expectMigrated(await readAll(upgraded, { limit: 100 }));

@@ -37,7 +37,10 @@ const MomentView = ({ moment }: { moment: Moment }) => (
     <div className="moment-views">
       {VIEW_NAMES.map((view) => {
         const rows = Object.entries(moment.views[view] ?? {});
-        const changed = moment.diff[view] ?? [];
+        // A change this page cannot show (a field no line mentions) is not listed as one.
+        const changed = (moment.diff[view] ?? []).filter(
+          (c) => describeRow(view, c.before) !== describeRow(view, c.after),
+        );
         return (
           <section
             key={view}
@@ -80,30 +83,38 @@ const NO_EVENTS: readonly StoredEvent[] = [];
 export const TimeTravel = () => {
   const runtime = useRuntime();
   const head = usePaced(useLog, (s) => s.head);
+  // A rewritten log (reset, step back, chapter, import) may hold other events at the same
+  // positions: what is on screen is then computed again from the log as it is now.
+  const rewrites = usePaced(useLog, (s) => s.rewrites);
   const [active, setActive] = useState(false);
   // The stream picker needs the whole log; only look at it while travelling.
   const events = usePaced(useLog, (s) => (active ? s.events : NO_EVENTS));
   const [position, setPosition] = useState(0);
   const [streamId, setStreamId] = useState<string>('');
-  const [moment, setMoment] = useState<Moment | null>(null);
+  // The moment shown, and which log it was computed from (see `rewrites`).
+  const [shown, setShown] = useState<{ moment: Moment; rewrites: number } | null>(null);
+  const moment = shown?.rewrites === rewrites ? shown.moment : null;
   const [error, setError] = useState<string | null>(null);
   const sliderId = useId();
   const streams = useMemo(() => [...new Set(events.map((e) => e.streamId))].sort(), [events]);
 
+  // The slider cannot pass the head: after a reset it stands at #0 and moves up as the log grows.
+  const shownPosition = Math.min(position, head);
+
   // Lessons watch what time travel shows.
   useEffect(() => {
-    showTimeTravel(active ? { position: Math.min(position, head), streamId } : null);
-  }, [active, position, head, streamId]);
+    showTimeTravel(active ? { position: shownPosition, streamId } : null);
+  }, [active, shownPosition, streamId]);
   useEffect(() => () => showTimeTravel(null), []);
 
   useEffect(() => {
     if (!active || !runtime) return;
     let current = true;
     const timer = setTimeout(() => {
-      runtime.travelTo(position, streamId || null).then(
+      runtime.travelTo(shownPosition, streamId || null).then(
         (m) => {
           if (!current) return;
-          setMoment(m);
+          setShown({ moment: m, rewrites });
           setError(null);
         },
         (e: unknown) => {
@@ -115,7 +126,7 @@ export const TimeTravel = () => {
       current = false;
       clearTimeout(timer);
     };
-  }, [active, position, streamId, runtime]);
+  }, [active, shownPosition, streamId, runtime, rewrites]);
 
   return (
     <section aria-label="Time travel" className="panel time-travel">
@@ -138,15 +149,15 @@ export const TimeTravel = () => {
       ) : (
         <>
           <div className="time-travel-controls">
-            <label htmlFor={sliderId}>Position #{position}</label>
+            <label htmlFor={sliderId}>Position #{shownPosition}</label>
             <input
               id={sliderId}
               type="range"
               aria-label="Time travel position"
               min={0}
               max={head}
-              value={Math.min(position, head)}
-              aria-valuetext={`#${position} of ${head}`}
+              value={shownPosition}
+              aria-valuetext={`#${shownPosition} of ${head}`}
               onChange={(e) => setPosition(Number(e.target.value))}
             />
             <label>
@@ -165,14 +176,18 @@ export const TimeTravel = () => {
               className="secondary"
               onClick={() => {
                 setActive(false);
-                setMoment(null);
+                setShown(null);
               }}
             >
               Back to live
             </button>
           </div>
           {error && <p role="alert">{error}</p>}
-          {moment && <MomentView moment={moment} />}
+          {moment ? (
+            <MomentView moment={moment} />
+          ) : (
+            !error && <p className="muted">Computing this moment from the log…</p>
+          )}
         </>
       )}
     </section>

@@ -1,5 +1,6 @@
 // One readable line per view row, for time travel and its diff (no raw JSON as the explanation).
 import { formatMoney } from '../../domain/money';
+import { counted } from '../counted';
 
 type Row = Record<string, unknown>;
 const num = (v: unknown) => (typeof v === 'number' ? v : 0);
@@ -16,12 +17,14 @@ export const describeRow = (view: string, row: unknown): string => {
     case 'Account balances':
       return `${str(r.accountId)} (${str(r.owner)}): ${formatMoney(num(r.balance))}`;
     case 'Product search':
-      return `${num(r.documentCount)} products indexed`;
+      return `${counted(num(r.documentCount), 'product')} indexed`;
     case 'Sales dashboard':
       if (r.kind === 'minute')
         return `${str(r.minute)}: ${num(r.ordersPlaced)} orders, ${formatMoney(num(r.revenue))} paid`;
       if (r.kind === 'product') return `${str(r.sku)}: ${num(r.unitsOrdered)} units ordered`;
-      return `order ${str(r.orderId)} (kept for cancellations)`;
+      return `order ${str(r.orderId)} (bookkeeping for cancellations: ${
+        r.cancelled === true ? 'cancelled, ' : ''
+      }${counted(Array.isArray(r.lines) ? r.lines.length : 0, 'line')} still counted)`;
     default:
       return JSON.stringify(row);
   }
