@@ -149,7 +149,8 @@ export class LabPage {
   /** Asks a read view a question through its query form; returns the answer line. */
   async ask(view: string, question: string) {
     const form = this.page.getByRole('form', { name: `Query ${view}` });
-    await form.getByRole('textbox').fill(question);
+    // A key view's box offers its keys (a combobox); the search box is a plain text box.
+    await form.getByRole('combobox').or(form.getByRole('textbox')).fill(question);
     await form.getByRole('button', { name: `Ask ${view}` }).click();
     return form.getByRole('status');
   }

@@ -1,7 +1,43 @@
+import type { StoredEvent } from '../../domain/types';
+import { useLog } from '../../state/stores';
+import { usePaced } from '../paced';
 import type { Feedback } from './useCommandForm';
 
-/** Accepted commands are a polite status; refusals an alert. */
+type Accepted = Extract<Feedback, { kind: 'accepted' }>;
+
+/** The event the page's log holds at `position` (positions run from 1 without gaps). */
+const eventAt = (events: readonly StoredEvent[], position: number) => {
+  const guess = events[position - 1];
+  return guess?.position === position ? guess : events.find((e) => e.position === position);
+};
+
+/**
+ * Whether a step back took this command's events away since it was accepted. Only a rewrite can do
+ * that; until one happens the events count as there, even before the page's log has them.
+ */
+const takenBack = (feedback: Accepted) => (log: ReturnType<typeof useLog.getState>) =>
+  log.rewrites > feedback.rewrites &&
+  feedback.events.some((e) => eventAt(log.events, e.position)?.meta.commandId !== e.commandId);
+
+const AcceptedFeedback = ({ feedback }: { feedback: Accepted }) => {
+  const gone = usePaced(useLog, takenBack(feedback));
+  return gone ? (
+    <p role="status" className="feedback feedback-waiting">
+      Taken back by Step back: the log no longer holds{' '}
+      {feedback.events.map((e) => `${e.type} #${e.position}`).join(', ')}.
+    </p>
+  ) : (
+    <p role="status" className="feedback feedback-ok">
+      {feedback.text}
+    </p>
+  );
+};
+
+/** Accepted commands are a polite status; refusals an alert. What a reset made void is not shown. */
 export const CommandFeedback = ({ feedback }: { feedback: Feedback }) => {
+  const resets = usePaced(useLog, (s) => s.resets);
+  if ((feedback.kind === 'accepted' || feedback.kind === 'refused') && feedback.resets !== resets)
+    return null;
   switch (feedback.kind) {
     case 'none':
       return null;
@@ -12,11 +48,7 @@ export const CommandFeedback = ({ feedback }: { feedback: Feedback }) => {
         </p>
       );
     case 'accepted':
-      return (
-        <p role="status" className="feedback feedback-ok">
-          {feedback.text}
-        </p>
-      );
+      return <AcceptedFeedback feedback={feedback} />;
     case 'unknown':
       return (
         <p role="alert" className="feedback feedback-refused">

@@ -16,7 +16,7 @@ const sku: FieldSpec = {
 const order: FieldSpec = {
   name: 'orderId',
   label: 'Order',
-  placeholder: 'e.g. ORD-1',
+  placeholder: 'pick one from the list',
   suggest: 'Order status',
 };
 

@@ -6,12 +6,34 @@ import type { CommandInput } from '../../runtime/runtime';
 import { toFieldErrors, type FieldErrors } from './formParsing';
 import { noteWork } from '../../state/lessons';
 import { noteAccepted } from '../../state/session';
+import { useLog } from '../../state/stores';
+import { DroppedByResetError } from '../../runtime/replies';
+
+const logCounts = () => {
+  const { rewrites, resets } = useLog.getState();
+  return { rewrites, resets };
+};
+const refused = (text: string): Feedback => ({
+  kind: 'refused',
+  text,
+  resets: useLog.getState().resets,
+});
 
 export type Feedback =
   | { kind: 'none' }
   | { kind: 'waiting'; text: string }
-  | { kind: 'accepted'; text: string }
-  | { kind: 'refused'; text: string }
+  /**
+   * `events` are where the command's events sit in the log; `rewrites` and `resets` are the log's
+   * counts when it was accepted, so the feedback can tell when those events were taken back.
+   */
+  | {
+      kind: 'accepted';
+      text: string;
+      events: { position: number; commandId: string; type: string }[];
+      rewrites: number;
+      resets: number;
+    }
+  | { kind: 'refused'; text: string; resets: number }
   /** The command may or may not have been saved; `retry` sends it again under the same id. */
   | { kind: 'unknown'; text: string; retry: () => void };
 
@@ -47,20 +69,33 @@ export const useCommandForm = () => {
         case 'accepted':
           if (!outcome.duplicate) noteAccepted(command);
           setFieldErrors({});
-          setFeedback({ kind: 'accepted', text: describeAccepted(outcome) });
+          setFeedback({
+            kind: 'accepted',
+            text: describeAccepted(outcome),
+            events: outcome.events.map((e) => ({
+              position: e.position,
+              commandId: e.meta.commandId,
+              type: e.type,
+            })),
+            ...logCounts(),
+          });
           return true;
         case 'rejected':
-          setFeedback({ kind: 'refused', text: `Refused: ${outcome.reason}` });
+          setFeedback(refused(`Refused: ${outcome.reason}`));
           return false;
         case 'invalid':
           setFieldErrors(toFieldErrors(outcome.issues, 'data.'));
-          setFeedback({ kind: 'refused', text: `Not sent: ${outcome.reason}` });
+          setFeedback(refused(`Not sent: ${outcome.reason}`));
           return false;
         case 'failed':
-          setFeedback({ kind: 'refused', text: `Not saved: ${outcome.reason}` });
+          setFeedback(refused(`Not saved: ${outcome.reason}`));
           return false;
       }
     } catch (error) {
+      if (error instanceof DroppedByResetError) {
+        setFeedback(refused(`Dropped: ${error.message}.`));
+        return false;
+      }
       setFeedback({
         kind: 'unknown',
         text: `No answer (${error instanceof Error ? error.message : String(error)}), so it is not known whether the command was saved. Retrying sends it again under the same id: it cannot be saved twice.`,
@@ -74,7 +109,7 @@ export const useCommandForm = () => {
 
   const showInvalid = (errors: FieldErrors) => {
     setFieldErrors(errors);
-    setFeedback({ kind: 'refused', text: 'Please correct the highlighted fields.' });
+    setFeedback(refused('Please correct the highlighted fields.'));
   };
 
   return { send, showInvalid, feedback, fieldErrors, busy, ready: runtime !== undefined };

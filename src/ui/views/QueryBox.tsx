@@ -1,11 +1,34 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { ViewName } from '../../domain/views';
 import type { QueryAnswer, ViewQuery } from '../../workers/projectionHost';
+import { DroppedByResetError } from '../../runtime/replies';
+import { useLog, useViews } from '../../state/stores';
+import { useViewKeys } from '../commands/suggestions';
+import { usePaced } from '../paced';
 import { useRuntime } from '../runtimeContext';
 
-type Asked =
-  | { question: string; state: 'waiting' }
-  | { question: string; state: 'answered'; answer: QueryAnswer<unknown> };
+/** `resets` and `rewrites`: the log's counts when the question was asked (see useLog). */
+type Asked = { question: string; resets: number; rewrites: number } & (
+  | { state: 'waiting' }
+  | { state: 'answered'; answer: QueryAnswer<unknown> }
+  | { state: 'failed'; reason: string }
+);
+
+/** Why a question sent to this view waits, if its view is not taking mail. */
+const Waiting = ({ view, question }: { view: ViewName; question: string }) => {
+  const phase = usePaced(useViews, (s) => s.views[view]?.phase);
+  const why =
+    phase === 'stopped'
+      ? `${view} is stopped: the question waits in its queue until you press Restart ${view}.`
+      : phase === 'paused'
+        ? `${view} is paused: the question waits in its queue until you press Resume ${view}.`
+        : null;
+  return (
+    <p role="status" className={`answer${why ? ' stale' : ''}`}>
+      Asking {view} about {question}…{why && ` ${why}`}
+    </p>
+  );
+};
 
 /** How fresh an answer was when it was served. */
 export const describeAnswerFreshness = ({ asOfPosition, headPosition }: QueryAnswer<unknown>) => {
@@ -22,23 +45,54 @@ type QueryBoxProps = {
   placeholder: string;
   toQuery: (text: string) => ViewQuery;
   summarize: (data: unknown, question: string) => string;
+  /** Offer the view's own keys (its orders, SKUs or accounts) as you type. */
+  suggest?: boolean;
 };
 
 /** Ask a view one question; the answer comes back by message and says how stale it is. */
-export const QueryBox = ({ view, label, placeholder, toQuery, summarize }: QueryBoxProps) => {
+export const QueryBox = ({
+  view,
+  label,
+  placeholder,
+  toQuery,
+  summarize,
+  suggest = false,
+}: QueryBoxProps) => {
   const runtime = useRuntime();
   const [text, setText] = useState('');
   const [asked, setAsked] = useState<Asked | null>(null);
   const inputId = useId();
+  // The picker follows its view only while the box has focus, as the command forms' pickers do.
+  const [focused, setFocused] = useState(false);
+  const suggestions = useViewKeys(suggest && focused ? view : undefined);
+  const resets = usePaced(useLog, (s) => s.resets);
+  const rewrites = usePaced(useLog, (s) => s.rewrites);
 
   const onSubmit = async (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (!runtime || text.trim() === '') return;
     const question = text.trim();
-    setAsked({ question, state: 'waiting' });
-    const answer = await runtime.query(view, toQuery(question));
-    setAsked({ question, state: 'answered', answer });
+    const log = useLog.getState();
+    const base = { question, resets: log.resets, rewrites: log.rewrites };
+    setAsked({ ...base, state: 'waiting' });
+    try {
+      const answer = await runtime.query(view, toQuery(question));
+      setAsked({ ...base, state: 'answered', answer });
+    } catch (error) {
+      // Dropped by a reset: the log it was about is gone, and so is the question.
+      if (error instanceof DroppedByResetError) setAsked(null);
+      else
+        setAsked({
+          ...base,
+          state: 'failed',
+          reason: error instanceof Error ? error.message : String(error),
+        });
+    }
   };
+  // An answer about a log that was reset (or replaced, or a chapter loaded) is not shown; one from
+  // before a step back says so.
+  const shown = asked?.resets === resets ? asked : null;
+  const earlier = shown !== null && shown.rewrites !== rewrites;
 
   return (
     <form className="query" aria-label={`Query ${view}`} onSubmit={(e) => void onSubmit(e)}>
@@ -48,23 +102,35 @@ export const QueryBox = ({ view, label, placeholder, toQuery, summarize }: Query
         value={text}
         placeholder={placeholder}
         autoComplete="off"
+        list={suggest ? `${inputId}-list` : undefined}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
         onChange={(e) => setText(e.target.value)}
       />
+      {suggest && (
+        <datalist id={`${inputId}-list`}>
+          {suggestions?.map((key) => (
+            <option key={key} value={key} />
+          ))}
+        </datalist>
+      )}
       <button type="submit" className="small" disabled={!runtime || text.trim() === ''}>
         Ask {view}
       </button>
-      {asked?.state === 'waiting' && (
-        <p role="status" className="answer">
-          Asking {view} about {asked.question}…
+      {shown?.state === 'waiting' && <Waiting view={view} question={shown.question} />}
+      {shown?.state === 'failed' && (
+        <p role="alert" className="answer stale">
+          No answer from {view} about {shown.question}: {shown.reason}.
         </p>
       )}
-      {asked?.state === 'answered' && (
+      {shown?.state === 'answered' && (
         <p
           role="status"
-          className={`answer ${asked.answer.asOfPosition < asked.answer.headPosition ? 'stale' : 'fresh'}`}
+          className={`answer ${earlier || shown.answer.asOfPosition < shown.answer.headPosition ? 'stale' : 'fresh'}`}
         >
-          {summarize(asked.answer.data, asked.question)} · {describeAnswerFreshness(asked.answer)} ·
-          served by {asked.answer.servedBy}
+          {summarize(shown.answer.data, shown.question)} · {describeAnswerFreshness(shown.answer)} ·
+          served by {shown.answer.servedBy}
+          {earlier && ' · asked before a step back took events away: ask again'}
         </p>
       )}
     </form>

@@ -1,3 +1,4 @@
+import { counted } from '../counted';
 import type { AccountBalanceRow } from '../../domain/bank/accountBalances.projection';
 import { formatMoney } from '../../domain/money';
 import type { OrderStatusRow } from '../../domain/shop/orderStatus.projection';
@@ -48,7 +49,8 @@ const OrderStatusView = () => (
     <QueryBox
       view="Order status"
       label="Order"
-      placeholder="e.g. ORD-1"
+      placeholder="pick one from the list"
+      suggest
       toQuery={(key) => ({ kind: 'key', key })}
       summarize={(data, key) =>
         notFound('order')(data, key, (r: OrderStatusRow) => `${r.orderId} is ${r.status}`)
@@ -82,6 +84,7 @@ const StockLevelsView = () => (
       view="Stock levels"
       label="SKU"
       placeholder="e.g. SKU-1"
+      suggest
       toQuery={(key) => ({ kind: 'key', key })}
       summarize={(data, key) =>
         notFound('product')(data, key, (r: StockLevelRow) => `${r.sku}: ${r.available} available`)
@@ -144,11 +147,16 @@ const TopProducts = () => {
 const IndexSize = () => {
   const row = usePaced(useViews, (s) => s.views['Product search']?.rows[INDEX_KEY]) as
     ProductSearchRow | undefined;
+  const phase = usePaced(useViews, (s) => s.views['Product search']?.phase ?? 'starting');
+  // While it is being built the index is not empty, only not yet there.
+  const building = phase === 'rebuilding' || phase === 'starting';
   return (
     <p className="muted">
       {row && row.documentCount > 0
-        ? `${row.documentCount.toLocaleString('en-US')} products indexed.`
-        : 'The index is empty: add a product.'}
+        ? `${counted(row.documentCount, 'product')} indexed.`
+        : building
+          ? 'Building the index from the log…'
+          : 'The index is empty: add a product.'}
     </p>
   );
 };
@@ -200,6 +208,7 @@ const AccountBalancesView = () => (
       view="Account balances"
       label="Account"
       placeholder="e.g. ACC-1"
+      suggest
       toQuery={(key) => ({ kind: 'key', key })}
       summarize={(data, key) =>
         notFound('account')(
