@@ -31,7 +31,11 @@ const readYourWrites = (page: Page) => {
 const missAnOrder = async (
   lab: LabPage,
   quantity: string,
-  { stoppedAt, head }: { stoppedAt: number; head: number },
+  {
+    stoppedAt,
+    head,
+    wrong = false,
+  }: { stoppedAt: number; head: number; /** Applied events twice on the way. */ wrong?: boolean },
 ) => {
   await lab.page.getByRole('button', { name: 'Kill Stock levels' }).click();
   await expect(lab.viewStatus('Stock levels')).toHaveText(`Stopped at #${String(stoppedAt)}`);
@@ -39,7 +43,9 @@ const missAnOrder = async (
   await expect(lab.form('Place order').getByRole('status')).toHaveText(/^Appended/);
   await expect(lab.viewStatus('Stock levels')).toHaveText(`Stopped at #${String(stoppedAt)}`);
   await lab.page.getByRole('button', { name: 'Restart Stock levels' }).click();
-  await expect(lab.viewStatus('Stock levels')).toHaveText(`Up to date at #${String(head)}`);
+  await expect(lab.viewStatus('Stock levels')).toHaveText(
+    `Up to date at #${String(head)}${wrong ? ' · rows wrong: rebuild' : ''}`,
+  );
 };
 
 test.describe('lessons', () => {
@@ -117,8 +123,12 @@ test.describe('lessons', () => {
     for (let i = 0; i < 10 && ((await answer.textContent()) ?? '').startsWith('Asking'); i += 1)
       await lab.step();
     await expect(answer).toContainText('5 available');
+    await expect(answer).toContainText('Stale: as of #1, head #3');
     await expect(answer).toHaveClass(/stale/);
     await expect(feedback).toHaveText(/^Right: A view answers from what it has applied/);
+    // In the words the answer itself uses, not the code's field names.
+    await expect(feedback).toContainText('answered as of #1 while the log was at #3');
+    await expect(feedback).not.toContainText('asOfPosition');
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);
   });
@@ -126,8 +136,14 @@ test.describe('lessons', () => {
   test('5 read-your-writes: a stale read at once, then every strategy shows the transfer', async ({
     page,
   }) => {
-    const { progress, errors } = await openChapter(page, 'read-your-writes', /Chapter 5/);
+    const { lessons, progress, errors } = await openChapter(page, 'read-your-writes', /Chapter 5/);
     const { bench, result, row } = readYourWrites(page);
+    // The task names the table as the page does, and counts its rows as the table shows them.
+    const table = page.getByRole('table', { name: 'Read-your-writes strategies' });
+    await expect(lessons.locator('.task')).toContainText('Read-your-writes strategies table');
+    await expect(table.locator('tbody tr')).toHaveCount(5);
+    await expect(table.locator('tbody tr').first()).toContainText('No strategy');
+    await expect(progress).toContainText('four strategies below it');
     const feedback = await predict(page, /100\.00: the view has not applied/);
 
     await bench.getByRole('button', { name: 'Try: Read the view at once' }).click();
@@ -208,6 +224,10 @@ test.describe('lessons', () => {
   test('7 rebuild: a view that missed the log is built from #0 with progress', async ({ page }) => {
     const { progress, errors, lab } = await openChapter(page, 'rebuild', /Chapter 7/);
     await expect(lab.viewStatus('Product search')).toHaveText('Paused at #0');
+    // Its index is empty because it has applied nothing, not because the shop has no products.
+    await expect(page.getByRole('region', { name: 'Product search' })).toContainText(
+      'Nothing indexed yet: this view has not applied the log’s events.',
+    );
     const feedback = await predict(page, /Every product in the log/);
     await page.getByRole('button', { name: 'Rebuild Product search' }).click();
     await expect(
@@ -216,9 +236,11 @@ test.describe('lessons', () => {
         .getByText(/^Rebuilt from #0: 400 events/),
     ).toBeVisible({ timeout: scaled(20_000) });
     await expect(feedback).toHaveText(/^Right: A rebuild starts from an empty view/);
-    await expect(progress).toHaveText(done);
+    // The task ends with Resume: not done before it.
+    await expect(progress).toHaveText(/^Not done yet/);
     await page.getByRole('button', { name: 'Resume Product search' }).click();
     await expect(lab.viewStatus('Product search')).toHaveText('Up to date at #400');
+    await expect(progress).toHaveText(done);
     await expect(await lab.ask('Product search', 'teapot')).toContainText(/teapot/i);
     expect(errors).toEqual([]);
   });
@@ -252,18 +274,24 @@ test.describe('lessons', () => {
     const check = page.getByRole('checkbox', { name: /skips events at or below its checkpoint/ });
     await check.uncheck();
     await expect(lab.stockLevels).toContainText('Duplicate check off.');
-    await missAnOrder(lab, '2', { stoppedAt: 4, head: 6 });
+    await missAnOrder(lab, '2', { stoppedAt: 4, head: 6, wrong: true });
     // On hand 10, reserved 3 + 2 = 5 really; the second reservation applied twice makes it 7.
     await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('Blue mug12.501073');
     await expect(page.getByRole('group', { name: 'Duplicate check' })).toContainText(
       'applied 2 events twice',
     );
+    // A view known to be wrong never looks healthy.
+    await expect(lab.viewStatus('Stock levels')).toHaveText(
+      'Up to date at #6 · rows wrong: rebuild',
+    );
+    await expect(lab.viewStatus('Stock levels')).not.toHaveClass(/\bfresh\b/);
     await expect(progress).toHaveText(done);
 
     // A rebuild from the log repairs it.
     await page.getByRole('button', { name: 'Rebuild Stock levels' }).click();
     await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('Blue mug12.501055');
     await expect(lab.stockLevels).not.toContainText('events applied twice');
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #6');
     expect(errors).toEqual([]);
   });
 

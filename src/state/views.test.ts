@@ -13,6 +13,16 @@ describe('Freshness line', () => {
 
   it('never reports a negative lag', () =>
     expect(describeFreshness(5, 3)).toBe('Up to date at #5'));
+
+  // Seen: a green "Up to date at #6" right above "2 events applied twice: these rows are wrong".
+  it('never calls a view that applied events twice simply up to date', () => {
+    expect(describeFreshness(6, 6, 'running', undefined, 2)).toBe(
+      'Up to date at #6 · rows wrong: rebuild',
+    );
+    expect(describeFreshness(4, 6, 'paused', undefined, 1)).toBe(
+      'Paused at #4 · rows wrong: rebuild',
+    );
+  });
 });
 
 describe('A view on screen', () => {

@@ -50,12 +50,15 @@ export const describeFreshness = (
   head: number,
   phase: ViewPhase = 'running',
   progress?: { done: number; total: number },
+  /** Events the view applied twice: its rows are wrong, however fresh, until it is rebuilt. */
+  reapplied = 0,
 ): string => {
+  const wrong = reapplied > 0 ? ' · rows wrong: rebuild' : '';
   switch (phase) {
     case 'paused':
-      return `Paused at #${checkpoint}`;
+      return `Paused at #${checkpoint}${wrong}`;
     case 'stopped':
-      return `Stopped at #${checkpoint}`;
+      return `Stopped at #${checkpoint}${wrong}`;
     case 'rebuilding':
       return `Rebuilding: ${count(progress?.done ?? 0)} of ${count(progress?.total ?? head)}`;
     case 'starting':
@@ -65,8 +68,8 @@ export const describeFreshness = (
     case 'running': {
       const behind = head - checkpoint;
       return behind <= 0
-        ? `Up to date at #${checkpoint}`
-        : `${count(behind)} behind: at #${checkpoint}, head #${head}`;
+        ? `Up to date at #${checkpoint}${wrong}`
+        : `${count(behind)} behind: at #${checkpoint}, head #${head}${wrong}`;
     }
   }
 };

@@ -97,6 +97,7 @@ const NodeDetails = ({ name }: { name: string }) => {
                 Math.max(head, view.head),
                 view.phase,
                 view.progress,
+                view.reapplied,
               )}
             </dd>
           </>

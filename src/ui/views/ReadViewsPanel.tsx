@@ -14,7 +14,7 @@ import {
 } from '../../domain/shop/salesDashboard.projection';
 import type { StockLevelRow } from '../../domain/shop/stockLevels.projection';
 import { useSettings } from '../../state/settings';
-import { useViews } from '../../state/stores';
+import { useLog, useViews } from '../../state/stores';
 import { QueryBox } from './QueryBox';
 import { ViewSection } from './ViewSection';
 import { usePaced } from '../paced';
@@ -147,18 +147,19 @@ const TopProducts = () => {
 const IndexSize = () => {
   const row = usePaced(useViews, (s) => s.views['Product search']?.rows[INDEX_KEY]) as
     ProductSearchRow | undefined;
-  const phase = usePaced(useViews, (s) => s.views['Product search']?.phase ?? 'starting');
-  // While it is being built the index is not empty, only not yet there.
-  const building = phase === 'rebuilding' || phase === 'starting';
-  return (
-    <p className="muted">
-      {row && row.documentCount > 0
-        ? `${counted(row.documentCount, 'product')} indexed.`
-        : building
-          ? 'Building the index from the log…'
-          : 'The index is empty: add a product.'}
-    </p>
-  );
+  const view = usePaced(useViews, (s) => s.views['Product search']);
+  const head = usePaced(useLog, (s) => s.head);
+  const phase = view?.phase ?? 'starting';
+  // An empty index is only news when the view has applied the whole log.
+  const note =
+    row && row.documentCount > 0
+      ? `${counted(row.documentCount, 'product')} indexed.`
+      : phase === 'rebuilding' || phase === 'starting'
+        ? 'Building the index from the log…'
+        : (view?.checkpoint ?? 0) < head
+          ? 'Nothing indexed yet: this view has not applied the log’s events.'
+          : 'The index is empty: add a product.';
+  return <p className="muted">{note}</p>;
 };
 
 const ProductSearchView = () => (

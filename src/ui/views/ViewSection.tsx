@@ -59,6 +59,7 @@ export const ViewSection = <R,>({
         head={Math.max(head, view?.head ?? 0)}
         phase={view?.phase ?? 'starting'}
         progress={view?.progress}
+        reapplied={view?.reapplied ?? 0}
       />
       {view?.lastRebuild && (view.phase === 'running' || view.phase === 'paused') && (
         <p className="muted rebuilt">
