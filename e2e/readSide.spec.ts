@@ -129,15 +129,19 @@ test.describe('the read side', () => {
     await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #1');
     await lab.setDelay('Stock levels', 5000);
 
+    // Paused and stepped: the query reaches Stock levels before its events, in virtual time,
+    // however slow the machine.
+    await lab.pause();
     await lab.placeOrder('SKU-1', '2');
-    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #3');
+    await lab.step();
     await expect(lab.viewStatus('Stock levels')).toHaveText('2 behind: at #1, head #3');
-
     const stale = await lab.ask('Stock levels', 'SKU-1');
+    await lab.stepUntilAnswered(stale);
     await expect(stale).toHaveText(
       'SKU-1: 5 available · Stale: as of #1, head #3 (2 behind) · served by Stock levels',
     );
-    // The view's mail is held 5 s (its delay): it catches up after that.
+    // Playing again, the view's mail is handed over once its 5 s delay has passed.
+    await page.getByRole('button', { name: 'Play', exact: true }).click();
     await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #3', {
       timeout: scaled(15_000),
     });
@@ -161,7 +165,7 @@ test.describe('the read side', () => {
 
     await lab.stockLevels.getByRole('button', { name: 'Restart Stock levels' }).click();
     await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #3');
-    await expect(lab.viewRow(lab.stockLevels, 'SKU-1').getByRole('cell').nth(5)).toHaveText('3');
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-1').getByRole('cell').nth(4)).toHaveText('3');
   });
 
   test('a paused view holds its mail; resumed, it catches up', async ({ page }) => {

@@ -146,6 +146,16 @@ export class LabPage {
     }
   }
 
+  /**
+   * Paused, steps until the question's answer has arrived (at most `limit` steps): each step hands
+   * over the next due message, so what arrives first is decided by virtual time, not by luck.
+   */
+  async stepUntilAnswered(answer: Locator, limit = 12) {
+    for (let i = 0; i < limit && ((await answer.textContent()) ?? '').startsWith('Asking'); i += 1)
+      await this.step();
+    await expect(answer).not.toHaveText(/^Asking/);
+  }
+
   /** Asks a read view a question through its query form; returns the answer line. */
   async ask(view: string, question: string) {
     const form = this.page.getByRole('form', { name: `Query ${view}` });
