@@ -16,7 +16,7 @@ const sku: FieldSpec = {
 const order: FieldSpec = {
   name: 'orderId',
   label: 'Order',
-  placeholder: 'pick one from the list',
+  placeholder: 'e.g. ORD-A1B2C3',
   suggest: 'Order status',
 };
 

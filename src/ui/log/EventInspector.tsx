@@ -1,5 +1,9 @@
+import type { ReactNode } from 'react';
 import type { StoredEvent } from '../../domain/types';
 import { labelOf } from './eventLabels';
+
+/** What a metadata field is for, in one line under its value. */
+const Help = ({ children }: { children: ReactNode }) => <span className="help">{children}</span>;
 
 /** Payload and metadata of one event, rendered as text (never as HTML). */
 export const EventInspector = ({ event }: { event: StoredEvent }) => (
@@ -16,15 +20,42 @@ export const EventInspector = ({ event }: { event: StoredEvent }) => (
       <dt>Command</dt>
       <dd>{event.meta.commandType}</dd>
       <dt>Command id</dt>
-      <dd>{event.meta.commandId}</dd>
+      <dd>
+        {event.meta.commandId}
+        <Help>
+          The id its sender gave the command. A retry under the same id is recognised, and appends
+          nothing again.
+        </Help>
+      </dd>
       <dt>Correlation id</dt>
-      <dd>{event.meta.correlationId}</dd>
+      <dd>
+        {event.meta.correlationId}
+        <Help>
+          Shared by everything one piece of work causes, so it can be followed end to end. A command
+          sent from this page starts its own, so here it is the command id.
+        </Help>
+      </dd>
       <dt>Causation id</dt>
-      <dd>{event.meta.causationId}</dd>
+      <dd>
+        {event.meta.causationId}
+        <Help>
+          The message that directly caused this event: here, its command. When a process reacts to
+          an event by sending a command, that command names the event as its cause.
+        </Help>
+      </dd>
       <dt>Recorded at</dt>
-      <dd>{event.meta.recordedAt}</dd>
+      <dd>
+        {event.meta.recordedAt}
+        <Help>When the write model appended it, by this browser’s clock.</Help>
+      </dd>
       <dt>Schema version</dt>
-      <dd>{event.meta.schemaVersion}</dd>
+      <dd>
+        {event.meta.schemaVersion}
+        <Help>
+          The version of the shape this event is stored in. Older events are upgraded when read, so
+          a log written by an earlier version of the lab still loads.
+        </Help>
+      </dd>
     </dl>
     <h4>Payload</h4>
     <pre>{JSON.stringify(event.data, null, 2)}</pre>

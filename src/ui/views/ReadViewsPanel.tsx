@@ -32,7 +32,7 @@ const OrderStatusView = () => (
     name="Order status"
     explain="Order id → status, lines and total: a key-value view. Newest first."
     columns={[
-      { header: 'Order', cell: (r) => r.orderId },
+      { header: 'Order', cell: () => null },
       { header: 'Status', cell: (r) => r.status },
       { header: 'Items', cell: (r) => r.lines.map((l) => `${l.quantity} × ${l.sku}`).join(', ') },
       { header: 'Total', cell: (r) => formatMoney(r.total), numeric: true },
@@ -49,7 +49,7 @@ const OrderStatusView = () => (
     <QueryBox
       view="Order status"
       label="Order"
-      placeholder="pick one from the list"
+      placeholder="e.g. ORD-A1B2C3"
       suggest
       toQuery={(key) => ({ kind: 'key', key })}
       summarize={(data, key) =>
@@ -64,8 +64,16 @@ const StockLevelsView = () => (
     name="Stock levels"
     explain="SKU → counters: on hand, reserved by open orders, and available to sell."
     columns={[
-      { header: 'SKU', cell: (r) => r.sku },
-      { header: 'Name', cell: (r) => r.name },
+      // The name under the SKU: the view is narrow, and Available must show without scrolling.
+      {
+        header: 'Product',
+        cell: (r) => (
+          <>
+            {' '}
+            <span className="row-sub">{r.name}</span>
+          </>
+        ),
+      },
       { header: 'Price', cell: (r) => formatMoney(r.price), numeric: true },
       { header: 'On hand', cell: (r) => r.onHand, numeric: true },
       { header: 'Reserved', cell: (r) => r.reserved, numeric: true },
@@ -192,7 +200,7 @@ const AccountBalancesView = () => (
     name="Account balances"
     explain="Account → balance, as of the last event this view has applied."
     columns={[
-      { header: 'Account', cell: (r) => r.accountId },
+      { header: 'Account', cell: () => null },
       { header: 'Owner', cell: (r) => r.owner },
       { header: 'Balance', cell: (r) => formatMoney(r.balance), numeric: true },
     ]}

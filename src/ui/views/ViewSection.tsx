@@ -9,6 +9,10 @@ import { counted } from '../counted';
 
 const MAX_ROWS = 100;
 
+/**
+ * A column of a view's table. With provenance, the first column shows the row's key as a button
+ * (to the events that built it), followed by whatever `cell` adds.
+ */
 export type Column<R> = { header: string; cell: (row: R) => ReactNode; numeric?: boolean };
 
 type ViewSectionProps<R> = {
@@ -78,6 +82,11 @@ export const ViewSection = <R,>({
       <ViewControls name={name} />
       {rows.length > 0 && (
         <table aria-label={`${name} rows`}>
+          {provenanceOf && columns[0] && (
+            <caption>
+              Press a row’s {columns[0].header.toLowerCase()} to see the events it was built from.
+            </caption>
+          )}
           <thead>
             <tr>
               {columns.map((c) => (
@@ -85,34 +94,28 @@ export const ViewSection = <R,>({
                   {c.header}
                 </th>
               ))}
-              {provenanceOf && (
-                <th scope="col">
-                  <span className="visually-hidden">Provenance</span>
-                </th>
-              )}
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
               <tr key={rowKey(row)} className={changed.has(rowKey(row)) ? 'changed' : undefined}>
-                {columns.map((c) => (
+                {columns.map((c, i) => (
                   <td key={c.header} className={c.numeric ? 'num' : undefined}>
+                    {i === 0 && provenanceOf ? (
+                      // The row's key is its way to the events it was built from: no extra column.
+                      <button
+                        type="button"
+                        className="row-key"
+                        aria-label={`Provenance of ${rowKey(row)}`}
+                        title="Highlight the events that built this row"
+                        onClick={() => showProvenance(provenanceOf(row))}
+                      >
+                        {rowKey(row)}
+                      </button>
+                    ) : null}
                     {c.cell(row)}
                   </td>
                 ))}
-                {provenanceOf && (
-                  <td>
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={`Provenance of ${rowKey(row)}`}
-                      title="Highlight the events that built this row"
-                      onClick={() => showProvenance(provenanceOf(row))}
-                    >
-                      Where from?
-                    </button>
-                  </td>
-                )}
               </tr>
             ))}
           </tbody>
