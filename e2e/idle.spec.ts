@@ -13,7 +13,11 @@ test('with nothing pending and the clock playing, the page’s main thread is bu
   await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
   await lab.settled('Add product');
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
-  // The rows that just changed flash once (1.2 s); idle starts when that is over.
+  // Idle starts once the page has loaded all it shows: the charts (their own chunk, drawn on first
+  // load) and the fonts...
+  await expect(page.getByRole('figure', { name: 'Throughput per virtual second' })).toBeVisible();
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // ...and the rows that just changed have flashed once (1.2 s).
   await expect.poll(() => page.evaluate(() => document.getAnimations().length)).toBe(0);
 
   const cdp = await context.newCDPSession(page);
