@@ -62,7 +62,7 @@ test.describe('no false state', () => {
     for (const view of SHOP_VIEWS)
       await expect(lab.viewStatus(view)).toHaveText('Up to date at #1');
     await expect(restock).toHaveText(
-      'Taken back by Step back: the log no longer holds ProductRestocked #2.',
+      'Taken back by Step back (a lab-only control; a real event store never removes events): the log no longer holds ProductRestocked #2. Sending it again appends it anew.',
     );
   });
 

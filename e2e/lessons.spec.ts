@@ -44,7 +44,7 @@ const missAnOrder = async (
   await expect(lab.viewStatus('Stock levels')).toHaveText(`Stopped at #${String(stoppedAt)}`);
   await lab.page.getByRole('button', { name: 'Restart Stock levels' }).click();
   await expect(lab.viewStatus('Stock levels')).toHaveText(
-    `Up to date at #${String(head)}${wrong ? ' · rows wrong: rebuild' : ''}`,
+    `Up to date at #${String(head)}${wrong ? ' · 2 applied twice: rebuild' : ''}`,
   );
 };
 
@@ -125,9 +125,9 @@ test.describe('lessons', () => {
     await expect(answer).toContainText('5 available');
     await expect(answer).toContainText('Stale: as of #1, head #3');
     await expect(answer).toHaveClass(/stale/);
-    await expect(feedback).toHaveText(/^Right: A view answers from what it has applied/);
+    await expect(feedback).toHaveText(/^Right: Stock levels is updated asynchronously/);
     // In the words the answer itself uses, not the code's field names.
-    await expect(feedback).toContainText('answered as of #1 while the log was at #3');
+    await expect(feedback).toContainText('it shows the gap: “as of #1, head #3”');
     await expect(feedback).not.toContainText('asOfPosition');
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);
@@ -141,6 +141,7 @@ test.describe('lessons', () => {
     // The task names the table as the page does, and counts its rows as the table shows them.
     const table = page.getByRole('table', { name: 'Read-your-writes strategies' });
     await expect(lessons.locator('.task')).toContainText('Read-your-writes strategies table');
+    await expect(table.locator('caption')).toContainText('Read-your-writes strategies.');
     await expect(table.locator('tbody tr')).toHaveCount(5);
     await expect(table.locator('tbody tr').first()).toContainText('No strategy');
     await expect(progress).toContainText('four strategies below it');
@@ -226,7 +227,7 @@ test.describe('lessons', () => {
     await expect(lab.viewStatus('Product search')).toHaveText('Paused at #0');
     // Its index is empty because it has applied nothing, not because the shop has no products.
     await expect(page.getByRole('region', { name: 'Product search' })).toContainText(
-      'Nothing indexed yet: this view has not applied the log’s events.',
+      'Nothing indexed yet: this view is at #0, the log’s head is #400.',
     );
     const feedback = await predict(page, /Every product in the log/);
     await page.getByRole('button', { name: 'Rebuild Product search' }).click();
@@ -282,7 +283,7 @@ test.describe('lessons', () => {
     );
     // A view known to be wrong never looks healthy.
     await expect(lab.viewStatus('Stock levels')).toHaveText(
-      'Up to date at #6 · rows wrong: rebuild',
+      'Up to date at #6 · 2 applied twice: rebuild',
     );
     await expect(lab.viewStatus('Stock levels')).not.toHaveClass(/\bfresh\b/);
     await expect(progress).toHaveText(done);

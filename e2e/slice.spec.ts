@@ -52,6 +52,42 @@ test.describe('one command travels to a read view', () => {
     await expect(inspector).toContainText('"name": "Teapot"');
     await expect(inspector).toContainText('product-SKU-7 (version 1)');
     await expect(inspector).toContainText('Schema version');
+    // Every metadata field says, in one line, what it is for.
+    const terms = inspector.locator('dt');
+    await expect(terms).toHaveText([
+      'Stream',
+      'Command',
+      'Command id',
+      'Correlation id',
+      'Causation id',
+      'Recorded at',
+      'Schema version',
+    ]);
+    const explained = await inspector
+      .locator('dd')
+      .evaluateAll((values) => values.map((dd) => dd.querySelector('.help')?.textContent ?? ''));
+    expect(explained.slice(2).every((line) => line.length > 20)).toBe(true);
+  });
+
+  test('the order fields offer the orders there are, as the SKU fields offer products', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await lab.placeOrder('SKU-1', '1');
+    await lab.settled('Place order');
+    const orderId = await lab.lastOrderId();
+    await expect(lab.viewRow(lab.orderStatus, orderId)).toHaveCount(1);
+    for (const box of [
+      lab.form('Pay order').getByRole('combobox', { name: 'Order' }),
+      page.getByRole('form', { name: 'Query Order status' }).getByRole('combobox'),
+    ]) {
+      await box.focus();
+      const list = page.locator(`datalist[id="${(await box.getAttribute('list')) ?? ''}"]`);
+      await expect(list.locator('option')).toHaveCount(1);
+      await expect(list.locator('option')).toHaveAttribute('value', orderId);
+    }
   });
 
   test('an order for more than the stock is refused with the stock named, and appends nothing', async ({

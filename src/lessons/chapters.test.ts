@@ -446,6 +446,13 @@ const readYourWrites = (): Script => {
         did(start, 'ryw:plain:fresh', ...rest, 'ryw:optimistic:fresh'),
       ],
       'a stale plain read, and only three strategies tried': [start, plainStale, three],
+      // A refused transfer shows no balance: pressing Try is not seeing the strategy work.
+      'a stale plain read, then the optimistic UI only ever refused': [
+        start,
+        plainStale,
+        three,
+        did(three, 'ryw:optimistic:refused'),
+      ],
       'the four strategies tried, without the plain read': [
         start,
         did(start, ...rest, 'ryw:optimistic:fresh'),

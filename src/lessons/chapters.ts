@@ -191,7 +191,7 @@ export const CHAPTERS: readonly Chapter[] = [
       ],
       answer: 0,
       because:
-        'A view answers from what it has applied. Stock levels is behind the log, so it still says 5. Its answer says so: it was answered as of #1 while the log was at #3 (“Stale: as of #1, head #3”). That is a stale read.',
+        'Stock levels is updated asynchronously, after the append, and answers from what it has applied: up to #1. #3 (StockReserved, 2 of SKU-1) is in the log but not applied, so it still says 5. That missing event changes what you asked, so the answer is stale, and it shows the gap: “as of #1, head #3”.',
       howToSee:
         'Ask Stock levels for SKU-1 once the order is appended, and step until the answer arrives.',
       revealWhen: once('Stock levels gave a stale answer', (first, now) =>
@@ -212,7 +212,7 @@ export const CHAPTERS: readonly Chapter[] = [
       'Each way of closing the gap has a price. Waiting for the view makes the answer slower. Reading from the write model puts query load on the side that decides, and it is not shaped for questions. An optimistic UI is instant, but it is a guess built on what the page showed before, and it must be taken back if the command is refused. An inline projection, updated in the same transaction as the append, is always fresh, but every write does more work and the write side now depends on a read model.',
       'The timings are this browser’s. The simulated bus adds some 60 ms to every write here, so small differences between write times are noise; the stale counts and the wait for the view are the point.',
     ],
-    task: 'Try each row of the Read-your-writes strategies table: first “Read the view at once” (no strategy: the problem), then the four strategies below it.',
+    task: 'In the Read-your-writes strategies table, press Try on “Read the view at once” (no strategy: this shows the problem), then on each of the four strategies below it.',
     highlight: STRATEGIES.map((s) => `Try: ${s.name}`),
     workbench: 'read-your-writes',
     scenario: {
@@ -243,11 +243,12 @@ export const CHAPTERS: readonly Chapter[] = [
       ),
     },
     check: once(
-      'A plain read right after the write was stale, and each of the four strategies below it was tried',
+      '“Read the view at once” showed a stale balance, and each of the four strategies below it showed a balance',
       (_, now) =>
         now.activity.includes('ryw:plain:stale') &&
         STRATEGIES.filter((s) => s.id !== 'plain').every((s) =>
-          now.activity.some((a) => a.startsWith(`ryw:${s.id}:`)),
+          // A refused transfer shows no balance: that try does not count.
+          now.activity.some((a) => a.startsWith(`ryw:${s.id}:`) && !a.endsWith(':refused')),
         ),
     ),
   },
@@ -320,7 +321,7 @@ export const CHAPTERS: readonly Chapter[] = [
     },
     // Its task ends with Resume: not done until the rebuilt view follows new events again.
     check: inOrder(
-      'Product search was rebuilt from #0 to the head of the log, then resumed and follows new events',
+      'Product search replayed the whole log (#1 to the head), then was resumed: it is running and up to date',
       [(_, now) => rebuiltToHead(now), (_, now) => caughtUp(now, 'Product search')],
     ),
   },

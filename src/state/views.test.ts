@@ -17,10 +17,10 @@ describe('Freshness line', () => {
   // Seen: a green "Up to date at #6" right above "2 events applied twice: these rows are wrong".
   it('never calls a view that applied events twice simply up to date', () => {
     expect(describeFreshness(6, 6, 'running', undefined, 2)).toBe(
-      'Up to date at #6 · rows wrong: rebuild',
+      'Up to date at #6 · 2 applied twice: rebuild',
     );
     expect(describeFreshness(4, 6, 'paused', undefined, 1)).toBe(
-      'Paused at #4 · rows wrong: rebuild',
+      'Paused at #4 · 1 applied twice: rebuild',
     );
   });
 });

@@ -53,7 +53,8 @@ export const describeFreshness = (
   /** Events the view applied twice: its rows are wrong, however fresh, until it is rebuilt. */
   reapplied = 0,
 ): string => {
-  const wrong = reapplied > 0 ? ' · rows wrong: rebuild' : '';
+  // Some repeated events change nothing (one the view ignores, a price set twice): "may be".
+  const wrong = reapplied > 0 ? ` · ${count(reapplied)} applied twice: rebuild` : '';
   switch (phase) {
     case 'paused':
       return `Paused at #${checkpoint}${wrong}`;

@@ -93,7 +93,11 @@ export const useCommandForm = () => {
       }
     } catch (error) {
       if (error instanceof DroppedByResetError) {
-        setFeedback(refused(`Dropped: ${error.message}.`));
+        setFeedback(
+          refused(
+            'Dropped by Reset (a lab-only control): the log was emptied before this command’s reply came back, so nothing it may have written is kept. Send it again if you still want it.',
+          ),
+        );
         return false;
       }
       setFeedback({

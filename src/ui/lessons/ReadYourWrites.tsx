@@ -156,7 +156,9 @@ export const ReadYourWrites = () => {
         />
       </label>
       <table aria-label="Read-your-writes strategies" className="strategies">
-        <caption>Times are medians, in ms from sending the transfer.</caption>
+        <caption>
+          Read-your-writes strategies. Times are medians, in ms from sending the transfer.
+        </caption>
         <thead>
           <tr>
             <th scope="col">Strategy</th>

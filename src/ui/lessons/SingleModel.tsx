@@ -74,8 +74,10 @@ export const SingleModel = () => {
       {rows.length > 0 && (
         <table aria-label="Design comparison">
           <caption>
-            Milliseconds from the page sending an operation to its answer. p50 is the median: half
-            the operations took less. p95: 95 in 100 took less, so it shows the slow tail.
+            Read and write times are in ms, from the page sending an operation to its answer. p50
+            (the median): half the reads, or writes, took this long or less. p95: 95 in 100 did, so
+            it shows the slow tail. Stale reads are reads answered behind a write already
+            acknowledged: they come from the split design’s asynchronous view, not from CQRS itself.
           </caption>
           <thead>
             <tr>

@@ -39,21 +39,26 @@ export const EventInspector = ({ event }: { event: StoredEvent }) => (
       <dd>
         {event.meta.causationId}
         <Help>
-          The message that directly caused this event: here, its command. When a process reacts to
-          an event by sending a command, that command names the event as its cause.
+          The message that directly caused this event: here, its command. When a process manager
+          (code that reacts to events by sending commands) sends one, that command names the event
+          as its cause.
         </Help>
       </dd>
       <dt>Recorded at</dt>
       <dd>
         {event.meta.recordedAt}
-        <Help>When the write model appended it, by this browser’s clock.</Help>
+        <Help>
+          When the write model appended it: real time in UTC on the appending browser’s clock, not
+          the simulation’s clock.
+        </Help>
       </dd>
       <dt>Schema version</dt>
       <dd>
         {event.meta.schemaVersion}
         <Help>
-          The version of the shape this event is stored in. Older events are upgraded when read, so
-          a log written by an earlier version of the lab still loads.
+          The version of this event’s shape. Events written in an older shape (version 1 had no
+          command type) are upgraded to the current one as they are loaded or imported, so this
+          shows the current version, and an older lab’s log still loads.
         </Help>
       </dd>
     </dl>

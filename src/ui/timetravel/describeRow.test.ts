@@ -14,10 +14,10 @@ describe('describeRow', () => {
     };
     const cancelled = { ...placed, lines: [], cancelled: true };
     expect(describeRow('Sales dashboard', placed)).toBe(
-      'order ORD-1 (bookkeeping for cancellations: 1 line still counted)',
+      'order ORD-1: helper row, not shown on the dashboard; units of 1 line still in the product totals',
     );
     expect(describeRow('Sales dashboard', cancelled)).toBe(
-      'order ORD-1 (bookkeeping for cancellations: cancelled, 0 lines still counted)',
+      'order ORD-1: helper row, not shown on the dashboard; cancelled; units of 0 lines still in the product totals',
     );
   });
 

@@ -22,9 +22,9 @@ export const describeRow = (view: string, row: unknown): string => {
       if (r.kind === 'minute')
         return `${str(r.minute)}: ${num(r.ordersPlaced)} orders, ${formatMoney(num(r.revenue))} paid`;
       if (r.kind === 'product') return `${str(r.sku)}: ${num(r.unitsOrdered)} units ordered`;
-      return `order ${str(r.orderId)} (bookkeeping for cancellations: ${
-        r.cancelled === true ? 'cancelled, ' : ''
-      }${counted(Array.isArray(r.lines) ? r.lines.length : 0, 'line')} still counted)`;
+      return `order ${str(r.orderId)}: helper row, not shown on the dashboard; ${
+        r.cancelled === true ? 'cancelled; ' : ''
+      }units of ${counted(Array.isArray(r.lines) ? r.lines.length : 0, 'line')} still in the product totals`;
     default:
       return JSON.stringify(row);
   }

@@ -21,7 +21,7 @@ const Waiting = ({ view, question }: { view: ViewName; question: string }) => {
     phase === 'stopped'
       ? `${view} is stopped: the question waits in its queue until you press Restart ${view}.`
       : phase === 'paused'
-        ? `${view} is paused: the question waits in its queue until you press Resume ${view}.`
+        ? `${view} is paused. In this lab one worker both applies events and answers questions, so your question waits until you press Resume ${view}.`
         : null;
   return (
     <p role="status" className={`answer${why ? ' stale' : ''}`}>
@@ -130,7 +130,7 @@ export const QueryBox = ({
         >
           {summarize(shown.answer.data, shown.question)} · {describeAnswerFreshness(shown.answer)} ·
           served by {shown.answer.servedBy}
-          {earlier && ' · asked before a step back took events away: ask again'}
+          {earlier && ' · the log was stepped back since you asked (a lab-only control): ask again'}
         </p>
       )}
     </form>

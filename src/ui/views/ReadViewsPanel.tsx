@@ -165,7 +165,7 @@ const IndexSize = () => {
       : phase === 'rebuilding' || phase === 'starting'
         ? 'Building the index from the log…'
         : (view?.checkpoint ?? 0) < head
-          ? 'Nothing indexed yet: this view has not applied the log’s events.'
+          ? `Nothing indexed yet: this view is at #${String(view?.checkpoint ?? 0)}, the log’s head is #${String(head)}.`
           : 'The index is empty: add a product.';
   return <p className="muted">{note}</p>;
 };

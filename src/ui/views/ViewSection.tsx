@@ -75,7 +75,7 @@ export const ViewSection = <R,>({
         <p className="warning duplicate-warning">
           {view.duplicateCheck ? '' : 'Duplicate check off. '}
           {view.reapplied > 0
-            ? `${counted(view.reapplied, 'event')} applied twice: these rows are wrong until the view is rebuilt.`
+            ? `${counted(view.reapplied, 'event')} applied twice: these rows may be wrong until the view is rebuilt.`
             : 'An event delivered twice will be applied twice.'}
         </p>
       )}
@@ -83,9 +83,7 @@ export const ViewSection = <R,>({
       {rows.length > 0 && (
         <table aria-label={`${name} rows`}>
           {provenanceOf && columns[0] && (
-            <caption>
-              Press a row’s {columns[0].header.toLowerCase()} to see the events it was built from.
-            </caption>
+            <caption>Press a row’s id to highlight its events in the Event log.</caption>
           )}
           <thead>
             <tr>
