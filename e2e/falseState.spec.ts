@@ -43,12 +43,16 @@ test.describe('no false state', () => {
     await lab.addProductSettled(mug('SKU-1'));
     for (const view of SHOP_VIEWS)
       await expect(lab.viewStatus(view)).toHaveText('Up to date at #1');
+    // One append, five views: five inconsistency windows on the timeline.
+    const windows = page.getByRole('region', { name: 'Timeline' }).locator('rect.window');
+    await expect(windows).toHaveCount(5);
     await lab.pause();
     await lab.submit('Restock', { SKU: 'SKU-1', Quantity: '3' });
     // The command reaches the write model, then its events reach the five views and the UI.
     await lab.step(7);
     const restock = lab.form('Restock').getByRole('status');
     await expect(restock).toHaveText('Appended ProductRestocked #2');
+    await expect(windows).toHaveCount(10);
     for (const view of SHOP_VIEWS)
       await expect(lab.viewStatus(view)).toHaveText('Up to date at #2');
 
@@ -61,6 +65,8 @@ test.describe('no false state', () => {
     await expect(lab.logRows()).toHaveCount(1);
     for (const view of SHOP_VIEWS)
       await expect(lab.viewStatus(view)).toHaveText('Up to date at #1');
+    // The timeline forgets the append that is gone, and the windows it opened.
+    await expect(windows).toHaveCount(5);
     await expect(restock).toHaveText(
       'Taken back by Step back (a lab-only control; a real event store never removes events): the log no longer holds ProductRestocked #2. Sending it again appends it anew.',
     );
