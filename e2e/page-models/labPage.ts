@@ -1,6 +1,9 @@
 import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, throttled } from '../fixtures';
 
+/** The read views the main screen shows for the shop (the bank's view is shown with the bank). */
+const SHOP_VIEWS = ['Order status', 'Stock levels', 'Sales dashboard', 'Product search'];
+
 type Product = { sku: string; name: string; price: string; stock: string };
 
 /** The main screen, addressed the way a learner (or a screen reader) finds things. */
@@ -117,6 +120,24 @@ export class LabPage {
   async settled(formName: string) {
     await expect(this.form(formName).getByRole('status')).toHaveText(/^(Appended|Already)/);
     await expect(this.clock).toHaveText(/· 0 pending$/);
+  }
+
+  /**
+   * Waits until the screen has drawn all the bus has done: `0 pending` on the clock is the bus's
+   * word, but the list of messages in flight and each view's rows are drawn a frame or more later,
+   * and changed rows flash. Every shop view up to date at the log's head, the list empty, no flash left.
+   */
+  async drawn() {
+    await expect(this.clock).toHaveText(/· 0 pending$/);
+    await expect(
+      this.page
+        .getByRole('region', { name: 'Messages in flight' })
+        .getByText(/^Nothing on its way/),
+    ).toBeVisible();
+    const head = await this.logLength();
+    for (const view of SHOP_VIEWS)
+      await expect(this.viewStatus(view)).toHaveText(`Up to date at #${head}`);
+    await expect.poll(() => this.page.evaluate(() => document.getAnimations().length)).toBe(0);
   }
 
   /** A form's outcome line, whichever it turns out to be: appended (a status) or refused (an alert). */
