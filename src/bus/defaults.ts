@@ -1,5 +1,5 @@
 // How the bus treats each receiver unless the learner changes it.
-import { UI, WRITE_MODEL, type SubscriberSettings } from './messages';
+import { UI, WRITE_MODEL, type SubscriberSettings } from './protocol';
 
 /** Small but visible delays, so a learner can see a view trail the log. */
 export const DEFAULT_BUS_SETTINGS: Record<string, Partial<SubscriberSettings>> = {

@@ -2,22 +2,24 @@
 // pure bookkeeping (no timers, no workers): the bus host decides when to ask it for the next due
 // message, delivers it, and sends the replies. Given the same seed and inputs it makes the same
 // choices, and every delivery can be undone exactly.
-import { seededUnit } from './jitter';
-import type { Endpoint, Message, MessageKind, SubscriberSettings } from './messages';
+import { seededUnit } from '../domain/seeded';
+import type { Endpoint, SubscriberSettings } from './protocol';
 
+/** What any queue of this scheduler holds: the bus's own messages are one kind of these. */
 export type Outbound = {
-  kind: MessageKind;
+  kind: string;
   from: Endpoint;
   to: Endpoint;
   causationId: number | null;
   payload: unknown;
-  /** A delay for this message instead of its receiver's (e.g. a query skips the event feed's lag). */
-  delayMs?: number;
 };
 
+/** A queued message: what was sent, with the id and virtual times the scheduler gave it. */
+export type Queued<O extends Outbound> = O & { id: number; sentAt: number; deliverAt: number };
+
 /** One hand-over: one or more messages to the same receiver at one virtual time. */
-export type Delivery = {
-  messages: Message[];
+export type Delivery<O extends Outbound = Outbound> = {
+  messages: Queued<O>[];
   at: number;
   /** What the scheduler looked like just before, so the delivery can be undone. */
   before: { now: number; busyUntil: number | undefined; nextId: number };
@@ -32,12 +34,12 @@ export const DEFAULT_SETTINGS: SubscriberSettings = {
   batchSize: 1,
 };
 
-export class Scheduler {
+export class Scheduler<O extends Outbound = Outbound> {
   now = 0;
   private nextId = 1;
   /** The last id before the most recent Reset: jitter is drawn by the ordinal since then. */
   private idsBeforeReset = 0;
-  private readonly pending: Message[] = [];
+  private readonly pending: Queued<O>[] = [];
   private readonly settings = new Map<Endpoint, SubscriberSettings>();
   private readonly busyUntil = new Map<Endpoint, number>();
   private readonly held = new Map<Endpoint, HoldReason>();
@@ -52,16 +54,18 @@ export class Scheduler {
     return this.settings.get(endpoint) ?? DEFAULT_SETTINGS;
   }
 
-  /** Queues a message; it becomes due after its receiver's delay plus seeded jitter. */
-  send(outbound: Outbound, sentAt = this.now): Message {
+  /**
+   * Queues a message; it becomes due after its receiver's delay plus seeded jitter, or after
+   * `ownDelay` alone (e.g. a query skips the lag of its view's event feed).
+   */
+  send(outbound: O, sentAt = this.now, ownDelay?: number): Queued<O> {
     const id = this.nextId++;
-    const { delayMs: ownDelay, ...rest } = outbound;
     const settings = this.settingsOf(outbound.to);
     const jitterMs = ownDelay === undefined ? settings.jitterMs : 0;
     const draw = seededUnit(this.seed, id - this.idsBeforeReset);
     const jitter = jitterMs > 0 ? Math.floor(draw * jitterMs) : 0;
     const deliverAt = sentAt + (ownDelay ?? settings.delayMs) + jitter;
-    const message: Message = { ...rest, id, sentAt, deliverAt };
+    const message: Queued<O> = { ...outbound, id, sentAt, deliverAt };
     this.insert(message);
     return message;
   }
@@ -77,7 +81,7 @@ export class Scheduler {
   }
 
   /** Messages not delivered yet, in the order they will be. */
-  queue(): readonly Message[] {
+  queue(): readonly Queued<O>[] {
     return this.pending;
   }
 
@@ -86,13 +90,13 @@ export class Scheduler {
   }
 
   /** When a message can be handed over: once due, and once its receiver is free. */
-  readyAt(message: Message): number {
+  readyAt(message: Queued<O>): number {
     return Math.max(message.deliverAt, this.busyUntil.get(message.to) ?? 0);
   }
 
   /** The next message to deliver (ignoring held receivers), or undefined. */
-  peek(): Message | undefined {
-    let best: Message | undefined;
+  peek(): Queued<O> | undefined {
+    let best: Queued<O> | undefined;
     for (const m of this.pending) {
       if (this.held.has(m.to)) continue;
       if (
@@ -110,7 +114,7 @@ export class Scheduler {
    * handed over. With `batch`, further messages for the same receiver and of the same kind that are
    * ready by then go with it, up to the receiver's batch size.
    */
-  take({ until = Number.POSITIVE_INFINITY, batch = false } = {}): Delivery | undefined {
+  take({ until = Number.POSITIVE_INFINITY, batch = false } = {}): Delivery<O> | undefined {
     const first = this.peek();
     if (!first || this.readyAt(first) > until) return undefined;
     const before = { now: this.now, busyUntil: this.busyUntil.get(first.to), nextId: this.nextId };
@@ -138,7 +142,7 @@ export class Scheduler {
    * Puts a delivery back as if it never happened: its messages are pending again, the replies it
    * caused (`caused`, still pending) are withdrawn, and the clock goes back.
    */
-  undo(delivery: Delivery, caused: readonly number[]): void {
+  undo(delivery: Delivery<O>, caused: readonly number[]): void {
     for (const id of caused) this.remove(id);
     for (const m of delivery.messages) this.insert(m);
     this.now = delivery.before.now;
@@ -153,18 +157,18 @@ export class Scheduler {
    * Puts messages back as pending, unchanged: their receiver could not take them after all. It is
    * given `retryAfterMs` of virtual time before the next attempt.
    */
-  requeue(messages: readonly Message[], retryAfterMs = 0): void {
+  requeue(messages: readonly Queued<O>[], retryAfterMs = 0): void {
     for (const m of messages) this.insert(m);
     const to = messages[0]?.to;
     if (to !== undefined) this.busyUntil.set(to, this.now + retryAfterMs);
   }
 
   /** Faults the learner can inject into a pending message. */
-  drop(id: number): Message | undefined {
+  drop(id: number): Queued<O> | undefined {
     return this.remove(id);
   }
 
-  duplicate(id: number): Message | undefined {
+  duplicate(id: number): Queued<O> | undefined {
     const original = this.pending.find((m) => m.id === id);
     if (!original) return undefined;
     const copy = { ...original, id: this.nextId++ };
@@ -172,7 +176,7 @@ export class Scheduler {
     return copy;
   }
 
-  delay(id: number, byMs: number): Message | undefined {
+  delay(id: number, byMs: number): Queued<O> | undefined {
     const message = this.remove(id);
     if (!message) return undefined;
     const later = { ...message, deliverAt: message.deliverAt + byMs };
@@ -191,7 +195,7 @@ export class Scheduler {
     this.idsBeforeReset = this.nextId - 1;
   }
 
-  private insert(message: Message): void {
+  private insert(message: Queued<O>): void {
     let i = this.pending.length;
     while (i > 0) {
       const prev = this.pending[i - 1];
@@ -206,7 +210,7 @@ export class Scheduler {
     this.pending.splice(i, 0, message);
   }
 
-  private remove(id: number): Message | undefined {
+  private remove(id: number): Queued<O> | undefined {
     const index = this.pending.findIndex((m) => m.id === id);
     return index < 0 ? undefined : this.pending.splice(index, 1)[0];
   }

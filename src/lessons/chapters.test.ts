@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ViewPhase } from '../bus/trace';
+import type { ViewPhase } from '../bus/protocol';
 import { labCommandSchema, labDomain } from '../domain/lab';
 import type { StoredEvent } from '../domain/types';
 import type { ViewName } from '../domain/views';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ViewPhase } from '../bus/trace';
+import type { ViewPhase } from '../bus/protocol';
 import {
   answersFrom,
   caughtUp,

@@ -1,5 +1,5 @@
 // What a chapter is made of. Pure data and pure functions: the UI runs them against the live system.
-import type { ViewPhase } from '../bus/trace';
+import type { ViewPhase } from '../bus/protocol';
 import type { CommandInput } from '../domain/lab';
 import type { StoredEvent } from '../domain/types';
 import type { ViewName } from '../domain/views';

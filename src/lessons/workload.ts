@@ -1,6 +1,8 @@
 // Chapter 10's workload: the same seeded sequence of reads and writes for both designs, and how the
 // timings of a run are summed up.
-import { seededUnit } from '../bus/jitter';
+import { workloadOp, type WorkloadOp } from '../domain/shop/workload';
+
+export type { WorkloadOp };
 
 export type Mix = 'write-heavy' | 'read-heavy';
 
@@ -13,21 +15,14 @@ export const MIXES: readonly { id: Mix; name: string; readShare: number }[] = [
 export const WORKLOAD_SKUS = ['CMP-1', 'CMP-2', 'CMP-3', 'CMP-4', 'CMP-5'] as const;
 export const WORKLOAD_STOCK = 1_000_000;
 
-export type WorkloadOp =
-  { kind: 'write'; sku: string; orderId: string } | { kind: 'read'; sku: string };
-
 /** `count` operations, a `readShare` of them reads, on the workload's products; same seed, same ops. */
 export const workload = (
   { readShare, count, seed }: { readShare: number; count: number; seed: number },
   run: string,
 ): WorkloadOp[] =>
-  Array.from({ length: count }, (_, i) => {
-    const sku =
-      WORKLOAD_SKUS[Math.floor(seededUnit(seed, i * 2 + 1) * WORKLOAD_SKUS.length)] ?? 'CMP-1';
-    return seededUnit(seed, i * 2) < readShare
-      ? { kind: 'read', sku }
-      : { kind: 'write', sku, orderId: `${run}-${String(i + 1)}` };
-  });
+  Array.from({ length: count }, (_, i) =>
+    workloadOp({ seed, readShare, skus: WORKLOAD_SKUS }, run, i),
+  );
 
 /** The value below which `p` (0–100) percent of the values fall (nearest rank); null if none. */
 export const percentile = (values: readonly number[], p: number): number | null => {

@@ -1,12 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { UI, WRITE_MODEL } from '../bus/messages';
-import type { TraceFrame } from '../bus/trace';
-import type { CommandOutcome } from '../workers/outcome';
+import { UI, WRITE_MODEL, type TraceFrame, type CommandOutcome } from '../bus/protocol';
 import { createReplies, DroppedByResetError } from './replies';
 
 const outcome: CommandOutcome = { status: 'rejected', commandId: 'cmd-1', reason: 'No such SKU' };
 
-const sent = (id: number, payload: unknown): TraceFrame => ({
+const sent = (id: number, payload: CommandOutcome): TraceFrame => ({
   kind: 'sent',
   message: {
     id,
@@ -44,13 +42,21 @@ describe('Replies', () => {
     kind: 'sent',
     message: {
       id,
-      kind,
       from: UI,
-      to: kind === 'command' ? WRITE_MODEL : 'Stock levels',
       causationId: null,
-      payload: kind === 'command' ? { type: 'Restock', meta: { commandId } } : { kind: 'all' },
       sentAt: 0,
       deliverAt: 10,
+      ...(kind === 'command'
+        ? {
+            kind,
+            to: WRITE_MODEL,
+            payload: {
+              type: 'Restock',
+              data: { sku: 'SKU-1', quantity: 1 },
+              meta: { commandId, issuedAt: '2026-01-01T00:00:00.000Z' },
+            },
+          }
+        : { kind, to: 'Stock levels', payload: { query: { kind: 'all' } } }),
     },
   });
 
@@ -102,7 +108,7 @@ describe('Replies', () => {
           from: 'Stock levels',
           to: UI,
           causationId: 7,
-          payload: { answer },
+          payload: { query: { kind: 'all' }, answer },
           sentAt: 0,
           deliverAt: 1,
         },

@@ -2,10 +2,7 @@
 // too, maybe only after the learner steps. This matches replies in the trace to those waiting, and
 // tells a waiter at once when no reply can come any more (its message was dropped, or a reset
 // emptied the queue), so nothing on screen waits for ever.
-import type { TraceFrame } from '../bus/trace';
-import type { CommandOutcome } from '../workers/outcome';
-import type { QueryAnswer } from '../workers/projectionHost';
-import { UI } from '../bus/messages';
+import { UI, type TraceFrame, type CommandOutcome, type QueryAnswer } from '../bus/protocol';
 
 /** The log was reset (or replaced) while a message was on its way: it was dropped, no reply comes. */
 export class DroppedByResetError extends Error {
@@ -65,9 +62,8 @@ const requestOf = (frame: Extract<TraceFrame, { kind: 'sent' }>): Request | null
   const { message } = frame;
   if (message.from !== UI) return null;
   if (message.kind === 'query') return { kind: 'query', queryId: message.id };
-  const commandId = (message.payload as { meta?: { commandId?: unknown } } | null)?.meta?.commandId;
-  return message.kind === 'command' && typeof commandId === 'string'
-    ? { kind: 'command', commandId }
+  return message.kind === 'command'
+    ? { kind: 'command', commandId: message.payload.meta.commandId }
     : null;
 };
 
@@ -157,12 +153,9 @@ export const createReplies = () => {
             if (request) track(message.id, request);
             if (message.to !== UI) break;
             if (message.kind === 'outcome')
-              inFlight.set(message.id, {
-                kind: 'outcome',
-                outcome: message.payload as CommandOutcome,
-              });
+              inFlight.set(message.id, { kind: 'outcome', outcome: message.payload });
             if (message.kind === 'answer') {
-              const { answer } = message.payload as { answer: QueryAnswer<unknown> };
+              const { answer } = message.payload;
               inFlight.set(message.id, {
                 kind: 'answer',
                 queryId: message.causationId ?? 0,

@@ -3,9 +3,15 @@
 // so no command, event or query passes through the page. The page only sends requests to the bus
 // and renders the trace it emits.
 import { proxy, transfer, wrap, type Remote } from 'comlink';
-import type { WRITE_MODEL } from '../bus/messages';
-import { BUS, type SubscriberSettings } from '../bus/messages';
-import type { TraceFrame } from '../bus/trace';
+import {
+  BUS,
+  type WRITE_MODEL,
+  type SubscriberSettings,
+  type TraceFrame,
+  type CommandOutcome,
+  type QueryAnswer,
+  type ViewQuery,
+} from '../bus/protocol';
 import { withTimeout } from '../bus/timeout';
 import type { CommandInput } from '../domain/lab';
 import { VIEW_NAMES, type ViewName } from '../domain/views';
@@ -23,8 +29,6 @@ import {
 } from '../state/stores';
 import BusWorker from '../workers/bus.worker?worker';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
-import type { CommandOutcome } from '../workers/outcome';
-import type { QueryAnswer, ViewQuery } from '../workers/projectionHost';
 import ProjectionWorker from '../workers/projection.worker?worker';
 import type { ProjectionWorkerApi } from '../workers/projectionWorkerApi';
 import type { Moment, TimeTravelApi } from '../workers/timeTravel';

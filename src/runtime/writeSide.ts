@@ -2,7 +2,7 @@
 // it is down the bus holds its mail; a new worker gets the commands that waited, and what the old
 // one stored but never announced is read into the page's log and every view.
 import { transfer, wrap, type Remote } from 'comlink';
-import { WRITE_MODEL } from '../bus/messages';
+import { WRITE_MODEL } from '../bus/protocol';
 import { markDown, setRuntimeStatus, useDownParts } from '../state/stores';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import WriteWorker from '../workers/write.worker?worker';

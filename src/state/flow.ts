@@ -1,8 +1,9 @@
 // Where each message in flight is drawn: along its edge, as far as the virtual clock says.
-import type { Message } from '../bus/messages';
+import type { TraceMessage } from '../bus/protocol';
 
 /** Messages in the order the bus will hand them over: due time, then id. */
-export const byDue = (a: Message, b: Message): number => a.deliverAt - b.deliverAt || a.id - b.id;
+export const byDue = (a: TraceMessage, b: TraceMessage): number =>
+  a.deliverAt - b.deliverAt || a.id - b.id;
 
 export type TokenPosition = { id: number; progress: number; waiting: boolean };
 
@@ -10,7 +11,7 @@ export type TokenPosition = { id: number; progress: number; waiting: boolean };
  * How far along its edge a message is at virtual time `now`: 0 when sent, 1 when due. A message
  * that is due but not yet handed over (its receiver is paused, stopped or busy) waits at the end.
  */
-export const tokenProgress = (message: Message, now: number): TokenPosition => {
+export const tokenProgress = (message: TraceMessage, now: number): TokenPosition => {
   const span = message.deliverAt - message.sentAt;
   const raw = span <= 0 ? 1 : (now - message.sentAt) / span;
   const progress = Math.min(1, Math.max(0, raw));
@@ -43,7 +44,7 @@ export const pointAlong = (
 };
 
 /** Pending messages per receiver: the queue badge on each edge. */
-export const queueSizes = (messages: readonly Message[]): Record<string, number> => {
+export const queueSizes = (messages: readonly TraceMessage[]): Record<string, number> => {
   const sizes: Record<string, number> = {};
   for (const m of messages) sizes[m.to] = (sizes[m.to] ?? 0) + 1;
   return sizes;

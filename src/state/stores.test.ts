@@ -1,9 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Message } from '../bus/messages';
-import type { TraceFrame } from '../bus/trace';
+import type { TraceMessage, TraceFrame } from '../bus/protocol';
 import { applyTraceFrames, useLog, useMessages, useTimeline, useViews } from './stores';
 
-const message = (id: number, to = 'Stock levels'): Message => ({
+const message = (id: number, to = 'Stock levels'): TraceMessage => ({
   id,
   kind: 'events',
   from: 'Write model',
@@ -11,7 +10,7 @@ const message = (id: number, to = 'Stock levels'): Message => ({
   causationId: null,
   sentAt: 0,
   deliverAt: 10,
-  payload: null,
+  payload: { count: 1, first: id, last: id, head: id },
 });
 
 beforeEach(() => applyTraceFrames([{ kind: 'reset' }]));

@@ -1,8 +1,7 @@
 // zustand stores: one per concern. Components subscribe with narrow selectors; workers feed them through
 // the runtime's trace frames, never by polling.
 import { create } from 'zustand';
-import { WRITE_MODEL, type Message } from '../bus/messages';
-import type { ClockFrame, TraceFrame } from '../bus/trace';
+import { WRITE_MODEL, type TraceMessage, type ClockFrame, type TraceFrame } from '../bus/protocol';
 import type { StoredEvent } from '../domain/types';
 import { mergeByPosition } from './log';
 import type { Provenance } from './logView';
@@ -56,7 +55,9 @@ export const useClock = create<ClockState>(() => ({
 }));
 
 /** Messages on their way, by id (what the flow and the queue badges draw). */
-export const useMessages = create<{ pending: Record<number, Message> }>(() => ({ pending: {} }));
+export const useMessages = create<{ pending: Record<number, TraceMessage> }>(() => ({
+  pending: {},
+}));
 
 export const useTimeline = create<TimelineRecord>(() => emptyTimeline());
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../bus/messages';
+import type { TraceMessage } from '../bus/protocol';
 import { tokenProgress, pointAlong, queueSizes } from './flow';
 import {
   emptyTimeline,
@@ -10,7 +10,10 @@ import {
   type TimelineRecord,
 } from './timeline';
 
-const message = (id: number, over: Partial<Message> = {}): Message => ({
+const message = (
+  id: number,
+  over: Partial<Pick<TraceMessage, 'from' | 'to' | 'sentAt' | 'deliverAt'>> = {},
+): TraceMessage => ({
   id,
   kind: 'events',
   from: 'Write model',
@@ -18,8 +21,18 @@ const message = (id: number, over: Partial<Message> = {}): Message => ({
   causationId: null,
   sentAt: 100,
   deliverAt: 200,
-  payload: null,
+  payload: { count: 1, first: id, last: id, head: id },
   ...over,
+});
+
+/** A view's answer on its way to the UI, served at `asOfPosition` with the log at `headPosition`. */
+const answer = (id: number, asOfPosition: number, headPosition: number): TraceMessage => ({
+  ...message(id, { to: 'UI', from: 'Stock levels' }),
+  kind: 'answer',
+  payload: {
+    query: { kind: 'all' },
+    answer: { data: null, asOfPosition, headPosition, servedBy: 'Stock levels' },
+  },
 });
 
 describe('Tokens in flight', () => {
@@ -93,18 +106,7 @@ describe('Answers', () => {
   it('are stale when served before the view had the head', () => {
     const [stale, fresh] = recordDelivery(
       emptyTimeline(),
-      [
-        message(1, {
-          kind: 'answer',
-          to: 'UI',
-          payload: { answer: { asOfPosition: 1, headPosition: 3 } },
-        }),
-        message(2, {
-          kind: 'answer',
-          to: 'UI',
-          payload: { answer: { asOfPosition: 3, headPosition: 3 } },
-        }),
-      ],
+      [answer(1, 1, 3), answer(2, 3, 3)],
       250,
     ).delivered;
     expect(stale && isStaleAnswer(stale)).toBe(true);

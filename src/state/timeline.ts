@@ -1,6 +1,6 @@
 // What happened when, in virtual time: the record the Timeline and the Flow draw from. Built from
 // the trace alone, in order, so it always agrees with the log and the views.
-import type { Message, MessageKind } from '../bus/messages';
+import type { TraceMessage, MessageKind } from '../bus/protocol';
 
 export type DeliveredMessage = {
   id: number;
@@ -41,11 +41,8 @@ export const emptyTimeline = (): TimelineRecord => ({
 export const LIMIT = 3_000;
 
 /** One handed-over message as the timeline keeps it (answers keep the positions they were served at). */
-export const toDelivered = (m: Message, at: number): DeliveredMessage => {
-  const answer =
-    m.kind === 'answer'
-      ? (m.payload as { answer?: { asOfPosition: number; headPosition: number } }).answer
-      : undefined;
+export const toDelivered = (m: TraceMessage, at: number): DeliveredMessage => {
+  const answer = m.kind === 'answer' ? m.payload.answer : undefined;
   return {
     id: m.id,
     kind: m.kind,
@@ -59,7 +56,7 @@ export const toDelivered = (m: Message, at: number): DeliveredMessage => {
 
 export const recordDelivery = (
   record: TimelineRecord,
-  messages: readonly Message[],
+  messages: readonly TraceMessage[],
   at: number,
 ): TimelineRecord => {
   const delivered = [...record.delivered, ...messages.map((m) => toDelivered(m, at))];

@@ -1,5 +1,5 @@
 // What the screen knows of each read view: its rows, its checkpoint, and what the last update changed.
-import type { RowChange, ViewPhase } from '../bus/trace';
+import type { RowChange, ViewPhase } from '../bus/protocol';
 
 export type ViewState = {
   rows: Record<string, unknown>;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { StoredEvent } from '../domain/types';
 import { commandMeta } from '../domain/testing/stored';
 import { auditLog } from './audit';
-import type { CommandOutcome } from './outcome';
+import type { CommandOutcome } from '../bus/protocol';
 
 const stored = (
   position: number,

@@ -1,7 +1,7 @@
 // Auditing a race: what the log holds against what the writers were told. Pure, so the same count
 // runs on fake-indexeddb in Vitest and on a real IndexedDB in Chromium.
 import type { StoredEvent } from '../domain/types';
-import type { CommandOutcome } from './outcome';
+import type { CommandOutcome } from '../bus/protocol';
 
 /** What went wrong between the writers' outcomes and the log; all zero after a sound race. */
 export type Audit = {

@@ -1,59 +1,32 @@
 // What the bus worker offers the page: send commands and queries, control time, and manage views.
-import { proxy, wrap } from 'comlink';
-import type { SubscriberSettings } from '../bus/messages';
-import type { TraceFrame, TraceListener } from '../bus/trace';
-import { createBusHost, type BusHost, type ViewEndpoint, type WriteEndpoint } from './busHost';
-import { withTimeout } from '../bus/timeout';
+import type {
+  SubscriberSettings,
+  TraceFrame,
+  TraceListener,
+  ViewApi,
+  ViewQuery,
+  WriteApi,
+} from '../bus/protocol';
+import type { LabCommand } from '../domain/lab';
+import { createBusHost, type BusHost } from '../bus/host';
+import { remote } from '../bus/remote';
 import { crashSoon } from './crash';
-import type { Progress, ViewQuery } from './projectionHost';
-import type { ViewApi } from './projectionWorkerApi';
 
 const CALL_MS = 15_000;
+/** A start, rebuild or catch-up reads the log from the view's checkpoint, maybe all of it. */
 const CATCH_UP_MS = 300_000;
 
-/**
- * Calls to another worker that time out, and that all fail at once when the bus learns the worker
- * is gone (killed or crashed), instead of each waiting out its timeout.
- */
-const abortable = (what: string) => {
-  let abort: (error: Error) => void = () => undefined;
-  const dead = new Promise<never>((_, reject) => (abort = reject));
-  dead.catch(() => undefined);
-  return {
-    call: <T>(work: Promise<T>, ms = CALL_MS) => Promise.race([withTimeout(work, ms, what), dead]),
-    abort: (why: string) => abort(new Error(why)),
-  };
-};
-
 /** A view's worker seen from the bus. */
-const remoteView = (view: string, port: MessagePort): ViewEndpoint => {
-  const remote = wrap<ViewApi>(port);
-  const { call, abort } = abortable(view);
-  return {
-    start: (progress: Progress) => call(remote.start(proxy(progress)), CATCH_UP_MS),
-    rebuild: (progress: Progress) => call(remote.rebuild(proxy(progress)), CATCH_UP_MS),
-    apply: (delivery) => call(remote.apply(delivery)),
-    undo: (undo) => call(remote.undo(undo)),
-    reset: () => call(remote.reset()),
-    headMovedTo: (position) => call(remote.headMovedTo(position)),
-    ask: (query) => call(remote.ask(query)),
-    setDuplicateCheck: (on) => call(remote.setDuplicateCheck(on)),
-    catchUp: () => call(remote.catchUp(), CATCH_UP_MS),
-    abort: () => abort(`${view} was stopped`),
-  };
-};
+const remoteView = (view: string, port: MessagePort) =>
+  remote<ViewApi>(port, {
+    name: view,
+    timeoutMs: CALL_MS,
+    slowMs: { start: CATCH_UP_MS, rebuild: CATCH_UP_MS, catchUp: CATCH_UP_MS },
+  });
 
 /** The write model seen from the bus. */
-const remoteWrite = (port: MessagePort): WriteEndpoint => {
-  const remote = wrap<WriteEndpoint>(port);
-  const { call, abort } = abortable('The write model');
-  return {
-    handle: (commands) => call(remote.handle(commands)),
-    undo: (ids) => call(remote.undo(ids)),
-    reset: () => call(remote.reset()),
-    abort: () => abort('the write model stopped'),
-  };
-};
+const remoteWrite = (port: MessagePort) =>
+  remote<WriteApi>(port, { name: 'The write model', timeoutMs: CALL_MS });
 
 const FLUSH_MS = 16;
 
@@ -115,7 +88,7 @@ export const createBusWorkerApi = () => {
     setDelay: (endpoint: string, delayMs: number) => bus().setDelay(endpoint, delayMs),
     setDuplicateCheck: (view: string, on: boolean) => bus().setDuplicateCheck(view, on),
     catchUpViews: () => bus().catchUpViews(),
-    sendCommand: (command: unknown) => bus().sendCommand(command),
+    sendCommand: (command: LabCommand) => bus().sendCommand(command),
     sendQuery: (view: string, query: ViewQuery) => bus().sendQuery(view, query),
     play: () => bus().play(),
     pause: () => bus().pause(),

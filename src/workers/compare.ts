@@ -3,7 +3,7 @@
 // side or its read side (Stock levels), which the write side feeds over a MessagePort.
 import { labCommandSchema, labDomain } from '../domain/lab';
 import { projections } from '../domain/views';
-import type { EventsDelivery } from '../bus/messages';
+import type { EventsDelivery } from '../bus/protocol';
 import { clearLog, EventStoreDb } from '../eventstore';
 import { ReadStoreDb } from '../readstore/readStoreDb';
 import { SingleModelDb } from '../singlemodel/singleModelDb';

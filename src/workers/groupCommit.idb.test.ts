@@ -1,7 +1,7 @@
 // Group commit: many commands, one transaction, one outcome each.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EventsDelivery } from '../bus/messages';
+import type { EventsDelivery } from '../bus/protocol';
 import { labCommandSchema, labDomain, type LabCommand, type LabEvent } from '../domain/lab';
 import { available } from '../domain/shop/shop.state';
 import { EventStoreDb, headPosition, readAll } from '../eventstore';

@@ -4,7 +4,7 @@
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { EventsDelivery } from '../bus/messages';
+import type { EventsDelivery } from '../bus/protocol';
 import { labDomain, type LabCommand } from '../domain/lab';
 import { rebuildView } from '../domain/projection';
 import { DomainError, type StoredEvent } from '../domain/types';

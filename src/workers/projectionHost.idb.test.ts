@@ -3,8 +3,7 @@
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EventsDelivery } from '../bus/messages';
-import type { TraceFrame } from '../bus/trace';
+import type { EventsDelivery, TraceFrame } from '../bus/protocol';
 import { rebuildView, type Projection } from '../domain/projection';
 import type { OrderLine } from '../domain/shop/events';
 import { orderStatusProjection, type OrderStatusRow } from '../domain/shop/orderStatus.projection';

@@ -1,8 +1,15 @@
 // Hosts one projection: applies delivered events to its read store, skipping duplicates and closing gaps
 // by catching up from the event store. Rows and checkpoint are committed together. Every delivery can
 // be undone (step back), and the view can be rebuilt from position 0.
-import type { EventsDelivery } from '../bus/messages';
-import type { RowChange, TraceFrame } from '../bus/trace';
+import type {
+  ApplyResult,
+  EventsDelivery,
+  Progress,
+  QueryAnswer,
+  ViewQuery,
+  ViewUndo,
+  TraceFrame,
+} from '../bus/protocol';
 import { handlesEvent, projectBatch, type Projection, type RowChanges } from '../domain/projection';
 import type { DomainEvent, StoredEvent } from '../domain/types';
 import { headPosition, readAll, type EventStoreDb } from '../eventstore';
@@ -15,7 +22,7 @@ import {
   restoreRows,
   type ReadStoreDb,
 } from '../readstore/readStoreDb';
-import { createSerialQueue } from './serialQueue';
+import { createSerialQueue } from '../bus/serialQueue';
 import { alone, type Exclusive } from './viewLock';
 
 export type ProjectionHostDeps<R, E extends DomainEvent> = {
@@ -31,25 +38,6 @@ export type ProjectionHostDeps<R, E extends DomainEvent> = {
   /** Keeps the view's instances in other tabs out while this one writes (default: no lock). */
   exclusive?: Exclusive;
 };
-
-/** A read answers with its data and how fresh it is. */
-export type QueryAnswer<T> = {
-  data: T;
-  asOfPosition: number;
-  headPosition: number;
-  servedBy: string;
-};
-
-/** What a query asks a view: everything, one row, or (for a search view) some text. */
-export type ViewQuery =
-  { kind: 'all' } | { kind: 'key'; key: string } | { kind: 'text'; text: string };
-
-/** How to take one delivery back: the rows as they were, and the checkpoints before and after. */
-export type ViewUndo = { before: RowChange[]; fromCheckpoint: number; toCheckpoint: number };
-
-export type ApplyResult = { checkpoint: number; head: number; undo: ViewUndo | null };
-
-export type Progress = (done: number, total: number) => void;
 
 /** Events a start or rebuild applies in memory before writing the changed rows and checkpoint. */
 const FLUSH_EVENTS = 10_000;

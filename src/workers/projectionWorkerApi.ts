@@ -1,22 +1,18 @@
 // What a projection worker offers. One worker hosts one view; the bus calls it over a MessagePort,
 // and every answer carries the trace frames the view produced, so the bus can emit them in order.
 import { expose } from 'comlink';
-import type { TraceFrame } from '../bus/trace';
+import type { TraceFrame, Traced, ViewApi } from '../bus/protocol';
 import { isViewName, projections, searchOf } from '../domain/views';
 import { EventStoreDb } from '../eventstore';
 import { ReadStoreDb, readStoreName } from '../readstore/readStoreDb';
-import type { Traced } from './busHost';
-import {
-  createProjectionHost,
-  type Progress,
-  type ViewQuery,
-  type ViewUndo,
-} from './projectionHost';
-import type { EventsDelivery } from '../bus/messages';
+import { createProjectionHost } from './projectionHost';
 import { letGoOnUpgrade, tellPage } from './upgrade';
 import { webLock } from './viewLock';
 
-export const createViewApi = (viewName: string, onUpgrade: () => void = () => undefined) => {
+export const createViewApi = (
+  viewName: string,
+  onUpgrade: () => void = () => undefined,
+): ViewApi => {
   if (!isViewName(viewName)) throw new Error(`There is no view called ${viewName}`);
   const frames: TraceFrame[] = [];
   const host = createProjectionHost(
@@ -35,19 +31,17 @@ export const createViewApi = (viewName: string, onUpgrade: () => void = () => un
     return { value, frames: frames.splice(0) };
   };
   return {
-    start: (progress: Progress) => traced(host.start(progress)),
-    apply: (delivery: EventsDelivery) => traced(host.apply(delivery)),
-    undo: (undo: ViewUndo) => traced(host.undo(undo)),
-    rebuild: (progress: Progress) => traced(host.rebuild(progress)),
+    start: (progress) => traced(host.start(progress)),
+    apply: (delivery) => traced(host.apply(delivery)),
+    undo: (undo) => traced(host.undo(undo)),
+    rebuild: (progress) => traced(host.rebuild(progress)),
     reset: () => traced(host.reset()),
-    headMovedTo: (position: number) => traced(host.headMovedTo(position)),
-    ask: (query: ViewQuery) => traced(host.ask(query)),
-    setDuplicateCheck: (on: boolean) => traced(host.setDuplicateCheck(on)),
+    headMovedTo: (position) => traced(host.headMovedTo(position)),
+    ask: (query) => traced(host.ask(query)),
+    setDuplicateCheck: (on) => traced(host.setDuplicateCheck(on)),
     catchUp: () => traced(host.catchUp()),
   };
 };
-
-export type ViewApi = ReturnType<typeof createViewApi>;
 
 export const createProjectionWorkerApi = () => ({
   /** Answers at once: the page's watchdog asks every second whether this worker is alive. */

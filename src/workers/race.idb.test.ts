@@ -6,7 +6,7 @@ import { shopCommandSchema, type ShopCommand } from '../domain/shop/commands';
 import { shopDomain } from '../domain/shop/shop.decider';
 import { EventStoreDb, readAll } from '../eventstore';
 import { auditLog } from './audit';
-import type { CommandOutcome } from './outcome';
+import type { CommandOutcome } from '../bus/protocol';
 import { createWriteModel } from './writeModel';
 
 const openDbs: EventStoreDb[] = [];

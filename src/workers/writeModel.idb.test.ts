@@ -1,8 +1,7 @@
 // The write model with the real shop rules and a real (in-memory) IndexedDB log: what it accepts,
 // rejects and refuses to read, what it publishes, and what two tabs selling the last unit end up with.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EventsDelivery } from '../bus/messages';
-import type { TraceFrame } from '../bus/trace';
+import type { EventsDelivery, TraceFrame, CommandOutcome } from '../bus/protocol';
 import { shopCommandSchema, type ShopCommand } from '../domain/shop/commands';
 import type { ShopEvent } from '../domain/shop/events';
 import { shopDomain } from '../domain/shop/shop.decider';
@@ -10,7 +9,6 @@ import type { StoredEvent } from '../domain/types';
 import { rebuildView, type Projection } from '../domain/projection';
 import { stockLevelsProjection, type StockLevelRow } from '../domain/shop/stockLevels.projection';
 import { EventStoreDb, headPosition, readAll, readInline, readStream } from '../eventstore';
-import type { CommandOutcome } from './outcome';
 import { createWriteModel } from './writeModel';
 
 const NOW = '2025-03-01T10:00:00.000Z';

@@ -2,8 +2,7 @@
 // whole queue (group commit). Inside it, the model first reads any events it has not seen (another
 // tab may have written), then decides every command in order against the state so far, and appends.
 import type { z } from 'zod';
-import type { EventsDelivery } from '../bus/messages';
-import type { TraceFrame } from '../bus/trace';
+import type { EventsDelivery, TraceFrame, CommandOutcome } from '../bus/protocol';
 import {
   DomainError,
   type CommandMeta,
@@ -27,7 +26,6 @@ import {
   type PlannedCommand,
   type StreamAppend,
 } from '../eventstore';
-import type { CommandOutcome } from './outcome';
 
 type AnyCommand = { type: string; meta: CommandMeta };
 

@@ -21,6 +21,7 @@ import {
 import { openLogChannel, type LogNews } from './logChannel';
 import { createWriteModel } from './writeModel';
 import { crashSoon } from './crash';
+import type { WriteApi } from '../bus/protocol';
 
 /** What an import may go on top of: nothing (replace), or the log as it is (append). */
 const importBase = async (db: EventStoreDb, mode: ImportMode) => {
@@ -50,10 +51,10 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
     trace: () => undefined,
   });
 
-  const busApi = {
-    /** A delivery of commands: each is validated and decided; group commit does the rest. */
-    handle: (commands: unknown[]) => Promise.all(commands.map((c) => model.dispatch(c))),
-    undo: async (commandIds: string[]) => {
+  const busApi: WriteApi = {
+    // Each command is validated again here (the page is another thread); group commit does the rest.
+    handle: (commands) => Promise.all(commands.map((c) => model.dispatch(c))),
+    undo: async (commandIds) => {
       const head = await model.undo(commandIds);
       tell({ kind: 'rewritten', tab });
       return head;

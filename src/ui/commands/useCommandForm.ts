@@ -1,6 +1,6 @@
 // Sends a command and keeps what the learner should see about its fate.
 import { useState } from 'react';
-import type { CommandOutcome } from '../../workers/outcome';
+import type { CommandOutcome } from '../../bus/protocol';
 import { useRuntime } from '../runtimeContext';
 import type { CommandInput } from '../../runtime/runtime';
 import { toFieldErrors, type FieldErrors } from './formParsing';

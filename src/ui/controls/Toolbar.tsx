@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { BUS, WRITE_MODEL } from '../../bus/messages';
+import { BUS, WRITE_MODEL } from '../../bus/protocol';
 import { useClock, useDownParts } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 import { describeClock, SPEEDS, speedIndex, speedLabel } from './speed';

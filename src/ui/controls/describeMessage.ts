@@ -1,28 +1,30 @@
 // One line per message in flight, for the learner.
-import type { Message } from '../../bus/messages';
+import type { TraceMessage } from '../../bus/protocol';
+import type { LabCommand } from '../../domain/lab';
 
-const commandLine = (payload: unknown) => {
-  const command = payload as { type?: string; data?: Record<string, unknown> };
-  const id = command.data?.orderId ?? command.data?.sku ?? command.data?.accountId ?? '';
-  return `${command.type ?? 'command'}${typeof id === 'string' && id ? ` ${id}` : ''}`;
+/** A command and what it is about: the order, product or account it names. */
+const commandLine = ({ type, data }: LabCommand) => {
+  const id =
+    'orderId' in data
+      ? data.orderId
+      : 'sku' in data
+        ? data.sku
+        : 'accountId' in data
+          ? data.accountId
+          : '';
+  return id ? `${type} ${id}` : type;
 };
 
-export const describeMessage = (message: Message): string => {
+export const describeMessage = (message: TraceMessage): string => {
   switch (message.kind) {
     case 'command':
       return commandLine(message.payload);
     case 'events': {
-      const { count, first, last } = message.payload as {
-        count: number;
-        first: number;
-        last: number;
-      };
+      const { count, first, last } = message.payload;
       return count === 1 ? `event #${first}` : `${count} events #${first}–#${last}`;
     }
-    case 'outcome': {
-      const outcome = message.payload as { status: string };
-      return `outcome: ${outcome.status}`;
-    }
+    case 'outcome':
+      return `outcome: ${message.payload.status}`;
     case 'query':
       return 'query';
     case 'answer':

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { UI, WRITE_MODEL } from '../../bus/messages';
+import { UI, WRITE_MODEL } from '../../bus/protocol';
 import { VIEW_NAMES } from '../../domain/views';
 import { byDue, pointAlong, queueSizes, tokenProgress } from '../../state/flow';
 import { useDownParts, useMessages } from '../../state/stores';

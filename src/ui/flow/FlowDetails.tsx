@@ -1,4 +1,4 @@
-import { UI, WRITE_MODEL } from '../../bus/messages';
+import { UI, WRITE_MODEL } from '../../bus/protocol';
 import { isViewName } from '../../domain/views';
 import {
   useClock,

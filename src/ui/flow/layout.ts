@@ -1,6 +1,6 @@
 // Where the parts of the system sit in the Flow diagram, and the path a message takes: every
 // message goes through the bus.
-import { BUS, UI, WRITE_MODEL } from '../../bus/messages';
+import { BUS, UI, WRITE_MODEL } from '../../bus/protocol';
 import { VIEW_NAMES } from '../../domain/views';
 
 export type Point = { x: number; y: number };

@@ -1,4 +1,4 @@
-import type { MessageKind } from '../../bus/messages';
+import type { MessageKind } from '../../bus/protocol';
 
 /** Each kind of message has its own shape and colour (never colour alone). */
 export const KIND_LABEL: Record<MessageKind, string> = {

@@ -1,4 +1,4 @@
-import { UI, WRITE_MODEL } from '../../bus/messages';
+import { UI, WRITE_MODEL } from '../../bus/protocol';
 import { VIEW_NAMES } from '../../domain/views';
 import { useClock, useTimeline } from '../../state/stores';
 import { inconsistencyWindows, isStaleAnswer, type DeliveredMessage } from '../../state/timeline';

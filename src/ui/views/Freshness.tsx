@@ -1,4 +1,4 @@
-import type { ViewPhase } from '../../bus/trace';
+import type { ViewPhase } from '../../bus/protocol';
 import { describeFreshness } from '../../state/views';
 
 type FreshnessProps = {

@@ -1,6 +1,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import type { ViewName } from '../../domain/views';
-import type { QueryAnswer, ViewQuery } from '../../workers/projectionHost';
+import type { QueryAnswer, ViewQuery } from '../../bus/protocol';
 import { DroppedByResetError } from '../../runtime/replies';
 import { useLog, useViews } from '../../state/stores';
 import { useViewKeys } from '../commands/suggestions';

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { ViewName } from '../../domain/views';
 import { noteDelay, useDelays } from '../../state/session';
-import { BUS } from '../../bus/messages';
+import { BUS } from '../../bus/protocol';
 import { useDownParts, useViews } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 

@@ -1,12 +1,23 @@
 // The bus host driven by fakes: an in-memory log stands in for the write model, in-memory views for
 // the read workers, and a clock the test moves by hand, so every hand-over can be seen and replayed.
 import { describe, expect, it } from 'vitest';
-import { UI, WRITE_MODEL, type EventsDelivery, type Message } from '../bus/messages';
-import type { ClockFrame, TraceFrame } from '../bus/trace';
-import type { StoredEvent } from '../domain/types';
-import { createBusHost, type Traced, type ViewEndpoint, type WriteEndpoint } from './busHost';
-import type { CommandOutcome } from './outcome';
-import type { ApplyResult, Progress, ViewQuery, ViewUndo } from './projectionHost';
+import {
+  UI,
+  WRITE_MODEL,
+  type ApplyResult,
+  type CommandOutcome,
+  type EventsDelivery,
+  type Progress,
+  type TraceMessage,
+  type ViewQuery,
+  type ViewUndo,
+  type ClockFrame,
+  type TraceFrame,
+  type Traced,
+} from '../protocol';
+import type { LabCommand } from '../../domain/lab';
+import type { StoredEvent } from '../../domain/types';
+import { createBusHost, type ViewEndpoint, type WriteEndpoint } from './index';
 
 const SEED = 7;
 const ORDER_STATUS = 'Order status';
@@ -14,15 +25,11 @@ const STOCK_LEVELS = 'Stock levels';
 
 // ---- The write model: an in-memory log that places orders ----
 
-type PlaceOrder = {
-  type: 'PlaceOrder';
-  data: { orderId: string };
-  meta: { commandId: string; issuedAt: string };
-};
+type PlaceOrder = Extract<LabCommand, { type: 'PlaceOrder' }>;
 
 const placeOrder = (orderId: string, commandId = `place-${orderId}`): PlaceOrder => ({
   type: 'PlaceOrder',
-  data: { orderId },
+  data: { orderId, lines: [] },
   meta: { commandId, issuedAt: '2025-03-01T10:00:00.000Z' },
 });
 
@@ -53,10 +60,13 @@ type FakeLog = WriteEndpoint & {
 
 const headOf = (log: FakeLog) => log.events.at(-1)?.position ?? 0;
 
-/** Places an order once per command id; a second order with the same id is rejected. */
-const decide = (log: FakeLog, command: PlaceOrder): CommandOutcome => {
+/**
+ * Places an order once per command id; a second order with the same id is rejected. Any other
+ * command (the workload's products) stands for an order named after its command id.
+ */
+const decide = (log: FakeLog, command: LabCommand): CommandOutcome => {
   const { commandId } = command.meta;
-  const { orderId } = command.data;
+  const orderId = command.type === 'PlaceOrder' ? command.data.orderId : commandId;
   log.handled.push(commandId);
   const earlier = log.events.filter((e) => e.meta.commandId === commandId);
   if (earlier.length > 0)
@@ -74,7 +84,7 @@ const fakeLog = (): FakeLog => {
     handled: [],
     undone: [],
     resets: 0,
-    handle: (commands) => Promise.resolve(commands.map((c) => decide(log, c as PlaceOrder))),
+    handle: (commands) => Promise.resolve(commands.map((c) => decide(log, c))),
     undo: (commandIds) => {
       log.undone.push(commandIds);
       log.events = log.events.filter((e) => !commandIds.includes(e.meta.commandId));
@@ -323,7 +333,7 @@ const lab = async (seed = SEED) => {
     lastClock,
     pendingIds: () => host.queue().map((m) => m.id),
     deliveries: () => framesOf(frames, 'delivered').map(({ ids, at, to }) => ({ ids, at, to })),
-    sentMessage: (id: number): Message | undefined =>
+    sentMessage: (id: number): TraceMessage | undefined =>
       framesOf(frames, 'sent').find((f) => f.message.id === id)?.message,
     /** Steps until nothing is pending; returns how many steps handed something over. */
     stepAll: async () => {
@@ -953,7 +963,9 @@ describe('The bus host', () => {
       host.sendCommand(placeOrder('o-2'));
       await host.settle();
       expect(log.handled).toEqual(['place-o-1']);
-      expect(host.queue().map((m) => [m.to, (m.payload as PlaceOrder).meta.commandId])).toEqual([
+      expect(
+        host.queue().map((m) => [m.to, m.kind === 'command' ? m.payload.meta.commandId : m.kind]),
+      ).toEqual([
         [WRITE_MODEL, 'place-o-1'],
         [WRITE_MODEL, 'place-o-2'],
       ]);
@@ -967,8 +979,7 @@ describe('The bus host', () => {
       ]);
       const outcomes = framesOf(frames, 'sent')
         .map((f) => f.message)
-        .filter((m) => m.kind === 'outcome')
-        .map((m) => m.payload as CommandOutcome);
+        .flatMap((m) => (m.kind === 'outcome' ? [m.payload] : []));
       expect(outcomes.map((o) => [o.commandId, o.status === 'accepted' && o.duplicate])).toEqual([
         ['place-o-1', true],
         ['place-o-2', false],

@@ -1,6 +1,6 @@
-// Seeded randomness without hidden state: a message's jitter depends only on the seed and its id,
-// so the same seed and the same inputs always give the same timings, and stepping back needs no
-// random state restored.
+// Seeded randomness without hidden state: a draw depends only on the seed and its index (a
+// message's jitter on its id, a workload's operation on its number), so the same seed and inputs
+// always give the same timings and operations, and stepping back needs no random state restored.
 
 /** A well-mixed 32-bit hash (mulberry32's finaliser) of seed and n, as a number in [0, 1). */
 export const seededUnit = (seed: number, n: number): number => {
