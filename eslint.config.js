@@ -4,6 +4,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 import { domainBoundary } from './eslint.domain.js';
+import { layerBoundaries } from './eslint.layers.js';
 
 export default tseslint.config(
   {
@@ -47,12 +48,13 @@ export default tseslint.config(
     rules: reactHooks.configs.recommended.rules,
   },
   ...domainBoundary,
+  ...layerBoundaries,
   {
     files: ['*.config.{js,ts}', 'eslint.config.js', 'e2e/**', 'bench/**'],
     languageOptions: { globals: { ...globals.node } },
   },
   {
-    files: ['eslint.config.js', 'eslint.domain.js', 'bench/*.mjs'],
+    files: ['eslint.config.js', 'eslint.domain.js', 'eslint.layers.js', 'bench/*.mjs'],
     ...tseslint.configs.disableTypeChecked,
   },
 );

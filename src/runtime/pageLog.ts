@@ -4,6 +4,7 @@ import type { Remote } from 'comlink';
 import { withTimeout } from '../bus/timeout';
 import { receiveEvents, setRuntimeStatus, useLog } from '../state/stores';
 import { until } from '../state/until';
+import type { Calls } from '../bus/remote';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import { openLogChannel, type LogNews } from '../workers/logChannel';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
@@ -30,7 +31,7 @@ export const loadLog = async (write: Remote<WriteWorkerApi>, from = 1) => {
  * Brings the page's log and every running view up to the log as stored: for appends this page's
  * bus never carried (another tab's, or a write model's that died before it could announce them).
  */
-export const catchUpWithLog = async (write: Remote<WriteWorkerApi>, bus: Remote<BusWorkerApi>) => {
+export const catchUpWithLog = async (write: Remote<WriteWorkerApi>, bus: Calls<BusWorkerApi>) => {
   await loadLog(write, useLog.getState().head + 1);
   await withTimeout(bus.catchUpViews(), CALL_TIMEOUT_MS * 3, 'The views');
 };
@@ -46,7 +47,7 @@ export const resetSeen = (resetsBefore: number) =>
  */
 export const followOtherTabs = (
   current: () => { tab: string; write: Remote<WriteWorkerApi> },
-  bus: Remote<BusWorkerApi>,
+  bus: Calls<BusWorkerApi>,
 ) => {
   const channel = openLogChannel();
   if (!channel) return undefined;

@@ -3,6 +3,7 @@
 // so no command, event or query passes through the page. The page only sends requests to the bus
 // and renders the trace it emits.
 import { proxy, transfer, wrap, type Remote } from 'comlink';
+import { remote } from '../bus/remote';
 import {
   BUS,
   type WRITE_MODEL,
@@ -35,6 +36,7 @@ import type { Moment, TimeTravelApi } from '../workers/timeTravel';
 import TimeTravelWorker from '../workers/timeTravel.worker?worker';
 import { OUTDATED } from '../workers/upgrade';
 import type { ImportCheck } from '../workers/writeWorkerApi';
+import { createControls, type Controls } from './controls';
 import { createFrameBuffer } from './frameBuffer';
 import { followOtherTabs, loadLog, resetSeen } from './pageLog';
 import { createReplies } from './replies';
@@ -46,7 +48,7 @@ const IMPORT_TIMEOUT_MS = 300_000;
 const START_TIMEOUT_MS = 30_000;
 const SEED = 20_261_123;
 
-export type { CommandInput };
+export type { CommandInput, Moment };
 
 export type AccountRead = { balance: number | null; version: number; asOfPosition: number };
 
@@ -61,7 +63,8 @@ export type Runtime = {
   ) => Promise<CommandOutcome>;
   /** Asks a view; resolves when the answer message reaches the UI. */
   query: (view: ViewName, query: ViewQuery) => Promise<QueryAnswer<unknown>>;
-  bus: Remote<BusWorkerApi>;
+  /** What the learner does to the lab (play, step, pause a view, fault a message…). */
+  controls: Controls;
   kill: (view: ViewName) => Promise<void>;
   restart: (view: ViewName) => Promise<void>;
   /** Reads straight from the write side, and its inline view (the read-your-writes lesson). */
@@ -134,7 +137,20 @@ export const startRuntime = async ({
     applyTraceFrames(frames);
   });
   const busWorker = watchWorker(new BusWorker({ name: 'bus' }), 'bus');
-  const bus = wrap<BusWorkerApi>(busWorker);
+  const bus = remote<BusWorkerApi>(busWorker, {
+    name: 'The bus',
+    timeoutMs: CALL_TIMEOUT_MS,
+    slowMs: {
+      // These wait for views to read the log (a start, a rebuild, a catch-up) or run a history.
+      attachView: START_TIMEOUT_MS * 10,
+      rebuildView: IMPORT_TIMEOUT_MS,
+      catchUpViews: CALL_TIMEOUT_MS * 3,
+      settle: IMPORT_TIMEOUT_MS,
+      reset: START_TIMEOUT_MS,
+    },
+  });
+  /** False once the bus's watchdog found it gone: its controls are refused from then on. */
+  let busUp = true;
   const call = <T>(work: Promise<T>, what = 'The bus', ms = CALL_TIMEOUT_MS) =>
     withTimeout(work, ms, what);
   const watchdogs = createWatchdogs();
@@ -212,6 +228,8 @@ export const startRuntime = async ({
     'bus',
     () => bus.ping(),
     () => {
+      busUp = false;
+      bus.abort('the bus stopped answering');
       shutdown();
       markDown(BUS, true);
       replies.fail(new Error('the bus stopped answering'));
@@ -241,7 +259,7 @@ export const startRuntime = async ({
       const id = await call(bus.sendQuery(view, query));
       return replies.answerTo(id);
     },
-    bus,
+    controls: createControls(bus, () => busUp),
     kill,
     restart: async (view) => {
       // A running worker stays; one the bus stopped (its start or rebuild failed) is replaced.

@@ -15,7 +15,7 @@ export const loadScenario = async (runtime: Runtime, scenario: Scenario): Promis
     throw new Error(
       `${down.join(' and ')} ${down.length > 1 ? 'are' : 'is'} not answering: restart it, then open the chapter again`,
     );
-  const { bus } = runtime;
+  const bus = runtime.controls;
   await bus.pause();
   // Views a learner killed or paused earlier come back first, so every chapter starts alike.
   for (const view of VIEW_NAMES) {

@@ -15,7 +15,12 @@ vi.mock('./runtime', () => ({
         return Promise.resolve({ status: 'accepted' });
       },
       shutdown: () => calls.push('shutdown'),
-      bus: { name: `bus ${String(started.length + 1)}` },
+      controls: {
+        play: () => {
+          calls.push('play');
+          return Promise.resolve();
+        },
+      },
     } as unknown as Runtime;
     started.push({ options, calls, runtime });
     return runtime;
@@ -43,19 +48,21 @@ describe('The supervisor', () => {
 
   it('restarts behind the same object: the old workers stop, calls wait for the new ones', async () => {
     const runtime = await startSupervised();
-    expect(runtime.bus).toEqual({ name: 'bus 1' });
+    await runtime.controls.play();
+    expect(started[0]?.calls).toEqual(['play']);
     let release: () => void = () => undefined;
     nextStart = new Promise<void>((resolve) => (release = resolve));
 
     started[0]?.options.restart?.();
     const during = runtime.dispatch(command('During'));
-    expect(started[0]?.calls).toEqual(['shutdown']);
+    expect(started[0]?.calls).toEqual(['play', 'shutdown']);
     release();
     await during;
 
     expect(started).toHaveLength(2);
     expect(started[1]?.options.resumed).toBe(true);
     expect(started[1]?.calls).toEqual(['dispatch During']);
-    expect(runtime.bus).toEqual({ name: 'bus 2' });
+    await runtime.controls.play(); // the controls go to the new bus
+    expect(started[1]?.calls).toEqual(['dispatch During', 'play']);
   });
 });

@@ -3,6 +3,7 @@
 // is not set up again over the log), and a form's Retry of a command whose fate is unknown goes to
 // the workers running now.
 import { forgetMessages, setRuntimeStatus } from '../state/stores';
+import { controlsOf, invoke } from './controls';
 import { startRuntime, type Runtime, type RuntimeOptions } from './runtime';
 
 export const startSupervised = async (options: RuntimeOptions = {}): Promise<Runtime> => {
@@ -36,9 +37,8 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
   return {
     dispatch: (...args) => via((r) => r.dispatch(...args)),
     query: (...args) => via((r) => r.query(...args)),
-    get bus() {
-      return inner.bus;
-    },
+    // A control waits for a restart under way, then goes to the bus running now.
+    controls: controlsOf((name, args) => via((r) => invoke(r.controls, name, args))),
     kill: (view) => via((r) => r.kill(view)),
     restart: (view) => via((r) => r.restart(view)),
     writeSide: {

@@ -4,6 +4,7 @@
 import { transfer, wrap, type Remote } from 'comlink';
 import { WRITE_MODEL } from '../bus/protocol';
 import { markDown, setRuntimeStatus, useDownParts } from '../state/stores';
+import type { Calls } from '../bus/remote';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import WriteWorker from '../workers/write.worker?worker';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
@@ -19,7 +20,7 @@ const WRITE_DOWN =
   'The write model stopped answering: its worker is gone. Nothing it acknowledged is lost (it is in the event store). Commands wait on the bus until it is back, and the one it was handling goes again under the same command id, so it cannot be saved twice.';
 
 export type WriteSideDeps = {
-  bus: Remote<BusWorkerApi>;
+  bus: Calls<BusWorkerApi>;
   watchdogs: Watchdogs;
   call: <T>(work: Promise<T>, what?: string, ms?: number) => Promise<T>;
   /** Reports a worker's own error events and upgrade notices. */

@@ -1,7 +1,30 @@
-import { createContext, useContext } from 'react';
+import { createContext, useContext, useMemo } from 'react';
+import { controlsOf, invoke, type Controls } from '../runtime/controls';
 import type { Runtime } from '../runtime/runtime';
+import { useNotice } from '../state/stores';
 
 /** The running workers, once they have started; undefined until then. */
 export const RuntimeContext = createContext<Runtime | undefined>(undefined);
 
 export const useRuntime = (): Runtime | undefined => useContext(RuntimeContext);
+
+/** Says on screen why a control failed (a button has nowhere else to show it). */
+const tell = (error: unknown) => {
+  useNotice.setState({ text: error instanceof Error ? error.message : String(error) });
+  return undefined;
+};
+
+/**
+ * The lab's controls for a button or a key: each one that fails says why on screen, and before
+ * the workers have started each does nothing. Call them with `void`.
+ */
+export const useControls = (): Controls => {
+  const runtime = useRuntime();
+  return useMemo(
+    () =>
+      controlsOf((name, args) =>
+        runtime ? invoke(runtime.controls, name, args).catch(tell) : Promise.resolve(undefined),
+      ),
+    [runtime],
+  );
+};

@@ -1,6 +1,6 @@
 import { byDue } from '../../state/flow';
 import { useMessages } from '../../state/stores';
-import { useRuntime } from '../runtimeContext';
+import { useControls } from '../runtimeContext';
 import { describeMessage } from './describeMessage';
 import { usePaced } from '../paced';
 import { useMemo } from 'react';
@@ -9,7 +9,7 @@ const MAX_SHOWN = 12;
 
 /** Messages on their way, next due first, with the faults a learner can inject into each. */
 export const InFlight = () => {
-  const runtime = useRuntime();
+  const controls = useControls();
   const pendingById = usePaced(useMessages, (s) => s.pending);
   const pending = useMemo(() => Object.values(pendingById).sort(byDue), [pendingById]);
   const shown = pending.slice(0, MAX_SHOWN);
@@ -49,21 +49,21 @@ export const InFlight = () => {
                     <button
                       type="button"
                       className="small"
-                      onClick={() => void runtime?.bus.drop(m.id)}
+                      onClick={() => void controls.drop(m.id)}
                     >
                       Drop #{m.id}
                     </button>
                     <button
                       type="button"
                       className="small"
-                      onClick={() => void runtime?.bus.duplicate(m.id)}
+                      onClick={() => void controls.duplicate(m.id)}
                     >
                       Duplicate #{m.id}
                     </button>
                     <button
                       type="button"
                       className="small"
-                      onClick={() => void runtime?.bus.delayMessage(m.id, 1000)}
+                      onClick={() => void controls.delayMessage(m.id, 1000)}
                     >
                       Delay #{m.id} by 1 s
                     </button>

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { useLoad } from '../../state/stores';
 import { Field } from '../commands/Field';
 import { numberFromText, parseForm } from '../commands/formParsing';
-import { useRuntime } from '../runtimeContext';
+import { useControls, useRuntime } from '../runtimeContext';
 import { noteWork } from '../../state/lessons';
 import { noteUnrecorded } from '../../state/session';
 
@@ -26,6 +26,7 @@ const loadSchema = z.object({
 /** Drives a steady workload through the real system, so lag can be watched building and draining. */
 export const LoadPanel = () => {
   const runtime = useRuntime();
+  const controls = useControls();
   const { running, sent, total } = useLoad();
   const [fields, setFields] = useState({ perSecond: '200', readShare: '20', seconds: '5' });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -35,7 +36,7 @@ export const LoadPanel = () => {
   const onSubmit = (event: SyntheticEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (running) {
-      void runtime?.bus.stopLoad();
+      void controls.stopLoad();
       return;
     }
     const parsed = parseForm(loadSchema, {
@@ -50,7 +51,7 @@ export const LoadPanel = () => {
     setErrors({});
     noteWork();
     noteUnrecorded('load generator');
-    void runtime?.bus.startLoad({ ...parsed.value, readShare: parsed.value.readShare / 100 });
+    void controls.startLoad({ ...parsed.value, readShare: parsed.value.readShare / 100 });
   };
 
   return (

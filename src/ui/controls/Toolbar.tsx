@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { BUS, WRITE_MODEL } from '../../bus/protocol';
 import { useClock, useDownParts } from '../../state/stores';
-import { useRuntime } from '../runtimeContext';
+import { useControls, useRuntime } from '../runtimeContext';
 import { describeClock, SPEEDS, speedIndex, speedLabel } from './speed';
 import { useSimulationKeys } from './useSimulationKeys';
 import { forgetSession } from '../../state/session';
@@ -9,12 +9,13 @@ import { forgetSession } from '../../state/session';
 /** The simulation's controls: always visible, one toolbar. */
 export const Toolbar = () => {
   const runtime = useRuntime();
+  const controls = useControls();
   const { now, pending, playing, speed, history } = useClock();
   const [confirming, setConfirming] = useState(false);
   // A bus that stopped answering cannot be driven: its controls wait for Restart workers.
   const busDown = useDownParts((s) => s.down.includes(BUS));
   const writeDown = useDownParts((s) => s.down.includes(WRITE_MODEL));
-  const bus = busDown ? undefined : runtime?.bus;
+  const bus = busDown || !runtime ? undefined : controls;
 
   const actions = useMemo(
     () => ({

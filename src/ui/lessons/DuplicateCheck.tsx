@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useViews } from '../../state/stores';
 import { usePaced } from '../paced';
-import { useRuntime } from '../runtimeContext';
+import { useControls, useRuntime } from '../runtimeContext';
 import { counted } from '../counted';
 
 const VIEW = 'Stock levels';
@@ -9,6 +9,7 @@ const VIEW = 'Stock levels';
 /** Chapter 8's switch: let Stock levels apply whatever it is handed, duplicates included. */
 export const DuplicateCheck = () => {
   const runtime = useRuntime();
+  const controls = useControls();
   const view = usePaced(useViews, (s) => s.views[VIEW]);
   const stored = view?.duplicateCheck ?? true;
   // The switch answers the click at once; the view's own report follows a moment later.
@@ -25,7 +26,7 @@ export const DuplicateCheck = () => {
           disabled={!runtime}
           onChange={(event) => {
             setAsked(event.target.checked);
-            void runtime?.bus.setDuplicateCheck(VIEW, event.target.checked);
+            void controls.setDuplicateCheck(VIEW, event.target.checked);
           }}
         />{' '}
         {VIEW} skips events at or below its checkpoint (the duplicate check)

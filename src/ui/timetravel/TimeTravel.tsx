@@ -4,7 +4,7 @@ import type { LabState } from '../../domain/lab';
 import { VIEW_NAMES } from '../../domain/views';
 import { showTimeTravel } from '../../state/lessons';
 import { useLog } from '../../state/stores';
-import type { Moment } from '../../workers/timeTravel';
+import type { Moment } from '../../runtime/runtime';
 import { useRuntime } from '../runtimeContext';
 import { describeRow } from './describeRow';
 import { usePaced } from '../paced';

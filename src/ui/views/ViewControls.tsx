@@ -3,7 +3,7 @@ import type { ViewName } from '../../domain/views';
 import { noteDelay, useDelays } from '../../state/session';
 import { BUS } from '../../bus/protocol';
 import { useDownParts, useViews } from '../../state/stores';
-import { useRuntime } from '../runtimeContext';
+import { useControls, useRuntime } from '../runtimeContext';
 
 const MAX_DELAY_MS = 5_000;
 
@@ -12,6 +12,7 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
   // Every one of these goes through the bus: while it is down they wait for Restart workers.
   const busDown = useDownParts((s) => s.down.includes(BUS));
   const live = useRuntime();
+  const controls = useControls();
   const runtime = busDown ? undefined : live;
   const phase = useViews((s) => s.views[name]?.phase ?? 'starting');
   const delay = useDelays((s) => s.delays[name] ?? 0);
@@ -26,7 +27,7 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
           type="button"
           className="small"
           disabled={!runtime}
-          onClick={() => void runtime?.bus.resumeView(name)}
+          onClick={() => void controls.resumeView(name)}
         >
           Resume {name}
         </button>
@@ -35,7 +36,7 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
           type="button"
           className="small"
           disabled={busy || stopped}
-          onClick={() => void runtime?.bus.pauseView(name)}
+          onClick={() => void controls.pauseView(name)}
         >
           Pause {name}
         </button>
@@ -64,7 +65,7 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
         type="button"
         className="small"
         disabled={busy || stopped}
-        onClick={() => void runtime?.bus.rebuildView(name)}
+        onClick={() => void controls.rebuildView(name)}
       >
         Rebuild {name}
       </button>
@@ -83,7 +84,7 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
           onChange={(e) => {
             const ms = Number(e.target.value);
             noteDelay(name, ms);
-            void runtime?.bus.setDelay(name, ms);
+            void controls.setDelay(name, ms);
           }}
         />
         <span className="value">{delay} ms</span>

@@ -1,0 +1,33 @@
+// @ts-check
+// The layers above the domain, kept apart by lint (see ../shared/ARCHITECTURE.md §2): data flows
+// one way, and no import runs back up.
+const layer = (folder, forbidden, message) =>
+  [0, 1, 2, 3].map((depth) => ({
+    files: [`src/${folder}/${'*/'.repeat(depth)}*.{ts,tsx}`],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: `(^|/)(${forbidden.join('|')})(/|$)`, message }] },
+      ],
+    },
+  }));
+
+/** Flat-config blocks: what each layer may not import. */
+export const layerBoundaries = [
+  ...layer(
+    'ui',
+    ['workers'],
+    'src/ui reaches the workers only through src/runtime (useRuntime, useControls).',
+  ),
+  ...layer(
+    'state',
+    ['runtime', 'workers', 'ui'],
+    'src/state holds what the screen shows: the runtime writes it, it never calls back up.',
+  ),
+  ...layer(
+    'bus',
+    ['workers', 'runtime', 'state', 'ui', 'lessons'],
+    'src/bus is below the workers: the protocol, the scheduler and the host use only src/domain.',
+  ),
+];

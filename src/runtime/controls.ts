@@ -1,0 +1,52 @@
+// What the learner does to the running lab: the UI calls these, never the bus worker itself.
+// Each goes to the bus of the runtime running now, is timed (see remote()), and fails with a
+// reason a learner can read, at once if the bus is known to be down.
+import type { BusWorkerApi } from '../workers/busWorkerApi';
+import type { Calls } from '../bus/remote';
+
+export const CONTROL_NAMES = [
+  'play',
+  'pause',
+  'step',
+  'stepBack',
+  'setSpeed',
+  'reset',
+  'settle',
+  'pauseView',
+  'resumeView',
+  'rebuildView',
+  'setDelay',
+  'setDuplicateCheck',
+  'drop',
+  'duplicate',
+  'delayMessage',
+  'startLoad',
+  'stopLoad',
+] as const satisfies readonly (keyof BusWorkerApi)[];
+
+export type ControlName = (typeof CONTROL_NAMES)[number];
+
+/** The bus's controls, as the page calls them. */
+export type Controls = Pick<Calls<BusWorkerApi>, ControlName>;
+
+export const BUS_NOT_RUNNING =
+  'The bus is not running, so nothing can be sent: press Restart workers first.';
+
+/** One way of making every control's call (so every control is made alike). */
+type Call = (name: ControlName, args: unknown[]) => Promise<unknown>;
+
+/** `Controls` whose calls all go through `call`: one cast here instead of one per control. */
+export const controlsOf = (call: Call): Controls =>
+  Object.fromEntries(
+    CONTROL_NAMES.map((name) => [name, (...args: unknown[]) => call(name, args)]),
+  ) as unknown as Controls;
+
+/** Calls control `name` of `controls` (or of a bus) with `args`. */
+export const invoke = (controls: Controls, name: ControlName, args: unknown[]) =>
+  Reflect.apply(controls[name], controls, args) as Promise<unknown>;
+
+/** The controls of one bus: refused at once while `isUp()` says it is down. */
+export const createControls = (bus: Calls<BusWorkerApi>, isUp: () => boolean): Controls =>
+  controlsOf((name, args) =>
+    isUp() ? invoke(bus, name, args) : Promise.reject(new Error(BUS_NOT_RUNNING)),
+  );

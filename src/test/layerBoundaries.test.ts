@@ -1,0 +1,38 @@
+// The lint rules that keep the layers apart must actually bite.
+import { ESLint } from 'eslint';
+import tseslint from 'typescript-eslint';
+import { describe, expect, it } from 'vitest';
+import { layerBoundaries } from '../../eslint.layers.js';
+
+const eslint = new ESLint({
+  overrideConfigFile: true,
+  overrideConfig: [
+    { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tseslint.parser } },
+    ...layerBoundaries,
+  ],
+});
+
+const problems = async (code: string, filePath: string) => {
+  const [result] = await eslint.lintText(code, { filePath });
+  return result?.messages.map((m) => m.message) ?? [];
+};
+
+describe('the layers stay apart', () => {
+  it.each([
+    ["import type { Moment } from '../../workers/timeTravel';", 'src/ui/timetravel/x.tsx'],
+    ["import { wrap } from '../workers/busWorkerApi';", 'src/ui/x.tsx'],
+    ["import { startRuntime } from '../runtime/runtime';", 'src/state/x.ts'],
+    ["import { App } from '../ui/App';", 'src/state/x.ts'],
+    ["import { createWriteModel } from '../../workers/writeModel';", 'src/bus/host/x.ts'],
+    ["import { useLog } from '../state/stores';", 'src/bus/x.ts'],
+    ["import { CHAPTERS } from '../../lessons/chapters';", 'src/bus/host/x.ts'],
+  ])('refuses %s in %s', async (code, file) => expect(await problems(code, file)).not.toEqual([]));
+
+  it.each([
+    ["import type { Moment } from '../../runtime/runtime';", 'src/ui/timetravel/x.tsx'],
+    ["import { useControls } from '../runtimeContext';", 'src/ui/controls/x.tsx'],
+    ["import type { TraceFrame } from '../bus/protocol';", 'src/state/x.ts'],
+    ["import { workloadOp } from '../../domain/shop/workload';", 'src/bus/host/x.ts'],
+    ["import { createBusHost } from '../bus/host';", 'src/workers/x.ts'],
+  ])('allows %s in %s', async (code, file) => expect(await problems(code, file)).toEqual([]));
+});
