@@ -1,21 +1,9 @@
 // The lint rule that keeps src/domain pure must actually bite.
-import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import { domainBoundary } from '../../eslint.domain.js';
+import { lintProblems } from './lintProblems';
 
-const eslint = new ESLint({
-  overrideConfigFile: true,
-  overrideConfig: [
-    { files: ['**/*.ts'], languageOptions: { parser: tseslint.parser } },
-    ...domainBoundary,
-  ],
-});
-
-const problems = async (code: string, filePath: string) => {
-  const [result] = await eslint.lintText(code, { filePath });
-  return result?.messages.map((m) => m.message) ?? [];
-};
+const problems = lintProblems(domainBoundary);
 
 describe('src/domain stays pure', () => {
   it.each([

@@ -1,21 +1,9 @@
 // The lint rules that keep the layers apart must actually bite.
-import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 import { layerBoundaries } from '../../eslint.layers.js';
+import { lintProblems } from './lintProblems';
 
-const eslint = new ESLint({
-  overrideConfigFile: true,
-  overrideConfig: [
-    { files: ['**/*.{ts,tsx}'], languageOptions: { parser: tseslint.parser } },
-    ...layerBoundaries,
-  ],
-});
-
-const problems = async (code: string, filePath: string) => {
-  const [result] = await eslint.lintText(code, { filePath });
-  return result?.messages.map((m) => m.message) ?? [];
-};
+const problems = lintProblems(layerBoundaries);
 
 describe('the layers stay apart', () => {
   it.each([
