@@ -151,6 +151,29 @@ test.describe('the read side', () => {
     );
   });
 
+  test('a view’s delay goes back to its default: the slider and the mail both', async ({
+    page,
+  }) => {
+    const lab = new LabPage(page);
+    await lab.open();
+    const reset = page.getByRole('button', { name: 'Reset Stock levels delay' });
+    await expect(reset).toBeDisabled(); // already at its default
+    await lab.setDelay('Stock levels', 2000);
+    await reset.click();
+    await expect(page.getByRole('slider', { name: 'Stock levels delay' })).toHaveValue('120');
+    await expect(reset).toBeDisabled();
+
+    // The bus took it too: the product's event for Stock levels is due well before 2 s.
+    await lab.pause();
+    await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+    await lab.step(); // the command reaches the write model; its event sets off to each view
+    const toStock = page
+      .getByRole('table', { name: 'Messages in flight' })
+      .getByRole('row')
+      .filter({ hasText: 'Write model → Stock levels' });
+    await expect(toStock.getByRole('cell').nth(4)).toHaveText(/^0\.\d{3} s$/);
+  });
+
   test('a killed view stops, misses nothing, and catches up when restarted', async ({ page }) => {
     const lab = new LabPage(page);
     await lab.open();

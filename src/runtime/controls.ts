@@ -16,6 +16,7 @@ export const CONTROL_NAMES = [
   'resumeView',
   'rebuildView',
   'setDelay',
+  'resetDelay',
   'setDuplicateCheck',
   'drop',
   'duplicate',
@@ -35,11 +36,22 @@ export const BUS_NOT_RUNNING =
 /** One way of making every control's call (so every control is made alike). */
 type Call = (name: ControlName, args: unknown[]) => Promise<unknown>;
 
-/** `Controls` whose calls all go through `call`: one cast here instead of one per control. */
-export const controlsOf = (call: Call): Controls =>
-  Object.fromEntries(
-    CONTROL_NAMES.map((name) => [name, (...args: unknown[]) => call(name, args)]),
-  ) as unknown as Controls;
+/** Controls for a button or a key: one that fails resolves with undefined, having said why. */
+export type ButtonControls = {
+  [K in ControlName]: (
+    ...args: Parameters<Controls[K]>
+  ) => Promise<Awaited<ReturnType<Controls[K]>> | undefined>;
+};
+
+/** Every control, each calling `call` with its name and arguments. */
+const build = (call: Call): unknown =>
+  Object.fromEntries(CONTROL_NAMES.map((name) => [name, (...args: unknown[]) => call(name, args)]));
+
+/** Controls whose calls all go through `call`: one cast here instead of one per control. */
+export const controlsOf = (call: Call) => build(call) as Controls;
+
+/** Button controls whose calls all go through `call` (which must not reject). */
+export const buttonControlsOf = (call: Call) => build(call) as ButtonControls;
 
 /** Calls control `name` of `controls` (or of a bus) with `args`. */
 export const invoke = (controls: Controls, name: ControlName, args: unknown[]) =>

@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo } from 'react';
-import { controlsOf, invoke, type Controls } from '../runtime/controls';
+import { buttonControlsOf, invoke, type ButtonControls } from '../runtime/controls';
 import type { Runtime } from '../runtime/runtime';
 import { useNotice } from '../state/stores';
 
@@ -18,11 +18,11 @@ const tell = (error: unknown) => {
  * The lab's controls for a button or a key: each one that fails says why on screen, and before
  * the workers have started each does nothing. Call them with `void`.
  */
-export const useControls = (): Controls => {
+export const useControls = (): ButtonControls => {
   const runtime = useRuntime();
   return useMemo(
     () =>
-      controlsOf((name, args) =>
+      buttonControlsOf((name, args) =>
         runtime ? invoke(runtime.controls, name, args).catch(tell) : Promise.resolve(undefined),
       ),
     [runtime],

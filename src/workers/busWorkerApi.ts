@@ -86,6 +86,7 @@ export const createBusWorkerApi = () => {
     resumeView: (view: string) => bus().resumeView(view),
     rebuildView: (view: string) => bus().rebuildView(view),
     setDelay: (endpoint: string, delayMs: number) => bus().setDelay(endpoint, delayMs),
+    resetDelay: (endpoint: string) => bus().resetDelay(endpoint),
     setDuplicateCheck: (view: string, on: boolean) => bus().setDuplicateCheck(view, on),
     catchUpViews: () => bus().catchUpViews(),
     sendCommand: (command: LabCommand) => bus().sendCommand(command),

@@ -1,6 +1,7 @@
 // The bus host driven by fakes: an in-memory log stands in for the write model, in-memory views for
 // the read workers, and a clock the test moves by hand, so every hand-over can be seen and replayed.
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_BUS_SETTINGS } from '../defaults';
 import {
   UI,
   WRITE_MODEL,
@@ -824,6 +825,26 @@ describe('The bus host', () => {
       host.sendCommand(placeOrder('o-3'));
       await host.settle();
       for (const view of views) expect(view.applied).toEqual([1]);
+    });
+  });
+
+  describe('When a view’s delay is put back to its default', () => {
+    it('delivers its next mail after the delay it started with', async () => {
+      const { host } = await lab();
+      host.setDelay(STOCK_LEVELS, 5_000);
+      expect(host.settingsOf(STOCK_LEVELS).delayMs).toBe(5_000);
+
+      const initial = DEFAULT_BUS_SETTINGS[STOCK_LEVELS]?.delayMs ?? Number.NaN;
+      expect(host.resetDelay(STOCK_LEVELS)).toBe(initial);
+      expect(host.settingsOf(STOCK_LEVELS).delayMs).toBe(initial);
+
+      host.sendCommand(placeOrder('o-1'));
+      await host.step(); // the command: its events are sent to each view
+      const events = host.queue().find((m) => m.to === STOCK_LEVELS && m.kind === 'events');
+      const jitterMs = DEFAULT_BUS_SETTINGS[STOCK_LEVELS]?.jitterMs ?? 0;
+      const waits = (events?.deliverAt ?? Number.NaN) - (events?.sentAt ?? 0);
+      expect(waits).toBeGreaterThanOrEqual(initial);
+      expect(waits).toBeLessThan(initial + jitterMs);
     });
   });
 

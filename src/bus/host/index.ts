@@ -28,7 +28,9 @@ export type { BusHostDeps, ViewEndpoint, WriteEndpoint } from './host';
 
 export const createBusHost = (deps: BusHostDeps) => {
   const scheduler = new Scheduler<Outbound>(deps.seed);
-  for (const [endpoint, settings] of Object.entries({ ...DEFAULT_BUS_SETTINGS, ...deps.settings }))
+  /** Each receiver's settings as the bus started, to go back to. */
+  const initial = { ...DEFAULT_BUS_SETTINGS, ...deps.settings };
+  for (const [endpoint, settings] of Object.entries(initial))
     scheduler.configure(endpoint, settings);
   const host: Host = {
     deps,
@@ -86,6 +88,12 @@ export const createBusHost = (deps: BusHostDeps) => {
     setDuplicateCheck: (view: string, on: boolean) => views.setDuplicateCheck(host, view, on),
     catchUpViews: () => views.catchUpViews(host),
     setDelay: (endpoint: string, delayMs: number) => scheduler.configure(endpoint, { delayMs }),
+    /** Puts a receiver's delay back to the one it started with; returns it (ms). */
+    resetDelay: (endpoint: string) => {
+      const delayMs = initial[endpoint]?.delayMs ?? 0;
+      scheduler.configure(endpoint, { delayMs });
+      return delayMs;
+    },
     settingsOf: (endpoint: string) => scheduler.settingsOf(endpoint),
 
     /** The UI sends a command to the write model; its outcome comes back as a message. */

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { ViewName } from '../../domain/views';
 import { noteDelay, useDelays } from '../../state/session';
+import { DEFAULT_BUS_SETTINGS } from '../../bus/defaults';
 import { BUS } from '../../bus/protocol';
 import { useDownParts, useViews } from '../../state/stores';
 import { useControls, useRuntime } from '../runtimeContext';
@@ -16,6 +17,7 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
   const runtime = busDown ? undefined : live;
   const phase = useViews((s) => s.views[name]?.phase ?? 'starting');
   const delay = useDelays((s) => s.delays[name] ?? 0);
+  const defaultDelay = DEFAULT_BUS_SETTINGS[name]?.delayMs ?? 0;
   const delayId = useId();
   const busy = !runtime || phase === 'starting' || phase === 'rebuilding';
   const stopped = phase === 'stopped';
@@ -77,7 +79,7 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
           aria-label={`${name} delay`}
           min={0}
           max={MAX_DELAY_MS}
-          step={50}
+          step={10}
           value={delay}
           aria-valuetext={`${delay} ms`}
           disabled={!runtime}
@@ -89,6 +91,20 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
         />
         <span className="value">{delay} ms</span>
       </label>
+      <button
+        type="button"
+        className="small"
+        aria-label={`Reset ${name} delay`}
+        title={`Put ${name}'s delay back to its default`}
+        disabled={!runtime || delay === defaultDelay}
+        onClick={() =>
+          void controls.resetDelay(name).then((ms) => {
+            if (ms !== undefined) noteDelay(name, ms);
+          })
+        }
+      >
+        Default
+      </button>
     </div>
   );
 };
