@@ -16,7 +16,7 @@ import type { CommandOutcome, ViewApi } from '../src/bus/protocol';
 import { DEFAULT_BUS_SETTINGS } from '../src/bus/defaults';
 import { readStoreName } from '../src/readstore/readStoreDb';
 import { startRuntime } from '../src/runtime/runtime';
-import { wallClock } from '../src/workers/projectionHost';
+import { wallClock } from '../src/bus/wallClock';
 import type { RawApi } from './raw.worker';
 import RawWorker from './raw.worker?worker';
 

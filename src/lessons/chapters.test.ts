@@ -6,7 +6,7 @@ import type { ViewName } from '../domain/views';
 import { CHAPTERS, chapterById } from './chapters';
 import { runCheck } from './checks';
 import type { Chapter, Handed, Observation, ViewSnapshot } from './types';
-import { event, observation } from './testing';
+import { event, observation } from './testing/observation';
 
 const snapshot = (phase: ViewPhase, checkpoint: number, rebuiltEvents?: number): ViewSnapshot => ({
   phase,

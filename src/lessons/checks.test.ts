@@ -12,7 +12,7 @@ import {
   startedAt,
 } from './checks';
 import type { Handed, Observation } from './types';
-import { event as storedEvent, observation } from './testing';
+import { event as storedEvent, observation } from './testing/observation';
 
 const event = (position: number, type: string) =>
   storedEvent(position, type, 'product-SKU-1', position);

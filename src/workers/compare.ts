@@ -45,7 +45,6 @@ export const createCompareApi = () => {
         schema: labCommandSchema,
         now: () => new Date().toISOString(),
         publish: (delivery) => port.postMessage(delivery),
-        trace: () => undefined,
       });
       write = { model, db };
     },

@@ -25,7 +25,6 @@ const lab = (maxBatch?: number) => {
     schema: labCommandSchema,
     now: () => '2026-01-01T00:00:01.000Z',
     publish,
-    trace: () => undefined,
     maxBatch,
   });
   return { db, publish, model };
@@ -205,7 +204,6 @@ describe('Group commit', () => {
         schema: labCommandSchema,
         now: () => '2026-01-01T00:00:02.000Z',
         publish: () => undefined,
-        trace: () => undefined,
       });
       await first.model.dispatch(addProduct('SKU-1', 1));
       expect((await other.dispatch(order('O1', 'SKU-1', 1))).status).toBe('accepted');

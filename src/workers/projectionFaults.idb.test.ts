@@ -131,7 +131,7 @@ describe('Read views under faults', () => {
             inbox.sort((a, b) => a.due - b.due);
             while (inbox[0] && inbox[0].due <= i) {
               const next = inbox.shift();
-              if (next) await host.deliver(next.delivery);
+              if (next) await host.apply(next.delivery);
               await expectConsistent();
             }
             if (killAfter) {
@@ -143,7 +143,7 @@ describe('Read views under faults', () => {
             }
           }
           // Whatever was lost, the next start (or any later delivery) catches up from the store.
-          for (const { delivery } of inbox) await host.deliver(delivery);
+          for (const { delivery } of inbox) await host.apply(delivery);
           readDb.close();
           readDb = new ReadStoreDb(readName);
           host = newHost();

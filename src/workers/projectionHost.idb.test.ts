@@ -289,7 +289,7 @@ describe('Projection host (Order status)', () => {
       await host.start();
       const delivery = await placeOrder(stores.eventDb, 'ORD-1', [{ sku: 'SKU-1', quantity: 3 }]);
 
-      await host.deliver(delivery);
+      await host.apply(delivery);
 
       const { 'ORD-1': row } = await rebuiltUpTo(stores.eventDb);
       expect(row).toMatchObject({ total: 6, builtFrom: [2] });
@@ -310,7 +310,7 @@ describe('Projection host (Order status)', () => {
       const { host, frames } = hostOn(stores);
       await host.start();
 
-      await host.deliver(await addProducts(stores.eventDb, 'SKU-1', 'SKU-2'));
+      await host.apply(await addProducts(stores.eventDb, 'SKU-1', 'SKU-2'));
 
       expect(frames().at(-1)).toMatchObject({ kind: 'view-changed', changes: [], checkpoint: 2 });
       expect(await expectStoreConsistent(stores)).toBe(2);
@@ -324,7 +324,7 @@ describe('Projection host (Order status)', () => {
       const first = await placeOrder(stores.eventDb, 'ORD-1');
       const second = await placeOrder(stores.eventDb, 'ORD-2');
 
-      await Promise.all([host.deliver(first), host.deliver(second)]);
+      await Promise.all([host.apply(first), host.apply(second)]);
 
       expect(await expectStoreConsistent(stores)).toBe(4);
       expect(byOrderId((await host.query()).data)).toEqual(await rebuiltUpTo(stores.eventDb));
@@ -336,7 +336,7 @@ describe('Projection host (Order status)', () => {
       await host.start();
       const delivery = await placeOrder(stores.eventDb, 'ORD-1');
 
-      await host.deliver({ ...delivery, head: 9 });
+      await host.apply({ ...delivery, head: 9 });
 
       expect(frames().at(-1)).toMatchObject({ kind: 'view-changed', checkpoint: 2, head: 9 });
       expect(await host.query()).toMatchObject({ asOfPosition: 2, headPosition: 9 });
@@ -349,10 +349,10 @@ describe('Projection host (Order status)', () => {
       const { host, trace } = hostOn(stores);
       await host.start();
       const delivery = await placeOrder(stores.eventDb, 'ORD-1');
-      await host.deliver(delivery);
+      await host.apply(delivery);
       trace.mockClear();
 
-      await host.deliver(delivery);
+      await host.apply(delivery);
 
       expect(trace).not.toHaveBeenCalled();
       const [row] = (await host.query()).data;
@@ -367,7 +367,7 @@ describe('Projection host (Order status)', () => {
       const first = await placeOrder(stores.eventDb, 'ORD-1');
       const second = await placeOrder(stores.eventDb, 'ORD-2');
 
-      for (const delivery of [first, first, second, first, second]) await host.deliver(delivery);
+      for (const delivery of [first, first, second, first, second]) await host.apply(delivery);
 
       expect(await countedEvents(stores.readDb)).toBe(4);
       expect(await readCheckpoint(stores.readDb)).toBe(4);
@@ -384,14 +384,14 @@ describe('Projection host (Order status)', () => {
       });
       await host.start();
       const first = await placeOrder(stores.eventDb, 'ORD-1');
-      await host.deliver(first);
+      await host.apply(first);
       await host.setDuplicateCheck(false);
       trace.mockClear();
 
-      await host.deliver(first);
+      await host.apply(first);
       // The original and a copy merged into one delivery are both applied too.
       const second = await placeOrder(stores.eventDb, 'ORD-2');
-      await host.deliver({ ...second, events: [...second.events, ...second.events] });
+      await host.apply({ ...second, events: [...second.events, ...second.events] });
 
       expect(await countedEvents(stores.readDb)).toBe(8);
       expect(await readCheckpoint(stores.readDb)).toBe(4);
@@ -400,7 +400,7 @@ describe('Projection host (Order status)', () => {
       ).toEqual([2, 2]);
 
       await host.setDuplicateCheck(true);
-      await host.deliver(second);
+      await host.apply(second);
       expect(await countedEvents(stores.readDb)).toBe(8);
       await host.rebuild();
       expect(await countedEvents(stores.readDb)).toBe(4);
@@ -412,11 +412,11 @@ describe('Projection host (Order status)', () => {
       await host.start();
       const first = await placeOrder(stores.eventDb, 'ORD-1');
       const second = await placeOrder(stores.eventDb, 'ORD-2');
-      await host.deliver(first);
-      await host.deliver(second);
+      await host.apply(first);
+      await host.apply(second);
       trace.mockClear();
 
-      await host.deliver(first);
+      await host.apply(first);
 
       expect(trace).not.toHaveBeenCalled();
       expect((await host.query()).data.map((row) => row.builtFrom)).toEqual([[1], [3]]);
@@ -428,10 +428,10 @@ describe('Projection host (Order status)', () => {
       const { host, frames } = hostOn(stores);
       await host.start();
       const first = await placeOrder(stores.eventDb, 'ORD-1');
-      await host.deliver(first);
+      await host.apply(first);
       const second = await placeOrder(stores.eventDb, 'ORD-2');
 
-      await host.deliver({ ...second, events: [...first.events, ...second.events] });
+      await host.apply({ ...second, events: [...first.events, ...second.events] });
 
       expect(frames().at(-1)).toMatchObject({
         kind: 'view-changed',
@@ -448,11 +448,11 @@ describe('Projection host (Order status)', () => {
       const stores = freshStores();
       const { host } = hostOn(stores);
       await host.start();
-      await host.deliver(await placeOrder(stores.eventDb, 'ORD-1'));
+      await host.apply(await placeOrder(stores.eventDb, 'ORD-1'));
       await placeOrder(stores.eventDb, 'ORD-2'); // its delivery is lost
       const third = await placeOrder(stores.eventDb, 'ORD-3');
 
-      await host.deliver(third);
+      await host.apply(third);
 
       expect(byOrderId((await host.query()).data)).toEqual(await rebuiltUpTo(stores.eventDb));
       expect(await expectStoreConsistent(stores)).toBe(6);
@@ -465,8 +465,8 @@ describe('Projection host (Order status)', () => {
       const first = await placeOrder(stores.eventDb, 'ORD-1');
       const second = await placeOrder(stores.eventDb, 'ORD-2');
 
-      await host.deliver(second);
-      await host.deliver(first);
+      await host.apply(second);
+      await host.apply(first);
 
       expect((await host.query()).data.map((row) => row.builtFrom)).toEqual([[1], [3]]);
       expect(await expectStoreConsistent(stores)).toBe(4);
@@ -480,7 +480,7 @@ describe('Projection host (Order status)', () => {
       const second = await placeOrder(stores.eventDb, 'ORD-2');
       await placeOrder(stores.eventDb, 'ORD-3'); // not delivered yet
 
-      await host.deliver(second);
+      await host.apply(second);
 
       expect(await host.query()).toMatchObject({ asOfPosition: 6 });
       expect(await expectStoreConsistent(stores)).toBe(6);
@@ -498,12 +498,12 @@ describe('Projection host (Order status)', () => {
       const before = hostOn(stores);
       await before.host.start();
       const first = await placeOrder(stores.eventDb, 'ORD-1');
-      await before.host.deliver(first);
+      await before.host.apply(first);
       stores.readDb.close();
 
       const after = restartedOn(stores);
       await after.host.start();
-      await after.host.deliver(first);
+      await after.host.apply(first);
 
       expect(after.frames()).toEqual([
         {
@@ -522,7 +522,7 @@ describe('Projection host (Order status)', () => {
       const stores = freshStores();
       const before = hostOn(stores);
       await before.host.start();
-      await before.host.deliver(await placeOrder(stores.eventDb, 'ORD-1'));
+      await before.host.apply(await placeOrder(stores.eventDb, 'ORD-1'));
       stores.readDb.close();
       await placeOrder(stores.eventDb, 'ORD-2');
       await placeOrder(stores.eventDb, 'ORD-3');
@@ -542,11 +542,11 @@ describe('Projection host (Order status)', () => {
       const stores = freshStores();
       const before = hostOn(stores);
       const first = await placeOrder(stores.eventDb, 'ORD-1');
-      await before.host.deliver(first);
+      await before.host.apply(first);
       stores.readDb.close();
 
       const after = restartedOn(stores);
-      await after.host.deliver(first);
+      await after.host.apply(first);
 
       expect(after.trace).not.toHaveBeenCalled();
       expect((await after.host.query()).data.map((row) => row.builtFrom)).toEqual([[1]]);
@@ -569,8 +569,8 @@ describe('Projection host (Order status)', () => {
       const tab2 = countingHostOn(secondTabOn(stores));
       await Promise.all([tab1.start(), tab2.start()]);
 
-      await tab1.deliver(await placeOrder(stores.eventDb, 'ORD-1'));
-      await tab2.deliver(await placeOrder(stores.eventDb, 'ORD-2'));
+      await tab1.apply(await placeOrder(stores.eventDb, 'ORD-1'));
+      await tab2.apply(await placeOrder(stores.eventDb, 'ORD-2'));
 
       expect(await countedEvents(stores.readDb)).toBe(4);
     });
@@ -585,8 +585,8 @@ describe('Projection host (Order status)', () => {
       const fromTab2 = await placeOrder(stores.eventDb, 'ORD-1'); // its delivery is still on its way
       const fromTab1 = await placeOrder(stores.eventDb, 'ORD-2');
 
-      await tab1.host.deliver(fromTab1);
-      await tab2.host.deliver(fromTab2);
+      await tab1.host.apply(fromTab1);
+      await tab2.host.apply(fromTab2);
 
       expect(await readCheckpoint(stores.readDb)).toBe(4);
       await expectStoreConsistent(tab2Stores);
@@ -628,8 +628,8 @@ describe('Projection host (Order status)', () => {
 
       await Promise.all([
         tab1.host.rebuild(),
-        tab2.host.deliver(late),
-        tab1.host.deliver(late),
+        tab2.host.apply(late),
+        tab1.host.apply(late),
         tab2.host.rebuild(),
         tab2.host.catchUp(),
       ]);
@@ -715,7 +715,7 @@ describe('Projection host (Order status)', () => {
               );
               for (const copy of arrivingAt(step)) {
                 const delivery = deliveries[copy.batch];
-                if (delivery) await host.deliver(delivery);
+                if (delivery) await host.apply(delivery);
                 // Whatever has arrived, the stored view is the log folded up to the checkpoint.
                 const checkpoint = await expectStoreConsistent(stores);
                 expect((await host.query()).asOfPosition).toBe(checkpoint);

@@ -23,6 +23,7 @@ import {
   type ReadStoreDb,
 } from '../readstore/readStoreDb';
 import { createSerialQueue } from '../bus/serialQueue';
+import { wallClock } from '../bus/wallClock';
 import { alone, type Exclusive } from './viewLock';
 
 export type ProjectionHostDeps<R, E extends DomainEvent> = {
@@ -43,9 +44,6 @@ export type ProjectionHostDeps<R, E extends DomainEvent> = {
 const FLUSH_EVENTS = 10_000;
 /** Rows a start or rebuild keeps in memory before it lets them go (read back from the store). */
 const CACHE_ROWS = 100_000;
-
-/** Real time in ms since the epoch: comparable across workers, unlike performance.now(). */
-export const wallClock = (): number => performance.timeOrigin + performance.now();
 
 const isContiguousFrom = (events: readonly StoredEvent[], next: number) =>
   events.every((event, index) => event.position === next + index);
@@ -291,7 +289,6 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       }),
     /** Applies a delivered batch: duplicates are skipped, a gap is closed from the event store first. */
     apply,
-    deliver: apply,
     /** Takes the last delivery back (step back). False if the view has moved on since. */
     undo: (undo: ViewUndo) =>
       serial(async () => {

@@ -25,7 +25,6 @@ const tab = (name: string) => {
     schema: shopCommandSchema,
     now: () => '2026-01-01T10:00:00.000Z',
     publish: () => undefined,
-    trace: () => undefined,
   });
 };
 

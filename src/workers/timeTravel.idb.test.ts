@@ -25,7 +25,6 @@ const shop = async () => {
     schema: labCommandSchema,
     now: () => '2026-01-01T10:00:00.000Z',
     publish: () => undefined,
-    trace: () => undefined,
   });
   await send(model, {
     type: 'AddProduct',

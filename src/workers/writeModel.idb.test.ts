@@ -1,7 +1,7 @@
 // The write model with the real shop rules and a real (in-memory) IndexedDB log: what it accepts,
 // rejects and refuses to read, what it publishes, and what two tabs selling the last unit end up with.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { EventsDelivery, TraceFrame, CommandOutcome } from '../bus/protocol';
+import type { EventsDelivery, CommandOutcome } from '../bus/protocol';
 import { shopCommandSchema, type ShopCommand } from '../domain/shop/commands';
 import type { ShopEvent } from '../domain/shop/events';
 import { shopDomain } from '../domain/shop/shop.decider';
@@ -27,14 +27,12 @@ const shop = (name = `test-${crypto.randomUUID()}`) => {
   const db = new EventStoreDb(name);
   openDbs.push(db);
   const publish = vi.fn<(delivery: EventsDelivery) => void>();
-  const trace = vi.fn<(frame: TraceFrame) => void>();
   const model = createWriteModel({
     db,
     domain: shopDomain,
     schema: shopCommandSchema,
     now: () => NOW,
     publish,
-    trace,
   });
   /** Dispatches commands one after another, then forgets what was published so far. */
   const given = async (...commands: ShopCommand[]) => {
@@ -43,9 +41,8 @@ const shop = (name = `test-${crypto.randomUUID()}`) => {
       if (outcome.status !== 'accepted') throw new Error(`Given command failed: ${outcome.status}`);
     }
     publish.mockClear();
-    trace.mockClear();
   };
-  return { db, publish, trace, dispatch: model.dispatch, given };
+  return { db, publish, dispatch: model.dispatch, given };
 };
 
 let commandCount = 0;
@@ -119,16 +116,14 @@ describe('Write model (shop)', () => {
       expect(await readAll(db)).toEqual(expectAccepted(outcome).events);
     });
 
-    it('publishes one delivery and one appended trace frame, both with the new head', async () => {
-      const { dispatch, publish, trace, given } = shop();
+    it('publishes one delivery, with the new head', async () => {
+      const { dispatch, publish, given } = shop();
       await given(addProduct('SKU-0'));
 
       const { events } = expectAccepted(await dispatch(addProduct('SKU-1')));
 
       expect(publish).toHaveBeenCalledTimes(1);
       expect(publish).toHaveBeenCalledWith({ kind: 'events', events, head: 2 });
-      expect(trace).toHaveBeenCalledTimes(1);
-      expect(trace).toHaveBeenCalledWith({ kind: 'appended', events, head: 2 });
     });
 
     it('stores the trimmed SKU and name, as the schema cleaned them', async () => {
@@ -174,7 +169,7 @@ describe('Write model (shop)', () => {
     });
 
     it('publishes the whole command as one batch', async () => {
-      const { dispatch, publish, trace, given } = shop();
+      const { dispatch, publish, given } = shop();
       await given(addProduct('SKU-1'));
 
       const { events } = expectAccepted(
@@ -183,7 +178,6 @@ describe('Write model (shop)', () => {
 
       expect(events).toHaveLength(2);
       expect(publish.mock.calls).toEqual([[{ kind: 'events', events, head: 3 }]]);
-      expect(trace.mock.calls).toEqual([[{ kind: 'appended', events, head: 3 }]]);
     });
 
     it('counts earlier reservations against the stock', async () => {
@@ -256,7 +250,7 @@ describe('Write model (shop)', () => {
     it.each(rejections)(
       'rejects $name with a reason the learner can read, and appends and publishes nothing',
       async ({ history, command, reason }) => {
-        const { db, dispatch, publish, trace, given } = shop();
+        const { db, dispatch, publish, given } = shop();
         await given(...history());
         const headBefore = await headPosition(db);
         const sent = command();
@@ -266,7 +260,6 @@ describe('Write model (shop)', () => {
         expect(outcome).toEqual({ status: 'rejected', commandId: sent.meta.commandId, reason });
         expect(await headPosition(db)).toBe(headBefore);
         expect(publish).not.toHaveBeenCalled();
-        expect(trace).not.toHaveBeenCalled();
       },
     );
   });
@@ -411,7 +404,7 @@ describe('Write model (shop)', () => {
     it.each(invalidInputs)(
       'refuses $name, naming the field, and appends nothing',
       async ({ input, issues }) => {
-        const { db, dispatch, publish, trace, given } = shop();
+        const { db, dispatch, publish, given } = shop();
         await given(addProduct('SKU-1'), addProduct('SKU-2'));
 
         const outcome = await dispatch(input);
@@ -424,7 +417,6 @@ describe('Write model (shop)', () => {
         });
         expect(await headPosition(db)).toBe(2);
         expect(publish).not.toHaveBeenCalled();
-        expect(trace).not.toHaveBeenCalled();
       },
     );
 
@@ -458,7 +450,7 @@ describe('Write model (shop)', () => {
 
   describe('When the same command is sent twice', () => {
     it('appends once; the second answer is the first events, marked duplicate, and is not published', async () => {
-      const { db, dispatch, publish, trace, given } = shop();
+      const { db, dispatch, publish, given } = shop();
       await given(addProduct('SKU-1', { stock: 5 }));
       const order = placeOrder('ORD-1', [{ sku: 'SKU-1', quantity: 2 }], 'cmd-retry');
 
@@ -474,7 +466,6 @@ describe('Write model (shop)', () => {
       });
       expect((await readAll(db)).map((e) => e.position)).toEqual([1, 2, 3]);
       expect(publish).toHaveBeenCalledTimes(1);
-      expect(trace).toHaveBeenCalledTimes(1);
     });
 
     it('answers a retry with the first outcome even if the stock has run out since', async () => {
@@ -547,7 +538,6 @@ describe('Write model (shop)', () => {
       expect(outcomes[0]?.events).toEqual(outcomes[1]?.events);
       expect((await readAll(tab1.db)).map((e) => e.position)).toEqual([1, 2, 3]);
       expect(tab1.publish.mock.calls.length + tab2.publish.mock.calls.length).toBe(1);
-      expect(tab1.trace.mock.calls.length + tab2.trace.mock.calls.length).toBe(1);
     });
   });
 
@@ -640,7 +630,6 @@ describe('Write model (shop)', () => {
       expect(winnerTab.publish).toHaveBeenCalledTimes(1);
       expect(winnerTab.publish.mock.calls[0]?.[0].head).toBe(5);
       expect(loserTab.publish).not.toHaveBeenCalled();
-      expect(loserTab.trace).not.toHaveBeenCalled();
     });
   });
 });
@@ -655,7 +644,6 @@ describe('Write model with an inline view', () => {
       schema: shopCommandSchema,
       now: () => NOW,
       publish: () => undefined,
-      trace: () => undefined,
     });
     const stock = async (sku: string) => {
       const { value, asOfPosition } = await readInline(db, sku);

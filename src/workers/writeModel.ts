@@ -2,7 +2,7 @@
 // whole queue (group commit). Inside it, the model first reads any events it has not seen (another
 // tab may have written), then decides every command in order against the state so far, and appends.
 import type { z } from 'zod';
-import type { EventsDelivery, TraceFrame, CommandOutcome } from '../bus/protocol';
+import type { EventsDelivery, CommandOutcome } from '../bus/protocol';
 import {
   DomainError,
   type CommandMeta,
@@ -35,7 +35,6 @@ export type WriteModelDeps<S, C extends AnyCommand, E extends DomainEvent> = {
   schema: z.ZodType<C>;
   now: () => string;
   publish: (delivery: EventsDelivery) => void;
-  trace: (frame: TraceFrame) => void;
   /** Most commands in one transaction. */
   maxBatch?: number;
   /** How often one command is decided again after a conflict before it is refused. */
@@ -227,7 +226,6 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
     if (appended.length > 0) {
       const head = known.position;
       deps.publish({ kind: 'events', events: appended, head });
-      deps.trace({ kind: 'appended', events: appended, head });
     }
   };
 

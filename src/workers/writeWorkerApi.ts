@@ -48,7 +48,6 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
     now: () => new Date().toISOString(),
     // The bus sends appended events on in this tab; other tabs hear of them on the channel.
     publish: ({ head }) => tell({ kind: 'appended', head, tab }),
-    trace: () => undefined,
   });
 
   const busApi: WriteApi = {

@@ -554,9 +554,8 @@ describe('The bus host', () => {
       expect(stockLevels.checkpoint).toBe(1);
     });
 
-    // BUG (busHost.ts, deliverToView): the undo of a view delivery captures the endpoint that took it.
-    // After stopView + attachView with the restarted worker, step back calls the dead endpoint, which
-    // rejects ("Stock levels was stopped"), so the learner can never step back past that delivery.
+    // Seen (since fixed): the undo of a view delivery kept the endpoint that took it, so after a
+    // restart step back called the dead one and could never get past that delivery.
     it('takes a delivery back through the restarted view, not the stopped one', async () => {
       const { host, log, stockLevels } = await lab();
       host.sendCommand(placeOrder('o-1'));
@@ -569,9 +568,9 @@ describe('The bus host', () => {
       expect(restarted.checkpoint).toBe(0);
     });
 
-    // BUG (busHost.ts, stepBack): a duplicate injected after a command was handed over is a reply of
-    // that delivery too, but step back withdraws only the original replies. The copy stays pending
-    // with an event the log no longer holds, and a step then hands it to the view.
+    // Seen (since fixed): a duplicate injected after a command was handed over is a reply of that
+    // delivery too, but step back withdrew only the original replies; the copy stayed pending with
+    // an event the log no longer held.
     it('withdraws duplicated replies too, so no view is handed an event the log lost', async () => {
       const { host, log, orderStatus } = await lab();
       const command = host.sendCommand(placeOrder('o-1'));
@@ -1111,9 +1110,8 @@ describe('The bus host', () => {
       expect(orderStatus.applied).toEqual([1]);
     });
 
-    // BUG (busHost.ts, deliverDue): a failed delivery is put back at once and taken again in the same
-    // loop, so settle (and a live tick) retries a failing view without end and without yielding; with
-    // a view that always fails, the bus worker hangs and pause cannot get in.
+    // Seen (since fixed): a failed delivery was put back at once and taken again in the same loop,
+    // so a view that always failed hung the bus worker and pause could not get in.
     it('does not retry a failing view in a tight loop', async () => {
       const { host, orderStatus } = await lab();
       host.sendCommand(placeOrder('o-1'));

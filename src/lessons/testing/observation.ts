@@ -1,6 +1,6 @@
 // Builders for lesson specs: an observation with empty defaults, and a bare stored event.
-import type { StoredEvent } from '../domain/types';
-import type { Observation } from './types';
+import type { StoredEvent } from '../../domain/types';
+import type { Observation } from '../types';
 
 export const observation = (over: Partial<Observation> = {}): Observation => ({
   events: [],
