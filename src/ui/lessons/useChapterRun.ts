@@ -3,7 +3,8 @@ import type { Chapter, Check, Observation } from '../../lessons/types';
 import { loadScenario } from '../../runtime/scenario';
 import { clearActivity, markDone, noteWork, observe, watchObservations } from '../../state/lessons';
 import { chooseDomain } from '../../state/settings';
-import { useLog } from '../../state/stores';
+import { useLog, useViews } from '../../state/stores';
+import { VIEW_NAMES, type ViewName } from '../../domain/views';
 import { until } from '../../state/until';
 import { useRuntime } from '../runtimeContext';
 import { mayReplaceLog } from './mayReplaceLog';
@@ -14,13 +15,24 @@ export type ChapterRun =
   | { phase: 'ready'; revealed: boolean; done: boolean };
 
 /**
- * Waits until the page's stores show the new log (reset since `resetsBefore`) up to `head`, plus a
- * moment for the views: the first observation must not be taken from the old log.
+ * Waits until the page's stores show the new log (reset since `resetsBefore`) up to `head`, and
+ * every view the scenario runs has applied it (the scenario's history was settled on the bus; a
+ * view it pauses shows as paused): the first observation must not be taken from the old log.
  */
-const storesReach = (head: number, resetsBefore: number) =>
-  until(useLog, (log) => log.resets > resetsBefore && log.head >= head).then(
-    () => new Promise<void>((resolve) => setTimeout(resolve, 200)),
+const storesReach = async (
+  head: number,
+  resetsBefore: number,
+  paused: readonly ViewName[] = [],
+) => {
+  await until(useLog, (log) => log.resets > resetsBefore && log.head >= head);
+  await until(useViews, ({ views }) =>
+    VIEW_NAMES.every((view) =>
+      paused.includes(view)
+        ? views[view]?.phase === 'paused'
+        : (views[view]?.checkpoint ?? 0) >= head,
+    ),
   );
+};
 
 /** One scenario loads at a time, whatever the learner clicks meanwhile. */
 let loading: Promise<unknown> = Promise.resolve();
@@ -67,7 +79,9 @@ export const useChapterRun = (chapter: Chapter): ChapterRun => {
     });
     loading = load.catch(() => undefined);
     load
-      .then((head) => (head === null ? undefined : storesReach(head, resetsBefore)))
+      .then((head) =>
+        head === null ? undefined : storesReach(head, resetsBefore, chapter.scenario.pausedViews),
+      )
       .then(() => {
         if (!live) return;
         const first = observe();
