@@ -156,7 +156,7 @@ test.describe('the read side', () => {
   }) => {
     const lab = new LabPage(page);
     await lab.open();
-    const reset = page.getByRole('button', { name: 'Reset Stock levels delay' });
+    const reset = page.getByRole('button', { name: 'Set Stock levels delay to default' });
     await expect(reset).toBeDisabled(); // already at its default
     await lab.setDelay('Stock levels', 2000);
     await reset.click();

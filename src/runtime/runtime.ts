@@ -6,7 +6,8 @@ import { proxy, transfer, wrap, type Remote } from 'comlink';
 import { remote } from '../bus/remote';
 import {
   BUS,
-  type WRITE_MODEL,
+  WRITE_MODEL,
+  type ViewPhase,
   type SubscriberSettings,
   type TraceFrame,
   type CommandOutcome,
@@ -22,11 +23,9 @@ import {
   applyTraceFrames,
   markDown,
   setRuntimeStatus,
-  useClock,
   useDownParts,
   useLog,
   useNotice,
-  useViews,
 } from '../state/stores';
 import BusWorker from '../workers/bus.worker?worker';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
@@ -87,6 +86,8 @@ export type Runtime = {
   ) => Promise<{ from: number; head: number; events: number }>;
   /** The system as it was at `position` (its own worker, started on first use). */
   travelTo: (position: number, streamId: string | null) => Promise<Moment>;
+  /** The parts found dead and not yet restarted: the bus, the write model. */
+  downParts: () => string[];
   /** Stops every worker (before a restart in place). */
   shutdown: () => void;
   /** Makes the bus's or the write model's worker end itself, as a crash would (a fault). */
@@ -164,9 +165,17 @@ export const startRuntime = async ({
     throw error;
   };
 
+  /** What the runtime itself knows from the trace (it never reads the screen's stores to decide). */
+  const known = { playing: true, phases: new Map<string, ViewPhase>() };
+  const learn = (frames: readonly TraceFrame[]) => {
+    for (const frame of frames)
+      if (frame.kind === 'clock') known.playing = frame.playing;
+      else if (frame.kind === 'view-phase') known.phases.set(frame.view, frame.phase);
+  };
   await call(
     bus.setTraceListener(
       proxy((frames: TraceFrame[]) => {
+        learn(frames);
         watch?.(frames);
         onFrames(frames);
       }),
@@ -263,7 +272,7 @@ export const startRuntime = async ({
     kill,
     restart: async (view) => {
       // A running worker stays; one the bus stopped (its start or rebuild failed) is replaced.
-      if (workers.has(view) && useViews.getState().views[view]?.phase !== 'stopped') return;
+      if (workers.has(view) && known.phases.get(view) !== 'stopped') return;
       letGo(view);
       await attach(view);
     },
@@ -275,7 +284,7 @@ export const startRuntime = async ({
     exportLog: () => write.whole((api) => api.exportLog()),
     checkImport: (text, mode) => write.whole<ImportCheck>((api) => api.checkImport(text, mode)),
     importLog: async (text, mode) => {
-      const wasPlaying = useClock.getState().playing;
+      const wasPlaying = known.playing;
       await call(bus.pause());
       const resetsBefore = useLog.getState().resets;
       const result = await write.whole((api) => api.importLog(text, mode));
@@ -298,6 +307,7 @@ export const startRuntime = async ({
       timeTravel ??= wrap<TimeTravelApi>(timeTravelWorker);
       return call(timeTravel.at(position, streamId), 'Time travel', START_TIMEOUT_MS);
     },
+    downParts: () => [...(busUp ? [] : [BUS]), ...(write.isDown() ? [WRITE_MODEL] : [])],
     shutdown,
     crash: (part) => call(part === BUS ? bus.crash() : write.api.crash(), part),
   };

@@ -5,12 +5,11 @@ import { VIEW_NAMES } from '../domain/views';
 import type { Scenario } from '../lessons/types';
 import type { Runtime } from './runtime';
 import { forgetSession, noteDelays } from '../state/session';
-import { useDownParts } from '../state/stores';
 
 /** Loads the scenario; resolves with the head of the log once its history is written. */
 export const loadScenario = async (runtime: Runtime, scenario: Scenario): Promise<number> => {
   // A scenario runs its history through the bus and the write model: both must be answering.
-  const down = useDownParts.getState().down;
+  const down = runtime.downParts();
   if (down.length > 0)
     throw new Error(
       `${down.join(' and ')} ${down.length > 1 ? 'are' : 'is'} not answering: restart it, then open the chapter again`,

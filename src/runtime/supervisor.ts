@@ -50,6 +50,7 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
     checkImport: (...args) => via((r) => r.checkImport(...args)),
     importLog: (...args) => via((r) => r.importLog(...args)),
     travelTo: (...args) => via((r) => r.travelTo(...args)),
+    downParts: () => inner.downParts(),
     shutdown: () => inner.shutdown(),
     crash: (part) => via((r) => r.crash(part)),
   };

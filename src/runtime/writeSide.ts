@@ -3,7 +3,7 @@
 // one stored but never announced is read into the page's log and every view.
 import { transfer, wrap, type Remote } from 'comlink';
 import { WRITE_MODEL } from '../bus/protocol';
-import { markDown, setRuntimeStatus, useDownParts } from '../state/stores';
+import { markDown, setRuntimeStatus } from '../state/stores';
 import type { Calls } from '../bus/remote';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import WriteWorker from '../workers/write.worker?worker';
@@ -44,8 +44,12 @@ export const openWriteSide = async ({ bus, watchdogs, call, watchWorker }: Write
   const first = await open();
   let current = first;
 
+  /** Whether the worker was found dead and not yet restarted (the runtime's own record). */
+  let isDown = false;
+  const stillDown = () => isDown;
   const down = async () => {
     watchdogs.forget(NAME);
+    isDown = true;
     markDown(WRITE_MODEL, true);
     current.worker.terminate();
     setRuntimeStatus({
@@ -81,6 +85,7 @@ export const openWriteSide = async ({ bus, watchdogs, call, watchWorker }: Write
       await catchUpWithLog(current.api, bus);
       if (abandoned()) return;
       watch();
+      isDown = false;
       markDown(WRITE_MODEL, false);
       setRuntimeStatus({ phase: 'ready' });
     } catch (error) {
@@ -95,20 +100,20 @@ export const openWriteSide = async ({ bus, watchdogs, call, watchWorker }: Write
     }
   };
 
-  const isDown = () => useDownParts.getState().down.includes(WRITE_MODEL);
   /**
    * A whole log file is checked or built in one go, which may keep the worker from answering its
    * watchdog for a while: the watchdog waits a minute instead of seconds while one runs.
    */
   const whole = async <T>(work: (api: Remote<WriteWorkerApi>) => Promise<T>): Promise<T> => {
-    if (isDown()) throw new Error('The write model is not running: restart it first');
+    if (isDown) throw new Error('The write model is not running: restart it first');
     wholeFileCalls += 1;
     watch();
     try {
       return await call(work(current.api), 'The write model', WHOLE_FILE_TIMEOUT_MS);
     } finally {
       wholeFileCalls -= 1;
-      if (!isDown()) watch();
+      // Read again: the worker may have been found dead while the file was being built.
+      if (!stillDown()) watch();
     }
   };
 
@@ -126,5 +131,6 @@ export const openWriteSide = async ({ bus, watchdogs, call, watchWorker }: Write
     },
     watch,
     whole,
+    isDown: stillDown,
   };
 };

@@ -94,8 +94,8 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
       <button
         type="button"
         className="small"
-        aria-label={`Reset ${name} delay`}
-        title={`Put ${name}'s delay back to its default`}
+        aria-label={`Set ${name} delay to default`}
+        title={`Put the ${name} delay back to its default`}
         disabled={!runtime || delay === defaultDelay}
         onClick={() =>
           void controls.resetDelay(name).then((ms) => {
