@@ -2,9 +2,8 @@
 // reset, a step back or a chapter, and a view known to be wrong never looks healthy.
 import { expect, test } from './fixtures';
 import { openChapter } from './page-models/chapter';
-import { LabPage } from './page-models/labPage';
+import { LabPage, SHOP_VIEWS } from './page-models/labPage';
 
-const SHOP_VIEWS = ['Stock levels', 'Order status', 'Sales dashboard', 'Product search'];
 const mug = (sku: string) => ({ sku, name: 'Blue mug', price: '12.50', stock: '5' });
 
 test.describe('no false state', () => {

@@ -1,7 +1,6 @@
 import { scaled } from './cpuSlowdown';
 import { expect, test } from './fixtures';
-import { LabPage } from './page-models/labPage';
-import { SHOP_VIEWS } from './page-models/storage';
+import { LabPage, SHOP_VIEWS } from './page-models/labPage';
 
 const VIEWS = [
   'Order status',

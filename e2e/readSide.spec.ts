@@ -1,8 +1,6 @@
 import { scaled } from './cpuSlowdown';
 import { expect, test } from './fixtures';
-import { LabPage } from './page-models/labPage';
-
-const SHOP_VIEWS = ['Stock levels', 'Order status', 'Sales dashboard', 'Product search'];
+import { LabPage, SHOP_VIEWS } from './page-models/labPage';
 
 test.describe('the read side', () => {
   test('paused, one order becomes messages that each step delivers one at a time', async ({

@@ -2,7 +2,7 @@ import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { expect, throttled } from '../fixtures';
 
 /** The read views the main screen shows for the shop (the bank's view is shown with the bank). */
-const SHOP_VIEWS = ['Order status', 'Stock levels', 'Sales dashboard', 'Product search'];
+export const SHOP_VIEWS = ['Order status', 'Stock levels', 'Sales dashboard', 'Product search'];
 
 type Product = { sku: string; name: string; price: string; stock: string };
 

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { expect } from '../fixtures';
 import { scaled } from '../cpuSlowdown';
-import type { LabPage } from './labPage';
+import { SHOP_VIEWS, type LabPage } from './labPage';
 
 type Row = {
   position: number;
@@ -30,7 +30,6 @@ export const readStore = (page: Page, db: string, store: string) =>
     [db, store] as const,
   );
 
-export const SHOP_VIEWS = ['Order status', 'Stock levels', 'Sales dashboard', 'Product search'];
 const readStoreName = (view: string) =>
   `cqrs-lab-read-${view.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
