@@ -172,18 +172,18 @@ export const startRuntime = async ({
       if (frame.kind === 'clock') known.playing = frame.playing;
       else if (frame.kind === 'view-phase') known.phases.set(frame.view, frame.phase);
   };
-  await call(
-    bus.setTraceListener(
+  await bus
+    .setTraceListener(
       proxy((frames: TraceFrame[]) => {
         learn(frames);
         watch?.(frames);
         onFrames(frames);
       }),
-    ),
-  ).catch(abandon);
+    )
+    .catch(abandon);
   const write = await openWriteSide({ bus, watchdogs, call, watchWorker }).catch(abandon);
   started.push(write.worker);
-  await call(bus.start(transfer(write.port, [write.port]), SEED, settings)).catch(abandon);
+  await bus.start(transfer(write.port, [write.port]), SEED, settings).catch(abandon);
 
   /** Stops watching a view's worker and ends it. */
   const letGo = (view: ViewName) => {
@@ -193,7 +193,7 @@ export const startRuntime = async ({
   };
   const kill = async (view: ViewName) => {
     watchdogs.forget(view);
-    await call(bus.stopView(view));
+    await bus.stopView(view);
     letGo(view);
   };
   const attach = async (view: ViewName) => {
@@ -213,11 +213,7 @@ export const startRuntime = async ({
     );
     const channel = new MessageChannel();
     await call(remote.connect(view, transfer(channel.port1, [channel.port1])), view);
-    await call(
-      bus.attachView(view, transfer(channel.port2, [channel.port2])),
-      view,
-      START_TIMEOUT_MS * 10,
-    );
+    await bus.attachView(view, transfer(channel.port2, [channel.port2]));
   };
 
   let timeTravelWorker: Worker | undefined;
@@ -261,11 +257,11 @@ export const startRuntime = async ({
         ...(expectedVersions ? { expectedVersions } : {}),
       };
       const outcome = replies.outcomeOf(meta.commandId);
-      await call(bus.sendCommand({ ...command, meta }));
+      await bus.sendCommand({ ...command, meta });
       return outcome;
     },
     query: async (view, query) => {
-      const id = await call(bus.sendQuery(view, query));
+      const id = await bus.sendQuery(view, query);
       return replies.answerTo(id);
     },
     controls: createControls(bus, () => busUp),
@@ -285,18 +281,19 @@ export const startRuntime = async ({
     checkImport: (text, mode) => write.whole<ImportCheck>((api) => api.checkImport(text, mode)),
     importLog: async (text, mode) => {
       const wasPlaying = known.playing;
-      await call(bus.pause());
+      await bus.pause();
       const resetsBefore = useLog.getState().resets;
       const result = await write.whole((api) => api.importLog(text, mode));
       if (mode === 'replace') forgetSession();
       noteUnrecorded('imported file');
       if (mode === 'replace') {
+        // An import keeps its own, shorter limit on the reset (the bus allows a reset 30 s).
         await call(bus.reset({ log: false }));
         await resetSeen(resetsBefore); // or the page would clear the new log after loading it
         await loadLog(write.api);
       } else await loadLog(write.api, result.from);
-      for (const view of VIEW_NAMES) await call(bus.rebuildView(view), view, IMPORT_TIMEOUT_MS);
-      if (wasPlaying) await call(bus.play());
+      for (const view of VIEW_NAMES) await bus.rebuildView(view);
+      if (wasPlaying) await bus.play();
       return result;
     },
     travelTo: (position, streamId) => {
@@ -309,6 +306,6 @@ export const startRuntime = async ({
     },
     downParts: () => [...(busUp ? [] : [BUS]), ...(write.isDown() ? [WRITE_MODEL] : [])],
     shutdown,
-    crash: (part) => call(part === BUS ? bus.crash() : write.api.crash(), part),
+    crash: (part) => (part === BUS ? bus.crash() : call(write.api.crash(), part)),
   };
 };

@@ -57,7 +57,7 @@ export const openWriteSide = async ({ bus, watchdogs, call, watchWorker }: Write
       message: WRITE_DOWN,
       action: { label: 'Restart write model', run: () => void restart() },
     });
-    await call(bus.stopWrite()).catch(() => undefined);
+    await bus.stopWrite().catch(() => undefined);
   };
   let wholeFileCalls = 0;
   const watch = () =>
@@ -81,7 +81,7 @@ export const openWriteSide = async ({ bus, watchdogs, call, watchWorker }: Write
     try {
       current = await open();
       if (abandoned()) return;
-      await call(bus.attachWrite(transfer(current.port, [current.port])));
+      await bus.attachWrite(transfer(current.port, [current.port]));
       await catchUpWithLog(current.api, bus);
       if (abandoned()) return;
       watch();
