@@ -53,14 +53,17 @@ export const createBusHost = (deps: BusHostDeps) => {
   host.kick = loop.kick;
   const faults = createFaults(host);
 
-  /** Sends a message from the UI at the current virtual time, and wakes the loop for it. */
-  const fromUI = (outbound: Outbound, ownDelay?: number): number => {
+  /** Does `work` (it sends at the current virtual time), then tells the page and wakes the loop. */
+  const now = <T>(work: () => T): T => {
     loop.syncClock();
-    const id = send(host, outbound, undefined, ownDelay);
+    const result = work();
     loop.clock();
     loop.kick();
-    return id;
+    return result;
   };
+  /** Sends a message from the UI at the current virtual time. */
+  const fromUI = (outbound: Outbound, ownDelay?: number): number =>
+    now(() => send(host, outbound, undefined, ownDelay));
 
   return {
     attachView: (view: string, endpoint: ViewEndpoint) => views.attachView(host, view, endpoint),
@@ -123,12 +126,7 @@ export const createBusHost = (deps: BusHostDeps) => {
     drop: faults.drop,
     duplicate: faults.duplicate,
     delayMessage: faults.delay,
-    startLoad: (spec: LoadSpec) => {
-      loop.syncClock();
-      load.start(spec);
-      loop.clock();
-      loop.kick();
-    },
+    startLoad: (spec: LoadSpec) => now(() => load.start(spec)),
     stopLoad: load.stop,
     queue: () => scheduler.queue().map(summarize),
   };
