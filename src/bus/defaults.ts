@@ -11,3 +11,7 @@ export const DEFAULT_BUS_SETTINGS: Record<string, Partial<SubscriberSettings>> =
   'Product search': { delayMs: 250, jitterMs: 60, processingMs: 20, batchSize: 50 },
   'Account balances': { delayMs: 80, jitterMs: 30, processingMs: 10, batchSize: 50 },
 };
+
+/** A receiver's delay (ms of virtual time) until the learner or a chapter changes it. */
+export const defaultDelayOf = (endpoint: string): number =>
+  DEFAULT_BUS_SETTINGS[endpoint]?.delayMs ?? 0;

@@ -1,6 +1,6 @@
 // Sets the live system up as a lesson's scenario says: an empty log, the chapter's delays, its
 // history run to completion, and then the commands left in flight for the learner to step through.
-import { DEFAULT_BUS_SETTINGS } from '../bus/defaults';
+import { DEFAULT_BUS_SETTINGS, defaultDelayOf } from '../bus/defaults';
 import { VIEW_NAMES } from '../domain/views';
 import type { Scenario } from '../lessons/types';
 import type { Runtime } from './runtime';
@@ -23,8 +23,8 @@ export const loadScenario = async (runtime: Runtime, scenario: Scenario): Promis
   }
   await runtime.writeSide.setInlineView(null);
   await bus.reset();
-  for (const [endpoint, settings] of Object.entries(DEFAULT_BUS_SETTINGS))
-    await bus.setDelay(endpoint, scenario.delays?.[endpoint] ?? settings.delayMs ?? 0);
+  for (const endpoint of Object.keys(DEFAULT_BUS_SETTINGS))
+    await bus.setDelay(endpoint, scenario.delays?.[endpoint] ?? defaultDelayOf(endpoint));
   noteDelays(scenario.delays ?? {});
   for (const view of scenario.pausedViews ?? []) await bus.pauseView(view);
 

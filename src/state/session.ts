@@ -1,12 +1,12 @@
 // What a share link needs to reproduce the sandbox: the delays set on each receiver, and the
 // commands the learner sent that were accepted (in order). A reset of the log starts both again.
 import { create } from 'zustand';
-import { DEFAULT_BUS_SETTINGS } from '../bus/defaults';
+import { DEFAULT_BUS_SETTINGS, defaultDelayOf } from '../bus/defaults';
 import type { CommandInput } from '../domain/lab';
 
 const defaultDelays = (): Record<string, number> =>
   Object.fromEntries(
-    Object.entries(DEFAULT_BUS_SETTINGS).map(([endpoint, s]) => [endpoint, s.delayMs ?? 0]),
+    Object.keys(DEFAULT_BUS_SETTINGS).map((endpoint) => [endpoint, defaultDelayOf(endpoint)]),
   );
 
 export const useDelays = create<{ delays: Record<string, number> }>(() => ({

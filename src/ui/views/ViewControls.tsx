@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { ViewName } from '../../domain/views';
 import { noteDelay, useDelays } from '../../state/session';
-import { DEFAULT_BUS_SETTINGS } from '../../bus/defaults';
+import { defaultDelayOf } from '../../bus/defaults';
 import { BUS } from '../../bus/protocol';
 import { useDownParts, useViews } from '../../state/stores';
 import { useControls, useRuntime } from '../runtimeContext';
@@ -17,7 +17,7 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
   const runtime = busDown ? undefined : live;
   const phase = useViews((s) => s.views[name]?.phase ?? 'starting');
   const delay = useDelays((s) => s.delays[name] ?? 0);
-  const defaultDelay = DEFAULT_BUS_SETTINGS[name]?.delayMs ?? 0;
+  const defaultDelay = defaultDelayOf(name);
   const delayId = useId();
   const busy = !runtime || phase === 'starting' || phase === 'rebuilding';
   const stopped = phase === 'stopped';
