@@ -8,7 +8,9 @@ const layer = (folder, forbidden, message) =>
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: `(^|/)(${forbidden.join('|')})(/|$)`, message }] },
+        {
+          patterns: [{ regex: `(^|/)(${forbidden.join('|')})(/|$)`, caseSensitive: true, message }],
+        },
       ],
     },
   }));
@@ -17,7 +19,7 @@ const layer = (folder, forbidden, message) =>
 export const layerBoundaries = [
   ...layer(
     'ui',
-    ['workers'],
+    ['workers', 'writemodel', 'projection', 'singlemodel'],
     'src/ui reaches the workers only through src/runtime (useRuntime, useControls).',
   ),
   ...layer(
@@ -29,5 +31,14 @@ export const layerBoundaries = [
     'bus',
     ['workers', 'runtime', 'state', 'ui', 'lessons'],
     'src/bus is below the workers: the protocol, the scheduler and the host use only src/domain.',
+  ),
+  // What the workers run: the write model, the projections and the single-model design, over the
+  // stores. Each worker entry composes them; none knows of the page.
+  ...['writemodel', 'projection', 'singlemodel', 'eventstore', 'readstore'].flatMap((folder) =>
+    layer(
+      folder,
+      ['workers', 'runtime', 'state', 'ui', 'lessons'],
+      `src/${folder} runs inside a worker: it uses src/domain, src/bus/protocol and the stores, never the page.`,
+    ),
   ),
 ];

@@ -11,7 +11,7 @@ import { VIEW_NAMES } from '../src/domain/views';
 import type { ProjectionWorkerApi } from '../src/workers/projectionWorkerApi';
 import { proxy, transfer } from 'comlink';
 import type { WriteWorkerApi } from '../src/workers/writeWorkerApi';
-import { auditLog, type Audit } from '../src/workers/audit';
+import { auditLog, type Audit } from '../src/writemodel/audit';
 import type { CommandOutcome, ViewApi } from '../src/bus/protocol';
 import { DEFAULT_BUS_SETTINGS } from '../src/bus/defaults';
 import { readStoreName } from '../src/readstore/readStoreDb';

@@ -18,10 +18,12 @@ export const partOf = (path: string): CodePart | null => {
     return 'shared rules';
   // The lab's bus is a teaching simulator (steps, faults, step back); a real system would use a
   // broker or a poller instead, so it is not counted.
+  // Nor are the lab's own harnesses: telling other tabs, letting go on an upgrade, and running the
+  // two designs side by side.
+  if (/^(eventstore\/(logChannel|upgrade)|singlemodel\/compare)\.ts$/.test(path)) return null;
   if (/^(eventstore|readstore)\//.test(path)) return 'split only';
-  if (/^workers\/(writeModel|projectionHost)\.ts$/.test(path)) return 'split only';
-  if (path.startsWith('singlemodel/') || path === 'workers/singleModel.ts')
-    return 'single model only';
+  if (/^(writemodel\/writeModel|projection\/projectionHost)\.ts$/.test(path)) return 'split only';
+  if (path.startsWith('singlemodel/')) return 'single model only';
   return null;
 };
 

@@ -12,7 +12,7 @@ import {
   type WorkloadOp,
   MIXES,
 } from '../lessons/workload';
-import type { CompareApi } from '../workers/compare';
+import type { CompareApi } from '../singlemodel/compare';
 import CompareWorker from '../workers/compare.worker?worker';
 
 const RATE_PER_S = 400;

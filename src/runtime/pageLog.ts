@@ -6,7 +6,7 @@ import { receiveEvents, setRuntimeStatus, useLog } from '../state/stores';
 import { until } from '../state/until';
 import type { Calls } from '../bus/remote';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
-import { openLogChannel, type LogNews } from '../workers/logChannel';
+import { openLogChannel, type LogNews } from '../eventstore/logChannel';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
 
 const CALL_TIMEOUT_MS = 10_000;

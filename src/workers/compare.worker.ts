@@ -1,4 +1,4 @@
 import { expose } from 'comlink';
-import { createCompareApi } from './compare';
+import { createCompareApi } from '../singlemodel/compare';
 
 expose(createCompareApi());

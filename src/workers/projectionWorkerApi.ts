@@ -5,9 +5,9 @@ import type { TraceFrame, Traced, ViewApi } from '../bus/protocol';
 import { isViewName, projections, searchOf } from '../domain/views';
 import { EventStoreDb } from '../eventstore';
 import { ReadStoreDb, readStoreName } from '../readstore/readStoreDb';
-import { createProjectionHost } from './projectionHost';
-import { letGoOnUpgrade, tellPage } from './upgrade';
-import { webLock } from './viewLock';
+import { createProjectionHost } from '../projection/projectionHost';
+import { letGoOnUpgrade, tellPage } from '../eventstore/upgrade';
+import { webLock } from '../projection/viewLock';
 
 export const createViewApi = (
   viewName: string,

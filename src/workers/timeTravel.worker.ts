@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
 import { EventStoreDb } from '../eventstore';
-import { createTimeTravel } from './timeTravel';
-import { letGoOnUpgrade, tellPage } from './upgrade';
+import { createTimeTravel } from '../projection/timeTravel';
+import { letGoOnUpgrade, tellPage } from '../eventstore/upgrade';
 
 expose(createTimeTravel(letGoOnUpgrade(new EventStoreDb(), tellPage)));

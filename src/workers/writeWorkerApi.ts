@@ -18,8 +18,8 @@ import {
   writeImported,
   type ImportMode,
 } from '../eventstore';
-import { openLogChannel, type LogNews } from './logChannel';
-import { createWriteModel } from './writeModel';
+import { openLogChannel, type LogNews } from '../eventstore/logChannel';
+import { createWriteModel } from '../writemodel/writeModel';
 import { crashSoon } from './crash';
 import type { WriteApi } from '../bus/protocol';
 

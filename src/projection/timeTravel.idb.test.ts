@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { labCommandSchema, labDomain, type LabCommand } from '../domain/lab';
 import { clearLog, EventStoreDb, removeCommands, writeImported } from '../eventstore';
 import { createTimeTravel } from './timeTravel';
-import { createWriteModel } from './writeModel';
+import { createWriteModel } from '../writemodel/writeModel';
 
 const dbs: EventStoreDb[] = [];
 afterEach(async () => {

@@ -6,10 +6,10 @@ import { projections } from '../domain/views';
 import type { EventsDelivery } from '../bus/protocol';
 import { clearLog, EventStoreDb } from '../eventstore';
 import { ReadStoreDb } from '../readstore/readStoreDb';
-import { SingleModelDb } from '../singlemodel/singleModelDb';
-import { createProjectionHost } from './projectionHost';
+import { SingleModelDb } from './singleModelDb';
+import { createProjectionHost } from '../projection/projectionHost';
 import { createSingleModel, type SingleOp } from './singleModel';
-import { createWriteModel } from './writeModel';
+import { createWriteModel } from '../writemodel/writeModel';
 
 const SPLIT_EVENTS = 'cqrs-lab-compare-events';
 const SPLIT_READ = 'cqrs-lab-compare-read';

@@ -4,8 +4,8 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoredEvent } from '../domain/types';
-import { EventStoreDb, readAll } from '../eventstore';
-import { UNKNOWN_COMMAND } from '../eventstore/upcast';
+import { EventStoreDb, readAll } from '.';
+import { UNKNOWN_COMMAND } from './upcast';
 import { letGoOnUpgrade } from './upgrade';
 
 const names: string[] = [];

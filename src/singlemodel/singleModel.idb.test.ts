@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { labDomain, type LabCommand, type LabState } from '../domain/lab';
 import { available } from '../domain/shop/shop.state';
 import { DomainError } from '../domain/types';
-import { SingleModelDb } from '../singlemodel/singleModelDb';
+import { SingleModelDb } from './singleModelDb';
 import { createSingleModel, type SingleAnswer, type SingleOp } from './singleModel';
 
 const ISSUED_AT = '2025-03-01T09:59:59.000Z';

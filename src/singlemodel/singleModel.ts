@@ -9,7 +9,7 @@ import { available } from '../domain/shop/shop.state';
 import { productStream } from '../domain/shop/events';
 import { DomainError } from '../domain/types';
 import { summarizeIssues, fieldIssues } from '../domain/validation';
-import type { SingleModelDb } from '../singlemodel/singleModelDb';
+import type { SingleModelDb } from './singleModelDb';
 
 export type SingleOp = { kind: 'write'; command: unknown } | { kind: 'read'; sku: string };
 export type WriteAnswer =
