@@ -17,8 +17,17 @@ export type Remote<Api> = Calls<Api> & {
 };
 
 export type RemoteOptions<Api> = {
-  /** Names the other side in errors ("Stock levels did not answer within 15 s"). */
+  /** Names the other side in errors ("The write model did not answer within 10 s"). */
   name: string;
+  /**
+   * Names what a call waits for, where that is not the other side itself: a bus call that starts
+   * or rebuilds a view waits for that view ("Stock levels did not answer within 300 s").
+   */
+  about?: {
+    [K in keyof Api]?: Api[K] extends (...args: infer A) => unknown
+      ? (...args: A) => string
+      : never;
+  };
   timeoutMs: number;
   /** Longer limits for the calls that may read the whole log. */
   slowMs?: Partial<Record<keyof Api, number>>;
@@ -32,7 +41,7 @@ type Untyped = Record<string, ((...args: unknown[]) => Promise<unknown>) | undef
  */
 export const remote = <Api extends object>(
   endpoint: Endpoint,
-  { name, timeoutMs, slowMs = {} }: RemoteOptions<Api>,
+  { name, timeoutMs, slowMs = {}, about = {} }: RemoteOptions<Api>,
 ): Remote<Api> => {
   const target = wrap<Untyped>(endpoint) as unknown as Untyped;
   let fail: (error: Error) => void = () => undefined;
@@ -46,7 +55,8 @@ export const remote = <Api extends object>(
       if (!send) return Promise.reject(new Error(`${name} offers no ${method}`));
       const sent = send(...args.map((arg) => (typeof arg === 'function' ? proxy(arg) : arg)));
       const limit = slowMs[method as keyof Api] ?? timeoutMs;
-      return Promise.race([withTimeout(sent, limit, name), gone]);
+      const what = about[method as keyof Api];
+      return Promise.race([withTimeout(sent, limit, what ? what(...args) : name), gone]);
     };
   return new Proxy({} as Remote<Api>, {
     get: (_, key) => {

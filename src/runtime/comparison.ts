@@ -1,7 +1,8 @@
 // Drives chapter 10's comparison from the page: the same seeded workload, sent at the same steady
 // rate, first to the single model and then to the split design, each in its own workers and
 // databases. Every operation is timed from the page (send to answer), the same way for both.
-import { transfer, wrap, type Remote } from 'comlink';
+import { transfer } from 'comlink';
+import { remote } from '../bus/remote';
 import { withTimeout } from '../bus/timeout';
 import {
   WORKLOAD_SKUS,
@@ -91,23 +92,37 @@ const drive = async (design: Design, ops: readonly WorkloadOp[]): Promise<Design
   return run;
 };
 
+/** One design's worker, as the page calls it: a start may take SETUP_MS, an operation a run. */
+const designWorker = (worker: Worker, name = 'The single model') =>
+  remote<CompareApi>(worker, {
+    name,
+    timeoutMs: SETUP_MS,
+    slowMs: { single: RUN_MS, splitWrite: RUN_MS, splitRead: RUN_MS },
+  });
+
 /** Starts the three workers; `stop` ends them. */
 const startDesigns = async () => {
-  const workers = [0, 1, 2].map(
-    (i) => new CompareWorker({ name: ['single model', 'split write', 'split read'][i] }),
-  );
-  const [single, splitWrite, splitRead] = workers.map((w) => wrap<CompareApi>(w)) as [
-    Remote<CompareApi>,
-    Remote<CompareApi>,
-    Remote<CompareApi>,
-  ];
+  const workers: Worker[] = [];
+  const start = (name: string) => {
+    const worker = new CompareWorker({ name });
+    workers.push(worker);
+    return designWorker(worker, name);
+  };
+  const single = start('The single model');
+  const splitWrite = start("The split design's write model");
+  const splitRead = start("The split design's view");
+  const stop = () => {
+    for (const worker of workers) worker.terminate();
+  };
   const channel = new MessageChannel();
-  const ready = Promise.all([
+  await Promise.all([
     single.startSingle(),
     splitWrite.startSplitWrite(transfer(channel.port1, [channel.port1])),
     splitRead.startSplitRead(transfer(channel.port2, [channel.port2])),
-  ]);
-  await withTimeout(ready, SETUP_MS, 'Starting the comparison');
+  ]).catch((error: unknown) => {
+    stop(); // a comparison that could not start leaves no worker behind
+    throw error;
+  });
   const designs: { single: Design; split: Design } = {
     single: {
       write: async (command) => {
@@ -124,12 +139,7 @@ const startDesigns = async () => {
       read: (sku) => splitRead.splitRead(sku),
     },
   };
-  return {
-    designs,
-    stop: () => {
-      for (const worker of workers) worker.terminate();
-    },
-  };
+  return { designs, stop };
 };
 
 /** Runs one mix against both designs, one design after the other so they do not share the CPU. */
@@ -160,8 +170,8 @@ export const COMPARISON = { ratePerSecond: RATE_PER_S, operations: COUNT };
 export const singleModelTrip = async (): Promise<{ writeMs: number; readMs: number }> => {
   const worker = new CompareWorker({ name: 'single model' });
   try {
-    const single = wrap<CompareApi>(worker);
-    await withTimeout(single.startSingle(), SETUP_MS, 'Starting the single model');
+    const single = designWorker(worker);
+    await single.startSingle();
     const [add] = setupCommands('trip');
     await single.single({ kind: 'write', command: add });
     const sentAt = performance.now();

@@ -1,25 +1,18 @@
 // The page's copy of the log: read from the write worker in pages, and kept up with what other
 // tabs append (their news arrives on the log channel; every view here then catches up too).
-import type { Remote } from 'comlink';
-import { withTimeout } from '../bus/timeout';
 import { receiveEvents, setRuntimeStatus, useLog } from '../state/stores';
 import { until } from '../state/until';
-import type { Calls } from '../bus/remote';
+import type { Calls, Remote } from '../bus/remote';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import { openLogChannel, type LogNews } from '../eventstore/logChannel';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
 
-const CALL_TIMEOUT_MS = 10_000;
 const LOG_PAGE = 5_000;
 
 /** Reads the log from `from` on into the page, a page at a time. */
 export const loadLog = async (write: Remote<WriteWorkerApi>, from = 1) => {
   for (let fromPosition = from; ;) {
-    const page = await withTimeout(
-      write.readAll({ fromPosition, limit: LOG_PAGE }),
-      CALL_TIMEOUT_MS,
-      'The event store',
-    );
+    const page = await write.readAll({ fromPosition, limit: LOG_PAGE });
     receiveEvents(page);
     const last = page.at(-1);
     if (!last || page.length < LOG_PAGE) return;

@@ -2,8 +2,8 @@
 // MessageChannels: the bus worker talks to the write worker and to each view's worker directly,
 // so no command, event or query passes through the page. The page only sends requests to the bus
 // and renders the trace it emits.
-import { proxy, transfer, wrap, type Remote } from 'comlink';
-import { remote } from '../bus/remote';
+import { transfer } from 'comlink';
+import { remote, type Remote } from '../bus/remote';
 import {
   BUS,
   WRITE_MODEL,
@@ -14,7 +14,6 @@ import {
   type QueryAnswer,
   type ViewQuery,
 } from '../bus/protocol';
-import { withTimeout } from '../bus/timeout';
 import type { CommandInput } from '../domain/lab';
 import { VIEW_NAMES, type ViewName } from '../domain/views';
 import type { ImportMode } from '../eventstore/importLog';
@@ -149,19 +148,20 @@ export const startRuntime = async ({
       settle: IMPORT_TIMEOUT_MS,
       reset: START_TIMEOUT_MS,
     },
+    // A view's start or rebuild waits for that view, so a timeout names it.
+    about: { attachView: (view) => view, rebuildView: (view) => view },
   });
   /** False once the bus's watchdog found it gone: its controls are refused from then on. */
   let busUp = true;
-  const call = <T>(work: Promise<T>, what = 'The bus', ms = CALL_TIMEOUT_MS) =>
-    withTimeout(work, ms, what);
   const watchdogs = createWatchdogs();
-  const workers = new Map<ViewName, Worker>();
+  const workers = new Map<ViewName, { worker: Worker; api: Remote<ProjectionWorkerApi> }>();
   /** The bus and write model workers, once started (the views' are in `workers`). */
   const started: Worker[] = [busWorker];
   /** A start that fails stops every worker it started, so none drives the screen afterwards. */
   const abandon = (error: unknown): never => {
     watchdogs.stopAll();
-    for (const worker of [...started, ...workers.values()]) worker.terminate();
+    for (const worker of [...started, ...[...workers.values()].map((v) => v.worker)])
+      worker.terminate();
     throw error;
   };
 
@@ -174,21 +174,24 @@ export const startRuntime = async ({
   };
   await bus
     .setTraceListener(
-      proxy((frames: TraceFrame[]) => {
+      // remote() sends a function as a proxy: the bus calls it back with each batch of frames.
+      (frames: TraceFrame[]) => {
         learn(frames);
         watch?.(frames);
         onFrames(frames);
-      }),
+      },
     )
     .catch(abandon);
-  const write = await openWriteSide({ bus, watchdogs, call, watchWorker }).catch(abandon);
+  const write = await openWriteSide({ bus, watchdogs, watchWorker }).catch(abandon);
   started.push(write.worker);
   await bus.start(transfer(write.port, [write.port]), SEED, settings).catch(abandon);
 
   /** Stops watching a view's worker and ends it. */
   const letGo = (view: ViewName) => {
     watchdogs.forget(view);
-    workers.get(view)?.terminate();
+    const worker = workers.get(view);
+    worker?.api.abort(`${view} was stopped`);
+    worker?.worker.terminate();
     workers.delete(view);
   };
   const kill = async (view: ViewName) => {
@@ -198,12 +201,12 @@ export const startRuntime = async ({
   };
   const attach = async (view: ViewName) => {
     const worker = watchWorker(new ProjectionWorker({ name: view }), view);
-    workers.set(view, worker);
-    const remote = wrap<ProjectionWorkerApi>(worker);
+    const api = remote<ProjectionWorkerApi>(worker, { name: view, timeoutMs: CALL_TIMEOUT_MS });
+    workers.set(view, { worker, api });
     // Watched from the start: a worker that dies while it catches up is stopped, and its start with it.
     watchdogs.watch(
       view,
-      () => remote.ping(),
+      () => api.ping(),
       () => {
         void kill(view).catch(() => undefined);
         useNotice.setState({
@@ -212,7 +215,7 @@ export const startRuntime = async ({
       },
     );
     const channel = new MessageChannel();
-    await call(remote.connect(view, transfer(channel.port1, [channel.port1])), view);
+    await api.connect(view, transfer(channel.port1, [channel.port1]));
     await bus.attachView(view, transfer(channel.port2, [channel.port2]));
   };
 
@@ -227,7 +230,8 @@ export const startRuntime = async ({
     watchdogs.stopAll();
     channel?.close();
     timeTravelWorker?.terminate();
-    for (const worker of [busWorker, write.worker, ...workers.values()]) worker.terminate();
+    for (const worker of [busWorker, write.worker, ...[...workers.values()].map((v) => v.worker)])
+      worker.terminate();
   };
   watchdogs.watch(
     'bus',
@@ -273,9 +277,9 @@ export const startRuntime = async ({
       await attach(view);
     },
     writeSide: {
-      readAccount: (accountId) => call(write.api.readAccount(accountId), 'The write model'),
-      readInline: (key) => call(write.api.readInline(key), 'The write model'),
-      setInlineView: (view) => call(write.api.setInlineView(view), 'The write model'),
+      readAccount: (accountId) => write.api.readAccount(accountId),
+      readInline: (key) => write.api.readInline(key),
+      setInlineView: (view) => write.api.setInlineView(view),
     },
     exportLog: () => write.whole((api) => api.exportLog()),
     checkImport: (text, mode) => write.whole<ImportCheck>((api) => api.checkImport(text, mode)),
@@ -287,8 +291,7 @@ export const startRuntime = async ({
       if (mode === 'replace') forgetSession();
       noteUnrecorded('imported file');
       if (mode === 'replace') {
-        // An import keeps its own, shorter limit on the reset (the bus allows a reset 30 s).
-        await call(bus.reset({ log: false }));
+        await bus.reset({ log: false });
         await resetSeen(resetsBefore); // or the page would clear the new log after loading it
         await loadLog(write.api);
       } else await loadLog(write.api, result.from);
@@ -301,11 +304,14 @@ export const startRuntime = async ({
         new TimeTravelWorker({ name: 'time travel' }),
         'time travel',
       );
-      timeTravel ??= wrap<TimeTravelApi>(timeTravelWorker);
-      return call(timeTravel.at(position, streamId), 'Time travel', START_TIMEOUT_MS);
+      timeTravel ??= remote<TimeTravelApi>(timeTravelWorker, {
+        name: 'Time travel',
+        timeoutMs: START_TIMEOUT_MS,
+      });
+      return timeTravel.at(position, streamId);
     },
     downParts: () => [...(busUp ? [] : [BUS]), ...(write.isDown() ? [WRITE_MODEL] : [])],
     shutdown,
-    crash: (part) => (part === BUS ? bus.crash() : call(write.api.crash(), part)),
+    crash: (part) => (part === BUS ? bus.crash() : write.api.crash()),
   };
 };

@@ -1,16 +1,17 @@
 // The write model's worker as the page keeps it: started, watched, found dead and restarted. While
 // it is down the bus holds its mail; a new worker gets the commands that waited, and what the old
 // one stored but never announced is read into the page's log and every view.
-import { transfer, wrap, type Remote } from 'comlink';
+import { transfer } from 'comlink';
 import { WRITE_MODEL } from '../bus/protocol';
 import { markDown, setRuntimeStatus } from '../state/stores';
-import type { Calls } from '../bus/remote';
+import { remote, type Calls, type Remote } from '../bus/remote';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import WriteWorker from '../workers/write.worker?worker';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
 import { catchUpWithLog } from './pageLog';
 import type { Watchdogs } from './watchdog';
 
+const CALL_TIMEOUT_MS = 10_000;
 const WHOLE_FILE_TIMEOUT_MS = 300_000;
 /** While a whole file is checked in one go the worker may not answer for a while: wait longer. */
 const WHOLE_FILE_SILENCE_MS = 60_000;
@@ -22,20 +23,29 @@ const WRITE_DOWN =
 export type WriteSideDeps = {
   bus: Calls<BusWorkerApi>;
   watchdogs: Watchdogs;
-  call: <T>(work: Promise<T>, what?: string, ms?: number) => Promise<T>;
   /** Reports a worker's own error events and upgrade notices. */
   watchWorker: (worker: Worker, name: string) => Worker;
 };
 
 /** Starts the write model's worker; `port` is for the bus (`bus.start`), then call `watch`. */
-export const openWriteSide = async ({ bus, watchdogs, call, watchWorker }: WriteSideDeps) => {
+export const openWriteSide = async ({ bus, watchdogs, watchWorker }: WriteSideDeps) => {
   const open = async () => {
     const worker = watchWorker(new WriteWorker({ name: NAME }), NAME);
     try {
-      const api = wrap<WriteWorkerApi>(worker);
+      const api = remote<WriteWorkerApi>(worker, {
+        name: 'The write model',
+        timeoutMs: CALL_TIMEOUT_MS,
+        slowMs: {
+          exportLog: WHOLE_FILE_TIMEOUT_MS,
+          checkImport: WHOLE_FILE_TIMEOUT_MS,
+          importLog: WHOLE_FILE_TIMEOUT_MS,
+        },
+        // The page reads the log through the write worker, a page at a time.
+        about: { readAll: () => 'The event store' },
+      });
       const channel = new MessageChannel();
-      await call(api.connectBus(transfer(channel.port1, [channel.port1])), 'The write model');
-      return { worker, api, tab: await call(api.tabId(), 'The write model'), port: channel.port2 };
+      await api.connectBus(transfer(channel.port1, [channel.port1]));
+      return { worker, api, tab: await api.tabId(), port: channel.port2 };
     } catch (error) {
       worker.terminate(); // a worker that never came up is not left running
       throw error;
@@ -51,6 +61,7 @@ export const openWriteSide = async ({ bus, watchdogs, call, watchWorker }: Write
     watchdogs.forget(NAME);
     isDown = true;
     markDown(WRITE_MODEL, true);
+    current.api.abort('The write model stopped answering: its worker is gone');
     current.worker.terminate();
     setRuntimeStatus({
       phase: 'failed',
@@ -109,7 +120,7 @@ export const openWriteSide = async ({ bus, watchdogs, call, watchWorker }: Write
     wholeFileCalls += 1;
     watch();
     try {
-      return await call(work(current.api), 'The write model', WHOLE_FILE_TIMEOUT_MS);
+      return await work(current.api);
     } finally {
       wholeFileCalls -= 1;
       // Read again: the worker may have been found dead while the file was being built.

@@ -1,0 +1,72 @@
+import { expose } from 'comlink';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { remote } from './remote';
+
+/** The other side: answers `echo` at once and never answers `hang`. */
+const api = {
+  echo: (text: string) => text,
+  hang: (view: string) => new Promise<void>(() => undefined).then(() => view),
+  progress: (report: (done: number) => void) => {
+    report(1);
+    return 'done';
+  },
+};
+type Api = typeof api;
+
+const channels: MessageChannel[] = [];
+const open = (options: Partial<Parameters<typeof remote<Api>>[1]> = {}) => {
+  const channel = new MessageChannel();
+  channels.push(channel);
+  expose(api, channel.port1);
+  return remote<Api>(channel.port2, { name: 'The view', timeoutMs: 50, ...options });
+};
+
+afterEach(() => {
+  for (const channel of channels.splice(0)) {
+    channel.port1.close();
+    channel.port2.close();
+  }
+});
+
+describe('A remote API', () => {
+  it('answers a call with what the other side returned', async () => {
+    await expect(open().echo('hello')).resolves.toBe('hello');
+  });
+
+  it('sends a callback as a proxy, so the other side can call it back', async () => {
+    const reports: number[] = [];
+    await expect(open().progress((done) => reports.push(done))).resolves.toBe('done');
+    // The callback's call travels back as a message of its own, so it may land after the answer.
+    await vi.waitFor(() => expect(reports).toEqual([1]));
+  });
+
+  it('fails a call that waits too long, naming the other side', async () => {
+    await expect(open().hang('Stock levels')).rejects.toThrow(
+      'The view did not answer within 0.05 s',
+    );
+  });
+
+  it('names what a call waits for where the options say so, with its own limit', async () => {
+    const bus = open({
+      name: 'The bus',
+      slowMs: { hang: 80 },
+      about: { hang: (view) => view },
+    });
+    await expect(bus.hang('Stock levels')).rejects.toThrow(
+      'Stock levels did not answer within 0.08 s',
+    );
+  });
+
+  it('fails the calls in flight, and every later one, once aborted', async () => {
+    const view = open({ timeoutMs: 10_000 });
+    const waiting = view.hang('Stock levels');
+    view.abort('Stock levels was stopped');
+    await expect(waiting).rejects.toThrow('Stock levels was stopped');
+    await expect(view.echo('again')).rejects.toThrow('Stock levels was stopped');
+  });
+
+  it('is not a thenable: awaiting it calls nothing', async () => {
+    const view = open();
+    await expect(Promise.resolve(view)).resolves.toBe(view);
+  });
+});
