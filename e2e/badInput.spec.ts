@@ -1,6 +1,6 @@
 // Bad input through every form, and through the URL: each is refused with a message about that
 // field or that rule, and nothing stored changes. (Import files: e2e/logFile.spec.ts and the
-// table in src/eventstore/logFile.test.ts.)
+// tables in src/eventstore/testing/badLogForm.ts and badLogContent.ts.)
 import { expect, test } from './fixtures';
 import { LabPage } from './page-models/labPage';
 
