@@ -4,6 +4,7 @@
 // and renders the trace it emits.
 import { transfer } from 'comlink';
 import { remote, type Remote } from '../bus/remote';
+import { createSerialQueue } from '../bus/serialQueue';
 import {
   BUS,
   WRITE_MODEL,
@@ -17,14 +18,14 @@ import {
 import type { CommandInput } from '../domain/lab';
 import { VIEW_NAMES, type ViewName } from '../domain/views';
 import type { ImportMode } from '../eventstore/importLog';
+import type { Scenario } from '../lessons/types';
 import { forgetSession, noteUnrecorded } from '../state/session';
 import {
   applyTraceFrames,
+  markAllUp,
   markDown,
   setRuntimeStatus,
-  useDownParts,
-  useLog,
-  useNotice,
+  showNotice,
 } from '../state/stores';
 import BusWorker from '../workers/bus.worker?worker';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
@@ -36,8 +37,9 @@ import { OUTDATED } from '../eventstore/upgrade';
 import type { ImportCheck } from '../workers/writeWorkerApi';
 import { createControls, type Controls } from './controls';
 import { createFrameBuffer } from './frameBuffer';
-import { followOtherTabs, loadLog, resetSeen } from './pageLog';
+import { createPageLog, followOtherTabs } from './pageLog';
 import { createReplies } from './replies';
+import { loadScenario } from './scenario';
 import { createWatchdogs } from './watchdog';
 import { openWriteSide } from './writeSide';
 
@@ -83,6 +85,11 @@ export type Runtime = {
     text: string,
     mode: ImportMode,
   ) => Promise<{ from: number; head: number; events: number }>;
+  /**
+   * Sets the lab up as a lesson or a share link says, one scenario at a time; resolves with the
+   * log's head, or null if `wanted` says no by the time its turn comes.
+   */
+  loadScenario: (scenario: Scenario, wanted?: () => boolean) => Promise<number | null>;
   /** The system as it was at `position` (its own worker, started on first use). */
   travelTo: (position: number, streamId: string | null) => Promise<Moment>;
   /** The parts found dead and not yet restarted: the bus, the write model. */
@@ -132,9 +139,11 @@ export const startRuntime = async ({
   resumed = false,
 }: RuntimeOptions = {}): Promise<Runtime> => {
   const replies = createReplies();
+  const log = createPageLog();
   const onFrames = createFrameBuffer<TraceFrame>((frames) => {
     replies.observe(frames);
     applyTraceFrames(frames);
+    log.shown(frames);
   });
   const busWorker = watchWorker(new BusWorker({ name: 'bus' }), 'bus');
   const bus = remote<BusWorkerApi>(busWorker, {
@@ -177,12 +186,13 @@ export const startRuntime = async ({
       // remote() sends a function as a proxy: the bus calls it back with each batch of frames.
       (frames: TraceFrame[]) => {
         learn(frames);
+        log.learn(frames);
         watch?.(frames);
         onFrames(frames);
       },
     )
     .catch(abandon);
-  const write = await openWriteSide({ bus, watchdogs, watchWorker }).catch(abandon);
+  const write = await openWriteSide({ bus, watchdogs, log, watchWorker }).catch(abandon);
   started.push(write.worker);
   await bus.start(transfer(write.port, [write.port]), SEED, settings).catch(abandon);
 
@@ -209,9 +219,7 @@ export const startRuntime = async ({
       () => api.ping(),
       () => {
         void kill(view).catch(() => undefined);
-        useNotice.setState({
-          text: `${view} stopped answering: its worker is gone. Restart ${view}.`,
-        });
+        showNotice(`${view} stopped answering: its worker is gone. Restart ${view}.`);
       },
     );
     const channel = new MessageChannel();
@@ -222,9 +230,9 @@ export const startRuntime = async ({
   let timeTravelWorker: Worker | undefined;
   let timeTravel: Remote<TimeTravelApi> | undefined;
 
-  await Promise.all([...VIEW_NAMES.map(attach), loadLog(write.api)]).catch(abandon);
-  const channel = followOtherTabs(() => ({ tab: write.tab, write: write.api }), bus);
-  if (useLog.getState().head > 0 && !resumed) noteUnrecorded('earlier visit');
+  await Promise.all([...VIEW_NAMES.map(attach), log.load(write.api)]).catch(abandon);
+  const channel = followOtherTabs(() => ({ tab: write.tab, write: write.api }), bus, log);
+  if (log.head() > 0 && !resumed) noteUnrecorded('earlier visit');
 
   const shutdown = () => {
     watchdogs.stopAll();
@@ -250,10 +258,11 @@ export const startRuntime = async ({
     },
   );
   write.watch();
-  useDownParts.setState({ down: [] });
+  markAllUp();
   setRuntimeStatus({ phase: 'ready' });
 
-  return {
+  const scenarios = createSerialQueue();
+  const runtime: Runtime = {
     dispatch: async (command, expectedVersions, commandId = crypto.randomUUID()) => {
       const meta = {
         commandId,
@@ -286,19 +295,25 @@ export const startRuntime = async ({
     importLog: async (text, mode) => {
       const wasPlaying = known.playing;
       await bus.pause();
-      const resetsBefore = useLog.getState().resets;
       const result = await write.whole((api) => api.importLog(text, mode));
       if (mode === 'replace') forgetSession();
       noteUnrecorded('imported file');
       if (mode === 'replace') {
+        const resetShown = log.nextResetShown();
         await bus.reset({ log: false });
-        await resetSeen(resetsBefore); // or the page would clear the new log after loading it
-        await loadLog(write.api);
-      } else await loadLog(write.api, result.from);
+        await resetShown; // or the page would clear the new log after loading it
+        await log.load(write.api);
+      } else await log.load(write.api, result.from);
       for (const view of VIEW_NAMES) await bus.rebuildView(view);
       if (wasPlaying) await bus.play();
       return result;
     },
+    loadScenario: (scenario, wanted = () => true) =>
+      scenarios(async () =>
+        wanted()
+          ? loadScenario({ ...runtime, nextResetShown: log.nextResetShown }, scenario)
+          : null,
+      ),
     travelTo: (position, streamId) => {
       timeTravelWorker ??= watchWorker(
         new TimeTravelWorker({ name: 'time travel' }),
@@ -314,4 +329,5 @@ export const startRuntime = async ({
     shutdown,
     crash: (part) => (part === BUS ? bus.crash() : write.api.crash()),
   };
+  return runtime;
 };

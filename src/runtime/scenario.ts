@@ -1,13 +1,29 @@
 // Sets the live system up as a lesson's scenario says: an empty log, the chapter's delays, its
 // history run to completion, and then the commands left in flight for the learner to step through.
 import { DEFAULT_BUS_SETTINGS, defaultDelayOf } from '../bus/defaults';
-import { VIEW_NAMES } from '../domain/views';
+import type { CommandOutcome } from '../bus/protocol';
+import type { CommandInput } from '../domain/lab';
+import { VIEW_NAMES, type ViewName } from '../domain/views';
 import type { Scenario } from '../lessons/types';
-import type { Runtime } from './runtime';
 import { forgetSession, noteDelays } from '../state/session';
+import type { Controls } from './controls';
 
-/** Loads the scenario; resolves with the head of the log once its history is written. */
-export const loadScenario = async (runtime: Runtime, scenario: Scenario): Promise<number> => {
+/** What loading a scenario uses of the runtime. */
+export type ScenarioDeps = {
+  downParts: () => string[];
+  controls: Controls;
+  restart: (view: ViewName) => Promise<void>;
+  writeSide: { setInlineView: (view: ViewName | null) => Promise<void> };
+  dispatch: (command: CommandInput) => Promise<CommandOutcome>;
+  /** Resolves once the screen has taken in the next reset (asked for before it is sent). */
+  nextResetShown: () => Promise<void>;
+};
+
+/**
+ * Loads the scenario; resolves with the head of the log once its history is written (by then the
+ * screen has cleared the old log, so whatever it shows next is the scenario's).
+ */
+export const loadScenario = async (runtime: ScenarioDeps, scenario: Scenario): Promise<number> => {
   // A scenario runs its history through the bus and the write model: both must be answering.
   const down = runtime.downParts();
   if (down.length > 0)
@@ -22,7 +38,9 @@ export const loadScenario = async (runtime: Runtime, scenario: Scenario): Promis
     await bus.resumeView(view);
   }
   await runtime.writeSide.setInlineView(null);
+  const resetShown = runtime.nextResetShown();
   await bus.reset();
+  await resetShown;
   for (const endpoint of Object.keys(DEFAULT_BUS_SETTINGS))
     await bus.setDelay(endpoint, scenario.delays?.[endpoint] ?? defaultDelayOf(endpoint));
   noteDelays(scenario.delays ?? {});

@@ -49,6 +49,7 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
     exportLog: () => via((r) => r.exportLog()),
     checkImport: (...args) => via((r) => r.checkImport(...args)),
     importLog: (...args) => via((r) => r.importLog(...args)),
+    loadScenario: (...args) => via((r) => r.loadScenario(...args)),
     travelTo: (...args) => via((r) => r.travelTo(...args)),
     downParts: () => inner.downParts(),
     shutdown: () => inner.shutdown(),

@@ -8,7 +8,7 @@ import { remote, type Calls, type Remote } from '../bus/remote';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import WriteWorker from '../workers/write.worker?worker';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
-import { catchUpWithLog } from './pageLog';
+import { catchUpWithLog, type PageLog } from './pageLog';
 import type { Watchdogs } from './watchdog';
 
 const CALL_TIMEOUT_MS = 10_000;
@@ -23,12 +23,14 @@ const WRITE_DOWN =
 export type WriteSideDeps = {
   bus: Calls<BusWorkerApi>;
   watchdogs: Watchdogs;
+  /** The page's copy of the log, brought up to date after a restart. */
+  log: PageLog;
   /** Reports a worker's own error events and upgrade notices. */
   watchWorker: (worker: Worker, name: string) => Worker;
 };
 
 /** Starts the write model's worker; `port` is for the bus (`bus.start`), then call `watch`. */
-export const openWriteSide = async ({ bus, watchdogs, watchWorker }: WriteSideDeps) => {
+export const openWriteSide = async ({ bus, watchdogs, log, watchWorker }: WriteSideDeps) => {
   const open = async () => {
     const worker = watchWorker(new WriteWorker({ name: NAME }), NAME);
     try {
@@ -93,7 +95,7 @@ export const openWriteSide = async ({ bus, watchdogs, watchWorker }: WriteSideDe
       current = await open();
       if (abandoned()) return;
       await bus.attachWrite(transfer(current.port, [current.port]));
-      await catchUpWithLog(current.api, bus);
+      await catchUpWithLog(log, current.api, bus);
       if (abandoned()) return;
       watch();
       isDown = false;

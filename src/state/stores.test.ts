@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TraceMessage, TraceFrame } from '../bus/protocol';
-import { applyTraceFrames, useLog, useMessages, useTimeline, useViews } from './stores';
+import { applyTraceFrames, useLog, useMessages, useNotice, useTimeline, useViews } from './stores';
 
 const message = (id: number, to = 'Stock levels'): TraceMessage => ({
   id,
@@ -88,6 +88,47 @@ describe('Trace frames into the stores', () => {
     applyTraceFrames([{ kind: 'undelivered', messages: [message(1)], withdrawn: [2] }]);
     expect(Object.keys(useMessages.getState().pending)).toEqual(['1']);
     expect(useTimeline.getState().delivered).toEqual([]);
+  });
+
+  it('date an append by the hand-over to the write model, and a checkpoint by its view’s', () => {
+    applyTraceFrames([
+      { kind: 'sent', message: message(1, 'Write model') },
+      { kind: 'clock', now: 5, pending: 1, playing: true, speed: 1, history: 0 },
+    ]);
+    // Delivered in a later batch than it was sent: the timeline still knows what it was.
+    applyTraceFrames([
+      { kind: 'delivered', ids: [1], at: 20, to: 'Write model' },
+      { kind: 'appended', events: [], head: 1 },
+      { kind: 'sent', message: message(2) },
+      { kind: 'delivered', ids: [2], at: 30, to: 'Stock levels' },
+      { kind: 'view-changed', view: 'Stock levels', changes: [], checkpoint: 1, head: 1 },
+      // A checkpoint of a view that was handed nothing is dated by the clock.
+      { kind: 'view-snapshot', view: 'Order status', rows: [], checkpoint: 1, head: 1 },
+    ]);
+    const { delivered, appends, checkpoints } = useTimeline.getState();
+    expect(delivered.map((d) => [d.id, d.to, d.deliveredAt])).toEqual([
+      [1, 'Write model', 20],
+      [2, 'Stock levels', 30],
+    ]);
+    expect(appends).toEqual([{ at: 20, first: 0, last: 1, deliveryId: 1 }]);
+    expect(checkpoints).toEqual([
+      { view: 'Stock levels', at: 30, checkpoint: 1, deliveryId: 2 },
+      { view: 'Order status', at: 5, checkpoint: 1, deliveryId: null },
+    ]);
+  });
+
+  it('start every slice again at a reset in the middle of a batch, and keep what follows it', () => {
+    applyTraceFrames([
+      { kind: 'sent', message: message(1) },
+      { kind: 'delivered', ids: [1], at: 12, to: 'Stock levels' },
+      { kind: 'sent', message: message(2) },
+      { kind: 'notice', text: 'Stock levels could not rebuild' },
+      { kind: 'reset' },
+      { kind: 'sent', message: message(3) },
+    ]);
+    expect(Object.keys(useMessages.getState().pending)).toEqual(['3']);
+    expect(useTimeline.getState().delivered).toEqual([]);
+    expect(useNotice.getState().text).toBeNull();
   });
 
   it('take a burst of 20,000 frames in one go without slowing down as it grows', () => {

@@ -1,7 +1,7 @@
 import { createContext, useContext, useMemo } from 'react';
 import { buttonControlsOf, invoke, type ButtonControls } from '../runtime/controls';
 import type { Runtime } from '../runtime/runtime';
-import { useNotice } from '../state/stores';
+import { showNotice } from '../state/stores';
 
 /** The running workers, once they have started; undefined until then. */
 export const RuntimeContext = createContext<Runtime | undefined>(undefined);
@@ -10,7 +10,7 @@ export const useRuntime = (): Runtime | undefined => useContext(RuntimeContext);
 
 /** Says on screen why a control failed (a button has nowhere else to show it). */
 const tell = (error: unknown) => {
-  useNotice.setState({ text: error instanceof Error ? error.message : String(error) });
+  showNotice(error instanceof Error ? error.message : String(error));
   return undefined;
 };
 

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import { parseHash } from '../../lessons/route';
-import { loadScenario } from '../../runtime/scenario';
 import { noteWork } from '../../state/lessons';
 import { chooseDomain } from '../../state/settings';
 import { useRuntime } from '../runtimeContext';
@@ -30,12 +29,13 @@ export const SharedSessionView = ({ hash }: { hash: string }) => {
     )
       return;
     chooseDomain(session.domain);
-    loadScenario(runtime, {
-      domain: session.domain,
-      delays: session.delays,
-      history: session.commands,
-      playing: true,
-    })
+    runtime
+      .loadScenario({
+        domain: session.domain,
+        delays: session.delays,
+        history: session.commands,
+        playing: true,
+      })
       .then((head) => {
         noteWork();
         if (live)

@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react';
 import type { Chapter, Check, Observation } from '../../lessons/types';
-import { loadScenario } from '../../runtime/scenario';
 import { clearActivity, markDone, noteWork, observe, watchObservations } from '../../state/lessons';
 import { chooseDomain } from '../../state/settings';
 import { useLog, useViews } from '../../state/stores';
@@ -15,16 +14,12 @@ export type ChapterRun =
   | { phase: 'ready'; revealed: boolean; done: boolean };
 
 /**
- * Waits until the page's stores show the new log (reset since `resetsBefore`) up to `head`, and
- * every view the scenario runs has applied it (the scenario's history was settled on the bus; a
+ * Waits until the page's stores show the scenario's log (the old one is cleared by then) up to
+ * `head`, and every view the scenario runs has applied it (its history was settled on the bus; a
  * view it pauses shows as paused): the first observation must not be taken from the old log.
  */
-const storesReach = async (
-  head: number,
-  resetsBefore: number,
-  paused: readonly ViewName[] = [],
-) => {
-  await until(useLog, (log) => log.resets > resetsBefore && log.head >= head);
+const storesReach = async (head: number, paused: readonly ViewName[] = []) => {
+  await until(useLog, (log) => log.head >= head);
   await until(useViews, ({ views }) =>
     VIEW_NAMES.every((view) =>
       paused.includes(view)
@@ -33,9 +28,6 @@ const storesReach = async (
     ),
   );
 };
-
-/** One scenario loads at a time, whatever the learner clicks meanwhile. */
-let loading: Promise<unknown> = Promise.resolve();
 
 const advance = <S>(check: Check<S>) => {
   let state: S | undefined;
@@ -71,17 +63,10 @@ export const useChapterRun = (chapter: Chapter): ChapterRun => {
     const check = advance(chapter.check);
     const reveal = advance(chapter.prediction.revealWhen);
 
-    let resetsBefore = 0;
-    const load = loading.then(() => {
-      if (!live) return null;
-      resetsBefore = useLog.getState().resets;
-      return loadScenario(runtime, chapter.scenario);
-    });
-    loading = load.catch(() => undefined);
-    load
-      .then((head) =>
-        head === null ? undefined : storesReach(head, resetsBefore, chapter.scenario.pausedViews),
-      )
+    // One scenario loads at a time (the runtime queues them): one no longer wanted is skipped.
+    runtime
+      .loadScenario(chapter.scenario, () => live)
+      .then((head) => (head === null ? undefined : storesReach(head, chapter.scenario.pausedViews)))
       .then(() => {
         if (!live) return;
         const first = observe();

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { storedAll } from '../domain/testing/stored';
+import { useLog } from '../state/stores';
+import { createPageLog } from './pageLog';
+import type { Remote } from '../bus/remote';
+import type { WriteWorkerApi } from '../workers/writeWorkerApi';
+
+/** A write worker whose log holds `count` events, read in pages as the real one reads them. */
+const writeWith = (count: number) => {
+  const log = storedAll(
+    Array.from({ length: count }, (_, i) => ({ type: 'StockAdjusted', data: { i } })),
+    () => 'product-1',
+  );
+  const asked: number[] = [];
+  const write = {
+    readAll: ({ fromPosition, limit }: { fromPosition: number; limit: number }) => {
+      asked.push(fromPosition);
+      return Promise.resolve(log.slice(fromPosition - 1, fromPosition - 1 + limit));
+    },
+  } as unknown as Remote<WriteWorkerApi>;
+  return { write, asked };
+};
+
+describe("The page's log, as the runtime keeps it", () => {
+  it('reads the stored log a page at a time and knows how far it reaches', async () => {
+    const log = createPageLog();
+    const { write, asked } = writeWith(12_000);
+    await expect(log.load(write)).resolves.toBe(12_000);
+    expect(asked).toEqual([1, 5_001, 10_001]);
+    expect(log.head()).toBe(12_000);
+    expect(useLog.getState().head).toBe(12_000);
+  });
+
+  it('follows the trace: appends move the head on, a step back and a reset move it back', () => {
+    const log = createPageLog();
+    log.learn([{ kind: 'appended', events: [], head: 7 }]);
+    expect(log.head()).toBe(7);
+    log.learn([{ kind: 'unappended', head: 5 }]);
+    expect(log.head()).toBe(5);
+    log.learn([{ kind: 'reset' }, { kind: 'appended', events: [], head: 2 }]);
+    expect(log.head()).toBe(2);
+  });
+
+  it('lets an import wait until the screen has taken in the reset, not just received it', async () => {
+    const log = createPageLog();
+    let shown = false;
+    const waiting = log.nextResetShown().then(() => (shown = true));
+    log.learn([{ kind: 'reset' }]);
+    log.shown([{ kind: 'clock', now: 0, pending: 0, playing: true, speed: 1, history: 0 }]);
+    await Promise.resolve();
+    expect(shown).toBe(false);
+    log.shown([{ kind: 'reset' }]);
+    await waiting;
+    expect(shown).toBe(true);
+  });
+});
