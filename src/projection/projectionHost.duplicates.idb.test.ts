@@ -5,6 +5,7 @@ import type { TraceFrame } from '../bus/protocol';
 import { readCheckpoint } from '../readstore/readStoreDb';
 import { createProjectionHost } from './projectionHost';
 import {
+  allRows,
   closeAllStores,
   countedEvents,
   countingHostOn,
@@ -28,7 +29,7 @@ describe('Projection host (Order status)', () => {
       await host.apply(delivery);
 
       expect(trace).not.toHaveBeenCalled();
-      const [row] = (await host.query()).data;
+      const [row] = (await allRows(host)).data;
       expect(row?.builtFrom).toEqual([1]);
       expect(await expectStoreConsistent(stores)).toBe(2);
     });
@@ -90,7 +91,7 @@ describe('Projection host (Order status)', () => {
       await host.apply(first);
 
       expect(trace).not.toHaveBeenCalled();
-      expect((await host.query()).data.map((row) => row.builtFrom)).toEqual([[1], [3]]);
+      expect((await allRows(host)).data.map((row) => row.builtFrom)).toEqual([[1], [3]]);
       expect(await expectStoreConsistent(stores)).toBe(4);
     });
 
@@ -107,7 +108,7 @@ describe('Projection host (Order status)', () => {
         changes: [{ key: 'ORD-2' }],
         checkpoint: 4,
       });
-      expect((await host.query()).data.map((row) => row.builtFrom)).toEqual([[1], [3]]);
+      expect((await allRows(host)).data.map((row) => row.builtFrom)).toEqual([[1], [3]]);
       expect(await expectStoreConsistent(stores)).toBe(4);
     });
   });

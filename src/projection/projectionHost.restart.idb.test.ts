@@ -3,6 +3,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReadStoreDb } from '../readstore/readStoreDb';
 import {
+  allRows,
   closeAllStores,
   expectStoreConsistent,
   freshStores,
@@ -43,7 +44,7 @@ describe('Projection host (Order status)', () => {
           head: 2,
         },
       ]);
-      expect(await after.host.query()).toMatchObject({ asOfPosition: 2, headPosition: 2 });
+      expect(await allRows(after.host)).toMatchObject({ asOfPosition: 2, headPosition: 2 });
       await expectStoreConsistent({ eventDb: stores.eventDb, readDb: after.readDb });
     });
 
@@ -63,7 +64,7 @@ describe('Projection host (Order status)', () => {
         ['view-changed', 6],
         ['view-snapshot', 6],
       ]);
-      expect((await after.host.query()).data.map((row) => row.builtFrom)).toEqual([[1], [3], [5]]);
+      expect((await allRows(after.host)).data.map((row) => row.builtFrom)).toEqual([[1], [3], [5]]);
       await expectStoreConsistent({ eventDb: stores.eventDb, readDb: after.readDb });
     });
 
@@ -78,7 +79,7 @@ describe('Projection host (Order status)', () => {
       await after.host.apply(first);
 
       expect(after.trace).not.toHaveBeenCalled();
-      expect((await after.host.query()).data.map((row) => row.builtFrom)).toEqual([[1]]);
+      expect((await allRows(after.host)).data.map((row) => row.builtFrom)).toEqual([[1]]);
     });
   });
 });

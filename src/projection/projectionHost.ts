@@ -335,14 +335,6 @@ export const createProjectionHost = <R, E extends DomainEvent>(
         head = position;
         return Promise.resolve({ checkpoint, head });
       }),
-    /** All rows, with how fresh they are. */
-    query: (): Promise<QueryAnswer<R[]>> =>
-      queue(async () => ({
-        data: (await readAllRows<R>(readDb)).map((row) => row.value),
-        asOfPosition: checkpoint,
-        headPosition: head,
-        servedBy: view,
-      })),
     /** A learner's question: one row, all rows, or a text search. */
     ask: (query: ViewQuery, { checkHead = true } = {}): Promise<QueryAnswer<unknown>> =>
       queue(async () => {

@@ -2,7 +2,7 @@
 // events a write model would append and publish, so each test file sets up the same way.
 import Dexie from 'dexie';
 import { expect, vi } from 'vitest';
-import type { EventsDelivery, TraceFrame } from '../../bus/protocol';
+import type { EventsDelivery, QueryAnswer, TraceFrame } from '../../bus/protocol';
 import { rebuildView, type Projection } from '../../domain/projection';
 import type { OrderLine } from '../../domain/shop/events';
 import {
@@ -12,7 +12,7 @@ import {
 import type { DomainEvent } from '../../domain/types';
 import { append, EventStoreDb, readAll, type StreamAppend } from '../../eventstore';
 import { ReadStoreDb, readAllRows, readCheckpoint, readRows } from '../../readstore/readStoreDb';
-import { createProjectionHost } from '../projectionHost';
+import { createProjectionHost, type ProjectionHost } from '../projectionHost';
 import type { Exclusive } from '../viewLock';
 
 const PLACED_AT = '2025-03-01T10:00:00.000Z';
@@ -182,3 +182,10 @@ export const expectStoreConsistent = async ({
   );
   return checkpoint;
 };
+
+/**
+ * Every row of the view with how fresh it is, as of the head last delivered (the learner's "all"
+ * question, without looking at the log's head as it is now).
+ */
+export const allRows = async <R = OrderStatusRow>(host: Pick<ProjectionHost, 'ask'>) =>
+  (await host.ask({ kind: 'all' }, { checkHead: false })) as QueryAnswer<R[]>;
