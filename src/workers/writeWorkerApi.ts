@@ -1,10 +1,7 @@
 // What the write worker offers: the bus delivers commands to it over a MessagePort; the page reads
 // the log from it directly to fill the event log table.
 import { expose } from 'comlink';
-import { bankDomain } from '../domain/bank/bank.decider';
-import { accountStream, type BankEvent } from '../domain/bank/events';
 import { labCommandSchema, labDomain } from '../domain/lab';
-import { fromCents } from '../domain/money';
 import { isViewName, projections } from '../domain/views';
 import type { EventStoreDb } from '../eventstore';
 import {
@@ -13,25 +10,15 @@ import {
   readAll,
   readInline,
   readLog,
-  readStream,
   toLogFile,
   writeImported,
   type ImportMode,
 } from '../eventstore';
 import { openLogChannel, type LogNews } from '../eventstore/logChannel';
+import { importBase, readAccount } from '../writemodel/reads';
 import { createWriteModel } from '../writemodel/writeModel';
 import { crashSoon } from './crash';
 import type { WriteApi } from '../bus/protocol';
-
-/** What an import may go on top of: nothing (replace), or the log as it is (append). */
-const importBase = async (db: EventStoreDb, mode: ImportMode) => {
-  if (mode === 'replace') return undefined;
-  const events = await readLog(db);
-  return {
-    state: events.reduce((s, e) => labDomain.evolve(s, e as never), labDomain.initialState()),
-    versions: new Map(events.map((e) => [e.streamId, e.version])),
-  };
-};
 
 /** What checking an import file found (the events themselves stay in the worker). */
 export type ImportCheck =
@@ -102,22 +89,7 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
     /** One row of the inline view, and the position it is up to date with. */
     readInline: (key: string) => readInline(db, key),
     /** An account as the write side knows it: its stream in the log, folded (no view involved). */
-    readAccount: async (accountId: string) => {
-      const { events, head } = await db.transaction('r', db.events, async () => ({
-        events: await readStream(db, accountStream(accountId)),
-        head: await headPosition(db),
-      }));
-      const state = events.reduce(
-        (folded, event) => bankDomain.evolve(folded, event as unknown as BankEvent),
-        bankDomain.initialState(),
-      );
-      const account = state.accounts[accountId];
-      return {
-        balance: account ? fromCents(account.balanceCents) : null,
-        version: events.length,
-        asOfPosition: head,
-      };
-    },
+    readAccount: (accountId: string) => readAccount(db, accountId),
     /** Serves the bus on `port`. */
     connectBus: (port: MessagePort) => {
       expose(busApi, port);

@@ -1,0 +1,41 @@
+// What the write side answers from the log itself, without any view: an account folded from its
+// own stream, and the state an import goes on top of.
+import { bankDomain } from '../domain/bank/bank.decider';
+import { accountStream, type BankEvent } from '../domain/bank/events';
+import { labDomain } from '../domain/lab';
+import { fromCents } from '../domain/money';
+import {
+  headPosition,
+  readLog,
+  readStream,
+  type EventStoreDb,
+  type ImportMode,
+} from '../eventstore';
+
+/** What an import may go on top of: nothing (replace), or the log as it is (append). */
+export const importBase = async (db: EventStoreDb, mode: ImportMode) => {
+  if (mode === 'replace') return undefined;
+  const events = await readLog(db);
+  return {
+    state: events.reduce((s, e) => labDomain.evolve(s, e as never), labDomain.initialState()),
+    versions: new Map(events.map((e) => [e.streamId, e.version])),
+  };
+};
+
+/** An account as the write side knows it: its stream in the log, folded (no view involved). */
+export const readAccount = async (db: EventStoreDb, accountId: string) => {
+  const { events, head } = await db.transaction('r', db.events, async () => ({
+    events: await readStream(db, accountStream(accountId)),
+    head: await headPosition(db),
+  }));
+  const state = events.reduce(
+    (folded, event) => bankDomain.evolve(folded, event as unknown as BankEvent),
+    bankDomain.initialState(),
+  );
+  const account = state.accounts[accountId];
+  return {
+    balance: account ? fromCents(account.balanceCents) : null,
+    version: events.length,
+    asOfPosition: head,
+  };
+};
