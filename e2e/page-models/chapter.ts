@@ -3,6 +3,9 @@ import { scaled } from '../cpuSlowdown';
 import { expect } from '../fixtures';
 import { LabPage } from './labPage';
 
+/** A chapter's progress line once its scenario is set up, before any prediction. */
+export const SET_UP = /^Set up\. Predict first: lock in a choice, and your task appears\.$/;
+
 /**
  * Opens a chapter by its URL and waits until its scenario is set up. Returns the Lessons region,
  * the chapter's progress line, the lab, and the console errors the page reports from then on.
@@ -18,6 +21,6 @@ export const openChapter = async (page: Page, id: string, title: RegExp) => {
   const lessons = page.getByRole('region', { name: 'Lessons' });
   await expect(lessons.getByRole('heading', { name: title })).toBeVisible();
   const progress = lessons.getByRole('status', { name: 'Chapter progress' });
-  await expect(progress).toHaveText(/^Not done yet\. Done when: /, { timeout: scaled(20_000) });
+  await expect(progress).toHaveText(SET_UP, { timeout: scaled(20_000) });
   return { lessons, progress, errors, lab };
 };

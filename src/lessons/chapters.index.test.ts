@@ -27,6 +27,27 @@ describe('The chapters', () => {
     expect(chapterById('')).toBeUndefined();
   });
 
+  it.each(CHAPTERS.map((c) => [c.number, c] as const))(
+    'chapter %s states its goal first and ends on a takeaway with an "In production" note',
+    (_, chapter) => {
+      expect(chapter.goal).toMatch(/^After this chapter you can (explain|tell|say|see) /);
+      expect(chapter.goal.trim().split(/(?<=[.!?])\s+/)).toHaveLength(1);
+      // Two sentences to keep, and what real systems do differently.
+      expect(chapter.takeaway.text.trim().split(/(?<=[.!?])\s+(?=[A-Z])/)).toHaveLength(2);
+      expect(chapter.takeaway.inProduction.length).toBeGreaterThan(40);
+      expect(chapter.text.length).toBeLessThanOrEqual(3);
+    },
+  );
+
+  it('never give a prediction away: its answer is not in the goal or the story above it', () => {
+    for (const chapter of CHAPTERS) {
+      const above = [chapter.goal, ...chapter.text].join(' ').toLowerCase();
+      const answer = chapter.prediction.choices[chapter.prediction.answer] ?? '';
+      expect(answer, `chapter ${String(chapter.number)}`).not.toBe('');
+      expect(above, `chapter ${String(chapter.number)}`).not.toContain(answer.toLowerCase());
+    }
+  });
+
   it('are each played by a script here', () =>
     expect(Object.keys(SCRIPTS).sort()).toEqual(CHAPTERS.map((c) => c.id).sort()));
 });

@@ -88,7 +88,9 @@ export type Chapter = {
   id: string;
   number: number;
   title: string;
-  /** A few short paragraphs. */
+  /** One sentence shown first: "After this chapter you can explain …". */
+  goal: string;
+  /** The story: the shop's (or bank's) situation that creates the need, pain before pattern. */
   text: readonly string[];
   /** What to do, in one or two sentences. */
   task: string;
@@ -101,4 +103,11 @@ export type Chapter = {
   // Checks keep their own state shapes; a chapter only needs to run one.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   check: Check<any>;
+  /** Shown once the chapter is done: what to keep, and what real systems do differently. */
+  takeaway: {
+    /** Two sentences. */
+    text: string;
+    /** "In production": what real event stores, brokers or databases do, naming no users. */
+    inProduction: string;
+  };
 };

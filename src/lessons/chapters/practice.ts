@@ -9,10 +9,11 @@ export const PRACTICE: readonly Chapter[] = [
     id: 'optimistic-concurrency',
     number: 6,
     title: 'Optimistic concurrency',
+    goal: 'After this chapter you can explain what optimistic concurrency protects that the rules alone do not, and tell a broken invariant from a lost update.',
     text: [
-      'Two clerks look at the same product at the same moment: one Blue mug left. Both decide to sell it. Without care, both sales go through and the shop has sold a mug it does not have: a lost update.',
-      'With optimistic concurrency, each command says which version of the stream its sender read. The write model appends only if the stream is still at that version; otherwise it refuses, and nothing is appended. No lock is held while people think.',
-      'The cost: the refused clerk has to read again and retry. Where conflicts are frequent, that retrying adds up, and a queue or a lock can be the better choice.',
+      'Two clerks serve customers at the same time. Both look at the Blue mug and see 1 left, both tell their customer “yes”, and both press Sell. There is one mug, so at most one sale may go through: a second would break an invariant, a rule that must hold after every command (stock never below zero). That is not a lost update, where one write silently overwrites another.',
+      'The write model decides one command at a time, against the current state of the product’s stream. A clerk’s command can also state the version of the stream the clerk read (optimistic concurrency): the write model then refuses it, appending nothing, if the stream has moved since. No lock is held while people think. Between writers (another tab, another server), the same kind of check guards each append, and the log’s unique index on stream and version refuses a second event with the same number.',
+      'The cost: a refused clerk must read again and retry. The version here covers the whole product stream, so a sale is also refused when only the price changed since the read: a false conflict. Where conflicts are frequent, the retries add up, and smaller streams, a queue or a lock can be the better choice.',
     ],
     task: 'Read SKU-1 as Clerk A and as Clerk B, then sell it as Clerk A and then as Clerk B.',
     highlight: ['Clerk A: read SKU-1', 'Clerk B: read SKU-1'],
@@ -28,11 +29,11 @@ export const PRACTICE: readonly Chapter[] = [
       choices: [
         'Both sales go through, and SKU-1 goes below zero',
         'The first sale goes through; the second is refused because SKU-1 changed since that clerk read it',
-        'Both sales are refused',
+        'The first sale goes through; the second is refused by the stock rule, as none is left',
       ],
       answer: 1,
       because:
-        'Each sale names the version of product-SKU-1 its clerk read. The first appends StockReserved, so the stream moves on; the second was decided on stale data and is refused. Nothing is lost: that clerk can read again and will see 0 left.',
+        'Each sale names the version of product-SKU-1 its clerk read. The first appends StockReserved, so the stream moves to version 2; the second still names version 1, and the write model checks the version before the rules, so it is refused and nothing is appended. Read again and sell: now the stock rule refuses it, with 0 left. Either way nothing is oversold, because the write model decides on the current state; the version check tells the clerk that what they saw has changed.',
       howToSee: 'Sell as Clerk A, then as Clerk B.',
       revealWhen: once('A clerk was refused for a stale read', reported('refused-stale')),
     },
@@ -40,15 +41,20 @@ export const PRACTICE: readonly Chapter[] = [
       'One clerk sold the last mug, then the other was refused because SKU-1 had changed since they read it',
       [reported('sold'), reported('refused-stale')],
     ),
+    takeaway: {
+      text: 'Optimistic concurrency refuses a command decided on a version of the stream that is no longer current, so nobody acts on a change they did not see, and no lock is held while they think. Invariants such as “stock never below zero” are kept by the rules deciding on the current state, and the version check on each append keeps that true when several writers share the log.',
+      inProduction:
+        'KurrentDB appends with an expected revision and refuses the write if the stream has moved; Marten checks an expected stream version on append, and Axon’s event store refuses a second event with the same aggregate sequence number. In a plain SQL database the same idea is a version column checked in the UPDATE’s WHERE clause, or a unique (stream, version) key on an events table.',
+    },
   },
   {
     id: 'rebuild',
     number: 7,
     title: 'Rebuild from history',
+    goal: 'After this chapter you can explain what a rebuild does to a view, what it costs, and which pattern makes it possible.',
     text: [
-      'Because the log keeps every fact, a new view can be added at any time and built by replaying the log from position 0, with the same projection code that runs live.',
-      'Here Product search plays a new view that has not been built yet: it was paused before anything was written, so it knows nothing of the 400 products in the log.',
-      'A replay takes time in proportion to the length of the log; on a long log, teams keep snapshots or build the new view beside the old one before switching.',
+      'The shop wants customers to find products by word, so it adds a search view. But the catalogue’s 400 products were added long before that view existed. Here Product search plays the new view: it was paused before anything was written, so it has applied nothing (it is at #0, and the log’s head is #400).',
+      'Filling a view like this is called a rebuild, and it has costs. It takes time that grows with the length of the log. Done in place, as here, the view is emptied first and cannot answer meanwhile: questions to it wait until the rebuild is done. On a long log, teams build the new version beside the old one, keep answering from the old one, and switch once the new one has caught up.',
     ],
     task: 'Press Rebuild Product search and watch its progress, then press Resume Product search so it follows new events.',
     highlight: ['Rebuild Product search', 'Resume Product search'],
@@ -62,13 +68,13 @@ export const PRACTICE: readonly Chapter[] = [
       question:
         'Product search has seen none of the events in the log. After the rebuild, which products will it find?',
       choices: [
-        'Only products added after the rebuild',
+        'None: those events were delivered before the view existed, so they are gone for it',
         'Every product in the log, as if it had been running from the start',
-        'None until a product changes',
+        'Only products added after the rebuild: a view follows the log from the moment it starts',
       ],
       answer: 1,
       because:
-        'A rebuild starts from an empty view at position 0 and applies every event in order, so it ends where a view that never stopped would be.',
+        'A rebuild starts from an empty view at position 0 and applies every event in the log in order, with the same projection code that runs live, so it ends where a view that never stopped would be. Delivering an event does not use it up: the log keeps it, and the log is what a rebuild reads.',
       howToSee: 'Press Rebuild Product search.',
       revealWhen: once('Product search was rebuilt', (_, now) => rebuiltToHead(now)),
     },
@@ -77,15 +83,21 @@ export const PRACTICE: readonly Chapter[] = [
       'Product search replayed the whole log (#1 to the head), then was resumed: it is running and up to date',
       [(_, now) => rebuiltToHead(now), (_, now) => caughtUp(now, 'Product search')],
     ),
+    takeaway: {
+      text: 'A rebuild replays the log from the start into an empty view, with the projection code that runs live, so a new view gets the whole history and a broken one is repaired. That comes from keeping an event log (event sourcing), not from CQRS, and its time grows with the log, so a new view is best built beside the old one and switched to once it has caught up.',
+      inProduction:
+        'Marten’s projection daemon can rebuild an async projection from the start of the event store, Axon replays a tracking event processor by resetting its token, and a Kafka consumer can start again from the earliest offset the topic still retains. Snapshots, which Axon offers for aggregates, speed up loading an aggregate for a command; they do not build a view.',
+    },
   },
   {
     id: 'failure-and-catch-up',
     number: 8,
     title: 'Failure and catch-up',
+    goal: 'After this chapter you can explain how a view recovers after a crash, and when at-least-once delivery is safe.',
     text: [
-      'A projection can crash, be redeployed or fall behind. Because it saves its checkpoint in the same transaction as its rows, it always knows exactly which events it has applied.',
-      'When it comes back, it reads the log from its checkpoint and applies only what it missed. An event that reaches it twice is skipped: its position is at or below the checkpoint. Deliveries can repeat: here the order’s delivery waits for the stopped view and arrives after the catch-up has already applied it.',
-      'That check is what makes at-least-once delivery safe. Without it, a repeated delivery is applied again and the counts drift, silently, until the view is rebuilt from the log.',
+      'A view can crash, be redeployed or fall behind while orders go on being appended. When Stock levels comes back, the shop needs its counts right: no order missed, none counted twice. Each view here saves its checkpoint in the same transaction as its rows, so the two always agree.',
+      'Deliveries can repeat (at-least-once delivery): here an order’s delivery waits for the stopped view, and can arrive after the view already has that event. So the view skips any event at or below its checkpoint: the duplicate check. Without it, a repeated delivery is applied again, and the counts drift, silently, until the view is rebuilt from the log.',
+      'That check is enough only because positions here commit in order, without gaps: each append takes the next position inside a transaction that no other append can overlap. Where positions come from a sequence taken before commit, #11 can commit after #12, and a view already at #12 would skip #11 for ever.',
     ],
     task: 'Kill Stock levels, place an order, then restart Stock levels and watch it catch up. Then untick the duplicate check and do the same again: kill, order, restart.',
     highlight: ['Kill Stock levels', 'Place order', 'Restart Stock levels'],
@@ -113,15 +125,21 @@ export const PRACTICE: readonly Chapter[] = [
       'Stock levels was killed, missed an event and caught up after a restart; then, with its duplicate check off, it applied an event twice',
       [...killedMissedCaughtUp(), (first, now) => reappliedSince(first, now) > 0],
     ),
+    takeaway: {
+      text: 'A view that saves its checkpoint in the same transaction as its rows can stop at any moment and resume without losing or repeating work, and skipping events at or below the checkpoint makes at-least-once delivery safe. That skip is only correct where positions become visible in order without gaps; elsewhere a view must wait for gaps to close or track each position it has applied.',
+      inProduction:
+        'KurrentDB catch-up subscriptions resume from a checkpoint the client stores (best kept with the view’s data) and persistent subscriptions keep it on the server, Axon’s tracking processors store a token, and Kafka consumers commit offsets; all of them deliver at least once, and Kafka’s exactly-once needs idempotent producers and transactions, and covers only what stays inside Kafka. Marten’s projection daemon advances only to a “high water mark” below which no sequence number is still missing, because PostgreSQL sequence numbers are taken before commit and can become visible out of order.',
+    },
   },
   {
     id: 'time-travel',
     number: 9,
     title: 'Time travel',
+    goal: 'After this chapter you can explain how past states are recomputed from the log, and what such a recomputation can and cannot show.',
     text: [
-      'The log holds every fact in order, so the state of any stream, and of every view, at any past position can be computed again: fold the events up to that position.',
-      'That helps debugging: when a view looks wrong, go back to the position where it went wrong and see which event did it, instead of guessing from today’s state.',
-      'Here time travel runs in its own worker, from the same pure functions as the live system; live work carries on meanwhile.',
+      'The owner thinks Stock levels shows too many Blue mugs. Today’s rows say how many there are, but not how the number came about, or what it was before each order.',
+      'The log holds every event in order, so the state of any stream, and of every view, at a past position can be computed again: fold the events up to that position. Go back to where things went wrong and see which event did it, instead of guessing from today’s state. Here time travel runs in its own worker, from the same pure functions as the live system; live work carries on meanwhile.',
+      'The past is recomputed with today’s projection code, reading old events through today’s upcasters: it shows what each view should have held then, not what it did hold. A view that went wrong because of a delivery fault, such as chapter 8’s double count, is not reproduced.',
     ],
     task: 'Start time travel, choose the stream product-SKU-1, and move the slider to a position before the first order.',
     highlight: ['Start time travel', 'Time travel position'],
@@ -140,27 +158,33 @@ export const PRACTICE: readonly Chapter[] = [
       question: 'At position #1, right after SKU-1 was added, how many were available to sell?',
       choices: [
         '5, the stock it was added with',
-        'The same as now',
-        'None: nothing is known that early',
+        'The same as now: a stream keeps only its current state',
+        'Unknown: only what a view recorded at the time could tell',
       ],
       answer: 0,
       because:
-        'At #1 the only fact about SKU-1 is ProductAdded with 5 in stock; the orders, the restock and the cancellation came later.',
+        'At #1 the only fact about SKU-1 is ProductAdded with 5 in stock; the orders, the restock and the cancellation came later, and folding up to #1 leaves them out.',
       howToSee: 'Move the time travel slider to #1 with the stream product-SKU-1.',
       revealWhen: beforeFirstOrder('Time travel showed SKU-1 before the first order'),
     },
     check: beforeFirstOrder(
       'Time travel showed the stream product-SKU-1 at a position before the first order',
     ),
+    takeaway: {
+      text: 'An event log lets you recompute any stream or view as of any past position, so you can debug from facts instead of guessing from today’s rows. It is recomputed with today’s code and upcasters, so it shows what a view should have held, not what a faulty view did hold.',
+      inProduction:
+        'Marten can aggregate a stream as of a version or a timestamp, KurrentDB reads a stream up to any revision, and Axon can replay events into a fresh processor. What a live view actually served is known only from the system’s own records: logs, traces or backups.',
+    },
   },
   {
     id: 'without-cqrs',
     number: 10,
     title: 'Without CQRS',
+    goal: 'After this chapter you can explain what this lab’s comparison of a single model and a split design measures, why its result depends on the machine, and which pattern each difference belongs to.',
     text: [
-      'Without CQRS, one model serves both paths: a command updates the current state in place, and a query reads the same rows. One store, one queue, one worker. There is no lag to explain: a read after a write always sees it.',
-      'The price shows under load: reads wait in the same queue as writes. The split design sends reads to their own worker and store, so they wait only for their view’s own work, which still grows with the writes it has to apply. Here the write side hands each batch straight to the view before acknowledging it, so a read sent after an acknowledgement normally queues behind that batch and is not stale; with a broker or a polling interval in between (the bus plays that part in the live lab), it can be.',
-      'What this measures: on this browser and machine, how long reads and writes take in each design under two mixes of the same seeded workload, and how many of the split design’s reads missed an acknowledged write. What it does not show: a real server (network, a database tuned for the load, many machines), adding read replicas, or the cost of building and running more parts. Both designs share this machine’s cores, so the split’s extra workers also compete for the CPU. One run is noisy: run each mix more than once.',
+      'Traffic grows: many people check stock while orders keep coming. Would giving the reads a model of their own help them? Without CQRS, one model serves both: a command updates the current state in place, and a query reads the same rows, so a read after a write sees it. Here the single model keeps the current state in one store; the split design keeps an event log (event sourcing) and a Stock levels view in another worker, updated after each write commits (an asynchronous projection).',
+      'What this measures: on this browser and machine, how long reads and writes take in each design under two mixes of the same seeded workload, and how many of the split’s reads were answered behind a write already acknowledged (possibly stale: that comes from its asynchronous view, not from CQRS). The split runs more workers than the single model, and on a machine with few cores they compete for the CPU, so its reads may well be slower here: that is a true result for this machine, not a rule. One run is noisy: run each mix more than once.',
+      'What it does not show: a real server, with many cores and a database tuned for the load, where contention comes from locks, index upkeep and heavy queries competing for CPU and disk; nor the network, read replicas, or the cost of building and running more parts. Nor does it show CQRS making reads faster: a split pays off when reads need a different shape, or a store of their own that can be scaled and tuned apart.',
     ],
     task: 'Run the write-heavy mix, then the read-heavy mix, and compare the read times of the two designs.',
     highlight: MIXES.map((m) => `Run the ${m.name.toLowerCase()}`),
@@ -168,15 +192,15 @@ export const PRACTICE: readonly Chapter[] = [
     scenario: { domain: 'shop', history: [MUG, TEAPOT], playing: true },
     prediction: {
       question:
-        'In the single model, a read arrives while a run of writes is queued ahead of it. When is it answered?',
+        'In this lab’s single model, a read arrives while a run of writes is queued ahead of it. When is it answered?',
       choices: [
-        'At once: reads skip the queue',
-        'After the writes ahead of it: one queue serves both',
-        'Never: reads are refused while writes are waiting',
+        'At once: reads skip ahead of the queued writes',
+        'After the writes ahead of it: one queue serves both, in order',
+        'In parallel with them: the store serves reads while it writes',
       ],
       answer: 1,
       because:
-        'The single model has one queue and one store, so a read waits its turn, and it then sees every write before it. The split design’s reads queue only behind their view’s own work, and pay for it with reads that can be stale.',
+        'The single model has one queue in this lab, served by one worker, so a read waits its turn and then sees every write ahead of it. That is this lab’s design, not a property of single models: a real database serves reads while it writes (the third choice describes it), and contention there is locks, index upkeep and heavy queries competing for CPU and disk. The split’s reads queue only behind their view’s own work, and may be answered behind the head.',
       howToSee: 'Run a mix and compare the read times.',
       revealWhen: once('A mix was run against both designs', (_, now) =>
         now.activity.some((a) => a.startsWith('compare:')),
@@ -186,15 +210,21 @@ export const PRACTICE: readonly Chapter[] = [
       'The write-heavy and the read-heavy mix were both run against both designs',
       (_, now) => MIXES.every((m) => now.activity.includes(`compare:${m.id}`)),
     ),
+    takeaway: {
+      text: 'This lab’s comparison measures one machine: the split’s extra workers compete for its cores, and its single model serves reads and writes from one queue, unlike a real database. CQRS gives reads their own shape and store, not faster reads by itself, and the possibly stale reads come from updating that store asynchronously, not from CQRS.',
+      inProduction:
+        'A plain SQL database serves reads while it writes (in PostgreSQL, readers and writers do not block each other) and can add indexes, materialized views, a read table updated in the same transaction, or read replicas, which lag like an asynchronous view. Marten’s async projections or a Kafka-based pipeline take view updates out of the write’s transaction, which frees the write but adds a lag to monitor.',
+    },
   },
   {
     id: 'when-not-to-use-cqrs',
     number: 11,
     title: 'When not to use CQRS',
+    goal: 'After this chapter you can tell when a single model is the better choice, and name the pattern each cost of this lab’s design belongs to.',
     text: [
-      'The split has costs, and this lab shows them on one screen: more moving parts (a bus, a write model, and a worker and a database per view), a window in which reads lag writes that every screen has to design for, and more code: projections, checkpoints, catch-up and replay.',
-      'A single model is usually the better choice when reads and writes need much the same shape, when the load is modest, when people must always see their own writes at once, or when the domain is simple. Many forms-over-data screens are like that.',
-      'The split earns its keep where reads and writes differ a lot: far more reads than writes, read shapes (search, dashboards) far from the write rules, or a need for the history the log keeps. Even then, start with one bounded context, the part of the system where those needs are real, and keep the rest simple. Adding the split later is easier than taking it out.',
+      'The shop’s owner wants a small app for the stockroom: one team, a few screens, simple forms, modest traffic. Someone proposes the design this lab runs: a write model with an event log, a bus, and four views, each in its own worker with its own database. Before saying yes, weigh what each part brings, and which pattern it belongs to.',
+      'CQRS brings a model shaped for reading, at the price of a second model and the code that updates it; it pays when reads and writes pull apart, as with search or dashboards far from the write rules, or reads that need a store of their own. Event sourcing brings the history (an audit trail, time travel, new views replayed from old facts) at the price of a log that keeps growing and old events that must stay readable. Asynchronous projections keep the views out of the write’s transaction, at the price of a window in which reads lag writes, with checkpoints and catch-up to run; the bus is transport, one more part.',
+      'Needing people to see their own writes at once does not rule CQRS out: a view updated in the write’s own transaction is CQRS with no lag (chapter 5’s inline projection). Where the split does pay, start with one bounded context, the part of the system where those needs are real, and keep the rest simple.',
     ],
     task: 'Press “Measure one order’s trip” and compare the two columns.',
     highlight: ['Measure one order’s trip'],
@@ -208,13 +238,13 @@ export const PRACTICE: readonly Chapter[] = [
       question:
         'A small app: one team, a few screens, simple forms, modest traffic. What would splitting reads from writes mostly add?',
       choices: [
-        'Faster reads everywhere, at no cost',
-        'More parts to run and a window where reads lag writes, with no read load that needs it',
-        'Security: a split system is safer by itself',
+        'Faster reads, since each model is tuned for its own job',
+        'Extra parts and code to build and run, with no reading need to pay for them',
+        'Reads that lag behind writes, since a split always makes views trail the log',
       ],
       answer: 1,
       because:
-        'The split pays off when reads and writes pull in different directions. Without that, its extra workers, stores, code and eventual consistency are cost without return; security comes from other things, not from the split itself.',
+        'The split pays off when reads and writes pull in different directions. Here they do not, so its second model, workers, stores and code are cost without return. It does not make reads faster by itself (chapter 10), and lag is not the cost of CQRS: it comes from updating views asynchronously, and an inline view has none. The table counts this lab’s split as it runs, asynchronous views and all.',
       howToSee: 'Measure one order’s trip and read the table.',
       revealWhen: once('An order’s trip was measured', reported('costs-measured')),
     },
@@ -222,6 +252,11 @@ export const PRACTICE: readonly Chapter[] = [
       'One order’s trip was measured through the split design and through a single model',
       reported('costs-measured'),
     ),
+    takeaway: {
+      text: 'Charge each cost to its pattern: a second model and its code to CQRS, a growing log and replay to event sourcing, lag, checkpoints and catch-up to asynchronous projections, and transport to the bus. A single model is the better choice when reads and writes need much the same shape, and even where the split pays, it is best kept to the part of the system that needs it.',
+      inProduction:
+        'CQRS can live inside one service and one PostgreSQL database, with plain read tables or Marten’s inline projections; event sourcing, asynchronous projections or Kafka can then be added only where the history or the read load calls for them. KurrentDB, Axon Server and a Kafka cluster are each one more system to run, back up and monitor.',
+    },
   },
 ];
 

@@ -45,13 +45,16 @@ const ChapterList = ({ current }: { current: Chapter | null }) => {
 const Prediction = ({
   prediction,
   revealed,
+  locked,
+  onLock,
 }: {
   prediction: PredictionSpec;
   revealed: boolean;
+  locked: boolean;
+  onLock: () => void;
 }) => {
   const name = useId();
   const [chosen, setChosen] = useState<number | null>(null);
-  const [locked, setLocked] = useState(false);
   const right = chosen === prediction.answer;
   return (
     <form
@@ -59,7 +62,7 @@ const Prediction = ({
       aria-label="Prediction"
       onSubmit={(event) => {
         event.preventDefault();
-        if (chosen !== null) setLocked(true);
+        if (chosen !== null) onLock();
       }}
     >
       <fieldset disabled={locked}>
@@ -108,22 +111,37 @@ const Workbench = ({ kind }: { kind: WorkbenchKind }) => {
   }
 };
 
-const describeRun = (run: ChapterRun, chapter: Chapter): string => {
+const describeRun = (run: ChapterRun, chapter: Chapter, locked: boolean): string => {
   switch (run.phase) {
     case 'loading':
       return 'Setting up the scenario…';
     case 'failed':
       return run.message;
     case 'ready':
+      if (!locked) return 'Set up. Predict first: lock in a choice, and your task appears.';
       return run.done
         ? `Chapter done ✓ ${chapter.check.describe}.`
         : `Not done yet. Done when: ${chapter.check.describe}.`;
   }
 };
 
+/** What to keep from a chapter, shown once it is done. */
+const Takeaway = ({ chapter }: { chapter: Chapter }) => (
+  <section className="takeaway" aria-label="Takeaway">
+    <h4>Takeaway</h4>
+    <p>{chapter.takeaway.text}</p>
+    <p>
+      <strong>In production:</strong> {chapter.takeaway.inProduction}
+    </p>
+  </section>
+);
+
 const ChapterView = ({ chapter }: { chapter: Chapter }) => {
-  const run = useChapterRun(chapter);
-  useHighlight(run.phase === 'ready' ? chapter.highlight : []);
+  // The task, and the check that watches it, wait until a prediction is locked in.
+  const [locked, setLocked] = useState(false);
+  const run = useChapterRun(chapter, locked);
+  const ready = run.phase === 'ready';
+  useHighlight(ready && locked ? chapter.highlight : []);
   const index = CHAPTERS.indexOf(chapter);
   const previous = CHAPTERS[index - 1];
   const next = CHAPTERS[index + 1];
@@ -133,25 +151,37 @@ const ChapterView = ({ chapter }: { chapter: Chapter }) => {
         <h3 id={`chapter-${chapter.id}`}>
           Chapter {chapter.number}: {chapter.title}
         </h3>
+        <p className="goal">
+          <strong>Goal:</strong> {chapter.goal}
+        </p>
         {chapter.text.map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}
       </div>
       <div className="chapter-work">
-        <p className="task">
-          <strong>Your task:</strong> {chapter.task}
-        </p>
         <p
           role={run.phase === 'failed' ? 'alert' : 'status'}
           aria-label="Chapter progress"
-          className={`chapter-status ${run.phase === 'ready' && run.done ? 'chapter-status-done' : ''}`}
+          className={`chapter-status ${ready && run.done ? 'chapter-status-done' : ''}`}
         >
-          {describeRun(run, chapter)}
+          {describeRun(run, chapter, locked)}
         </p>
-        {run.phase === 'ready' && (
-          <Prediction key={chapter.id} prediction={chapter.prediction} revealed={run.revealed} />
+        {ready && (
+          <Prediction
+            key={chapter.id}
+            prediction={chapter.prediction}
+            revealed={run.revealed}
+            locked={locked}
+            onLock={() => setLocked(true)}
+          />
         )}
-        {run.phase === 'ready' && chapter.workbench && <Workbench kind={chapter.workbench} />}
+        {ready && locked && (
+          <p className="task">
+            <strong>Your task:</strong> {chapter.task}
+          </p>
+        )}
+        {ready && locked && chapter.workbench && <Workbench kind={chapter.workbench} />}
+        {ready && run.done && <Takeaway chapter={chapter} />}
         <nav aria-label="Chapter navigation" className="chapter-nav">
           {previous && <a href={hashOf(previous)}>← Previous: {previous.title}</a>}
           {next && <a href={hashOf(next)}>Next: {next.title} →</a>}

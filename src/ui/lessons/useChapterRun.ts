@@ -44,48 +44,30 @@ const advance = <S>(check: Check<S>) => {
 };
 
 /**
- * Loads a chapter's scenario into the live system, then watches it: the prediction is revealed and
- * the chapter marked done when their checks see it happen (never from the scenario's own history).
+ * Loads a chapter's scenario into the live system. Once the learner has locked in a prediction
+ * (`locked`), it watches: the prediction is revealed and the chapter marked done when their checks
+ * see it happen from then on (never from the scenario's own history, nor from what was done
+ * before the prediction).
  */
-export const useChapterRun = (chapter: Chapter): ChapterRun => {
+export const useChapterRun = (chapter: Chapter, locked: boolean): ChapterRun => {
   const runtime = useRuntime();
   const [run, setRun] = useState<ChapterRun>({ phase: 'loading' });
+  const ready = run.phase === 'ready';
 
   useEffect(() => {
     if (!runtime) return;
     let live = true;
-    let stopWatching: () => void = () => undefined;
     if (!mayReplaceLog('This chapter sets up its own scenario', 'the current log')) return;
     noteWork();
     clearActivity();
     setRun({ phase: 'loading' });
     chooseDomain(chapter.scenario.domain);
-    const check = advance(chapter.check);
-    const reveal = advance(chapter.prediction.revealWhen);
-
     // One scenario loads at a time (the runtime queues them): one no longer wanted is skipped.
     runtime
       .loadScenario(chapter.scenario, () => live)
       .then((head) => (head === null ? undefined : storesReach(head, chapter.scenario.pausedViews)))
       .then(() => {
-        if (!live) return;
-        const first = observe();
-        check.begin(first);
-        reveal.begin(first);
-        let state = { revealed: false, done: false };
-        setRun({ phase: 'ready', ...state });
-        stopWatching = watchObservations(() => {
-          const now = observe();
-          const next = {
-            revealed: state.revealed || reveal.see(now),
-            done: state.done || check.see(now),
-          };
-          if (next.done && !state.done) markDone(chapter.id);
-          if (next.revealed !== state.revealed || next.done !== state.done) {
-            state = next;
-            setRun({ phase: 'ready', ...state });
-          }
-        });
+        if (live) setRun({ phase: 'ready', revealed: false, done: false });
       })
       .catch((error: unknown) => {
         if (live)
@@ -96,9 +78,30 @@ export const useChapterRun = (chapter: Chapter): ChapterRun => {
       });
     return () => {
       live = false;
-      stopWatching();
     };
   }, [runtime, chapter]);
+
+  useEffect(() => {
+    if (!ready || !locked) return;
+    const check = advance(chapter.check);
+    const reveal = advance(chapter.prediction.revealWhen);
+    const first = observe();
+    check.begin(first);
+    reveal.begin(first);
+    let state = { revealed: false, done: false };
+    return watchObservations(() => {
+      const now = observe();
+      const next = {
+        revealed: state.revealed || reveal.see(now),
+        done: state.done || check.see(now),
+      };
+      if (next.done && !state.done) markDone(chapter.id);
+      if (next.revealed !== state.revealed || next.done !== state.done) {
+        state = next;
+        setRun({ phase: 'ready', ...state });
+      }
+    });
+  }, [ready, locked, chapter]);
 
   return run;
 };
