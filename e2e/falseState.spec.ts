@@ -67,7 +67,7 @@ test.describe('no false state', () => {
     // The timeline forgets the append that is gone, and the windows it opened.
     await expect(windows).toHaveCount(5);
     await expect(restock).toHaveText(
-      'Taken back by Step back (a lab-only control; a real event store never removes events): the log no longer holds ProductRestocked #2. Sending it again appends it anew.',
+      'Taken back by Step back (a simulator feature; a real event store is append-only): the log no longer holds ProductRestocked #2. Sending it again appends it anew.',
     );
   });
 

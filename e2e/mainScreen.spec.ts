@@ -116,11 +116,11 @@ test.describe('the main screen', () => {
 
     const answer = await lab.ask('Stock levels', 'SKU-1');
     await lab.stepUntilAnswered(answer);
-    await expect(answer).toHaveText(/Stale: as of #1, head #3/);
+    await expect(answer).toHaveText(/Possibly stale: as of #1, head #3/);
 
     const timeline = page.getByRole('region', { name: 'Timeline' });
-    await expect(timeline.locator('[data-kind="answer"][data-stale="true"]')).toHaveCount(1);
-    await expect(timeline.getByText('stale', { exact: true })).toBeVisible();
+    await expect(timeline.locator('[data-kind="answer"][data-behind="true"]')).toHaveCount(1);
+    await expect(timeline.getByText('behind', { exact: true })).toBeVisible();
     await expect(
       timeline.locator('rect.window[data-view="Stock levels"][data-open="true"]'),
     ).toHaveCount(1);

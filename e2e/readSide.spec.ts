@@ -136,7 +136,7 @@ test.describe('the read side', () => {
     const stale = await lab.ask('Stock levels', 'SKU-1');
     await lab.stepUntilAnswered(stale);
     await expect(stale).toHaveText(
-      'SKU-1: 5 available · Stale: as of #1, head #3 (2 behind) · served by Stock levels',
+      'SKU-1: 5 available · Possibly stale: as of #1, head #3 (2 behind) · served by Stock levels',
     );
     // Playing again, the view's mail is handed over once its 5 s delay has passed.
     await page.getByRole('button', { name: 'Play', exact: true }).click();

@@ -1,5 +1,5 @@
 // Series for the charts, computed from the same record the Timeline draws.
-import { isStaleAnswer, type TimelineRecord } from './timeline';
+import { isAnswerBehind, type TimelineRecord } from './timeline';
 
 export const MAX_POINTS = 600;
 
@@ -89,7 +89,7 @@ export const stalenessHistogram = (record: TimelineRecord): { bin: string; answe
   const counts = new Map<string, number>(STALENESS_BINS.map((b) => [b, 0]));
   for (const d of record.delivered) {
     if (d.kind !== 'answer' || d.asOf === undefined || d.head === undefined) continue;
-    const behind = isStaleAnswer(d) ? d.head - d.asOf : 0;
+    const behind = isAnswerBehind(d) ? d.head - d.asOf : 0;
     const bin =
       behind === 0
         ? 'fresh'

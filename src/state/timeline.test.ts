@@ -5,7 +5,7 @@ import {
   emptyTimeline,
   forgetDeliveries,
   inconsistencyWindows,
-  isStaleAnswer,
+  isAnswerBehind,
   recordDelivery,
   type TimelineRecord,
 } from './timeline';
@@ -109,7 +109,7 @@ describe('Answers', () => {
       [answer(1, 1, 3), answer(2, 3, 3)],
       250,
     ).delivered;
-    expect(stale && isStaleAnswer(stale)).toBe(true);
-    expect(fresh && isStaleAnswer(fresh)).toBe(false);
+    expect(stale && isAnswerBehind(stale)).toBe(true);
+    expect(fresh && isAnswerBehind(fresh)).toBe(false);
   });
 });

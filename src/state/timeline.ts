@@ -9,7 +9,7 @@ export type DeliveredMessage = {
   to: string;
   sentAt: number;
   deliveredAt: number;
-  /** For an answer: the positions it was served at (stale when asOf < head). */
+  /** For an answer: the positions it was served at (possibly stale when asOf < head). */
   asOf?: number;
   head?: number;
 };
@@ -112,6 +112,9 @@ export const inconsistencyWindows = (
   return windows;
 };
 
-/** An answer is stale if the view served it before it had applied the head. */
-export const isStaleAnswer = (message: DeliveredMessage): boolean =>
+/**
+ * An answer served before its view had applied the head: possibly stale (stale only if a missing
+ * event touches what was asked).
+ */
+export const isAnswerBehind = (message: DeliveredMessage): boolean =>
   message.asOf !== undefined && message.head !== undefined && message.asOf < message.head;

@@ -58,8 +58,10 @@ export const App = () => (
     <header className="app-header">
       <h1>CQRS Lab</h1>
       <p>
-        See how <strong>CQRS</strong> and <strong>event sourcing</strong> work: commands become
-        events in a log, and separate read views learn of them a moment later.
+        See how <strong>CQRS</strong>, <strong>event sourcing</strong> and{' '}
+        <strong>asynchronous projections</strong> work, three separate choices combined here:
+        commands become events in a log, and read views, updated after each write commits, learn of
+        them a moment later.
       </p>
       <Pipeline />
     </header>

@@ -23,9 +23,9 @@ const AcceptedFeedback = ({ feedback }: { feedback: Accepted }) => {
   const gone = usePaced(useLog, takenBack(feedback));
   return gone ? (
     <p role="status" className="feedback feedback-waiting">
-      Taken back by Step back (a lab-only control; a real event store never removes events): the log
-      no longer holds {feedback.events.map((e) => `${e.type} #${e.position}`).join(', ')}. Sending
-      it again appends it anew.
+      Taken back by Step back (a simulator feature; a real event store is append-only): the log no
+      longer holds {feedback.events.map((e) => `${e.type} #${e.position}`).join(', ')}. Sending it
+      again appends it anew.
     </p>
   ) : (
     <p role="status" className="feedback feedback-ok">

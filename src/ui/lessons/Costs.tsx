@@ -128,7 +128,7 @@ export const Costs = () => {
         <thead>
           <tr>
             <th scope="col">Cost</th>
-            <th scope="col">Split (CQRS), as running here</th>
+            <th scope="col">Split (CQRS, event sourcing, async views), as running here</th>
             <th scope="col">Single model</th>
           </tr>
         </thead>

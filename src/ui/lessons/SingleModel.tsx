@@ -10,7 +10,7 @@ const ms = (value: number | null) => (value === null ? '–' : value.toFixed(1))
 
 const DESIGNS = [
   ['single', 'Single model'],
-  ['split', 'Split (CQRS)'],
+  ['split', 'Split (CQRS, event sourcing, async view)'],
 ] as const;
 
 /** Chapter 10's bench: one workload, two designs, read latency measured live. */
@@ -76,14 +76,14 @@ export const SingleModel = () => {
           <caption>
             Read and write times are in ms, from the page sending an operation to its answer. p50
             (the median): half the reads, or writes, took this long or less. p95: 95 in 100 did, so
-            it shows the slow tail. Stale reads are reads answered behind a write already
+            it shows the slow tail. Possibly stale reads are reads answered behind a write already
             acknowledged: they come from the split design’s asynchronous view, not from CQRS itself.
           </caption>
           <thead>
             <tr>
               <th scope="col">Mix and design</th>
               <NumericHeaders
-                headers={['Read p50', 'Read p95', 'Write p50', 'Stale reads', 'Took']}
+                headers={['Read p50', 'Read p95', 'Write p50', 'Possibly stale reads', 'Took']}
               />
             </tr>
           </thead>

@@ -48,9 +48,9 @@ export const EventLog = () => {
     <section aria-label="Event log" className="panel log">
       <h2>Event log</h2>
       <p className="explain">
-        Every accepted command appends <strong>events</strong>: facts that never change. Each has a
-        global position and a version within its stream. Newest first; select a row to see what it
-        carries.
+        Every accepted command appends <strong>events</strong>: facts, appended and never edited
+        (Step back, a simulator feature, can take the newest away). Each has a global position and a
+        version within its stream. Newest first; select a row to see what it carries.
       </p>
       <div className="log-filters">
         <label>

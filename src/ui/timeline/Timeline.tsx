@@ -1,7 +1,7 @@
 import { UI, WRITE_MODEL } from '../../bus/protocol';
 import { VIEW_NAMES } from '../../domain/views';
 import { useClock, useTimeline } from '../../state/stores';
-import { inconsistencyWindows, isStaleAnswer, type DeliveredMessage } from '../../state/timeline';
+import { inconsistencyWindows, isAnswerBehind, type DeliveredMessage } from '../../state/timeline';
 import { KIND_LABEL } from '../flow/shapes';
 import { usePaced } from '../paced';
 
@@ -34,16 +34,16 @@ export const Timeline = () => {
   const current = recent.at(-1);
 
   const arrow = (d: DeliveredMessage) => {
-    const stale = isStaleAnswer(d);
-    const label = `${KIND_LABEL[d.kind]} #${d.id}, ${d.from} → ${d.to}, sent ${seconds(d.sentAt)}, delivered ${seconds(d.deliveredAt)}${stale ? ': a stale answer' : ''}`;
+    const behind = isAnswerBehind(d);
+    const label = `${KIND_LABEL[d.kind]} #${d.id}, ${d.from} → ${d.to}, sent ${seconds(d.sentAt)}, delivered ${seconds(d.deliveredAt)}${behind ? ': answered behind the head, possibly stale' : ''}`;
     return (
       <g
         key={d.id}
-        className={`arrow arrow-${d.kind}${stale ? ' stale' : ''}${d.id === current?.id ? ' current' : ''}`}
+        className={`arrow arrow-${d.kind}${behind ? ' behind' : ''}${d.id === current?.id ? ' current' : ''}`}
         role="img"
         aria-label={label}
         data-kind={d.kind}
-        data-stale={stale}
+        data-behind={behind}
       >
         <title>{label}</title>
         <line
@@ -53,9 +53,9 @@ export const Timeline = () => {
           y2={laneY(d.to)}
           markerEnd="url(#arrowhead)"
         />
-        {stale && (
-          <text x={x(d.deliveredAt) + 4} y={laneY(d.to) - 6} className="stale-label">
-            stale
+        {behind && (
+          <text x={x(d.deliveredAt) + 4} y={laneY(d.to) - 6} className="behind-label">
+            behind
           </text>
         )}
       </g>
@@ -67,7 +67,8 @@ export const Timeline = () => {
       <h2>Timeline</h2>
       <p className="explain">
         Time runs left to right. Shaded spans are <strong>inconsistency windows</strong>: a view
-        does not yet know events that the log already holds. An answer served inside one is stale.
+        does not yet know events that the log already holds. An answer served inside one is possibly
+        stale: stale if an event it missed changes what was asked.
       </p>
       {/* The note sits over the empty diagram, so nothing below moves when the first arrow comes. */}
       <div className="overlay-frame">

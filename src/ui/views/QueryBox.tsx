@@ -34,7 +34,7 @@ const Waiting = ({ view, question }: { view: ViewName; question: string }) => {
 export const describeAnswerFreshness = ({ asOfPosition, headPosition }: QueryAnswer<unknown>) => {
   const behind = headPosition - asOfPosition;
   return behind > 0
-    ? `Stale: as of #${asOfPosition}, head #${headPosition} (${behind} behind)`
+    ? `Possibly stale: as of #${asOfPosition}, head #${headPosition} (${behind} behind)`
     : `Fresh: as of #${asOfPosition}, head #${headPosition}`;
 };
 
@@ -49,7 +49,7 @@ type QueryBoxProps = {
   suggest?: boolean;
 };
 
-/** Ask a view one question; the answer comes back by message and says how stale it is. */
+/** Ask a view one question; the answer comes back by message and says how far behind it was. */
 export const QueryBox = ({
   view,
   label,

@@ -104,7 +104,7 @@ const StockLevelsView = () => (
 const SalesDashboardView = () => (
   <ViewSection<MinuteSalesRow>
     name="Sales dashboard"
-    explain="Aggregates over time: orders placed and money paid per minute."
+    explain="Totals over time: orders placed and money paid per minute."
     columns={[
       { header: 'Minute (UTC)', cell: (r) => r.minute.replace('T', ' ') },
       { header: 'Orders placed', cell: (r) => r.ordersPlaced, numeric: true },
@@ -119,7 +119,7 @@ const SalesDashboardView = () => (
   </ViewSection>
 );
 
-/** The dashboard's other aggregate: units ordered per product, best first. */
+/** The dashboard's other totals: units ordered per product, best first. */
 const TopProducts = () => {
   const rows = usePaced(useViews, (s) => s.views['Sales dashboard']?.rows);
   const top = topProducts(Object.values(rows ?? {}) as SalesDashboardRow[], 5);
