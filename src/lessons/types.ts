@@ -12,6 +12,8 @@ export type Handed = {
   deliveredAt: number;
   asOf?: number;
   head?: number;
+  /** For an answer: the kind of question it answered (one key, all rows, a text search). */
+  asked?: 'all' | 'key' | 'text';
 };
 
 /** How a chapter sets the system up, so the same steps always give the same result. */

@@ -112,4 +112,9 @@ describe('Answers', () => {
     expect(stale && isAnswerBehind(stale)).toBe(true);
     expect(fresh && isAnswerBehind(fresh)).toBe(false);
   });
+
+  it('keep the positions they were served at and the kind of question they answered', () => {
+    const [kept] = recordDelivery(emptyTimeline(), [answer(1, 1, 3)], 250).delivered;
+    expect(kept).toMatchObject({ kind: 'answer', asOf: 1, head: 3, asked: 'all' });
+  });
 });

@@ -1,6 +1,6 @@
 // What happened when, in virtual time: the record the Timeline and the Flow draw from. Built from
 // the trace alone, in order, so it always agrees with the log and the views.
-import type { TraceMessage, MessageKind } from '../bus/protocol';
+import type { TraceMessage, MessageKind, ViewQuery } from '../bus/protocol';
 
 export type DeliveredMessage = {
   id: number;
@@ -12,6 +12,8 @@ export type DeliveredMessage = {
   /** For an answer: the positions it was served at (possibly stale when asOf < head). */
   asOf?: number;
   head?: number;
+  /** For an answer: the kind of question it answered (one key, all rows, a text search). */
+  asked?: ViewQuery['kind'];
 };
 
 /** Events appended by one delivery of commands to the write model. */
@@ -42,7 +44,7 @@ export const LIMIT = 3_000;
 
 /** One handed-over message as the timeline keeps it (answers keep the positions they were served at). */
 export const toDelivered = (m: TraceMessage, at: number): DeliveredMessage => {
-  const answer = m.kind === 'answer' ? m.payload.answer : undefined;
+  const answered = m.kind === 'answer' ? m.payload : undefined;
   return {
     id: m.id,
     kind: m.kind,
@@ -50,7 +52,13 @@ export const toDelivered = (m: TraceMessage, at: number): DeliveredMessage => {
     to: m.to,
     sentAt: m.sentAt,
     deliveredAt: at,
-    ...(answer ? { asOf: answer.asOfPosition, head: answer.headPosition } : {}),
+    ...(answered
+      ? {
+          asOf: answered.answer.asOfPosition,
+          head: answered.answer.headPosition,
+          asked: answered.query.kind,
+        }
+      : {}),
   };
 };
 

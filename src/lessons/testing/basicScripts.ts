@@ -84,6 +84,21 @@ const eventsAreFacts = (): Script => {
         changed,
         next(changed, { selectedEvent: 99 }),
       ],
+      'the new PriceChanged selected, not the earlier one': [
+        start,
+        changed,
+        next(changed, { selectedEvent: 4 }),
+      ],
+      'another event of product-SKU-1 selected (the restock)': [
+        start,
+        changed,
+        next(changed, { selectedEvent: 3 }),
+      ],
+      'the earlier PriceChanged selected before any new price': [
+        start,
+        next(start, { selectedEvent: 2 }),
+        next(start, { selectedEvent: 2 }),
+      ],
     },
     hidden: ['an event of product-SKU-1 selected, but no price changed'],
   };
@@ -108,8 +123,22 @@ const projections = (): Script => {
   });
   return {
     start,
-    task: [stock, next(stock, delivering(stock, answer('Product search', 1400, 9, 9)))],
+    task: [stock, next(stock, delivering(stock, answer('Product search', 1400, 9, 9, 'text')))],
     nearMisses: {
+      'two views each asked about one key, no word searched': [
+        start,
+        stock,
+        next(stock, delivering(stock, answer('Order status', 1400, 9, 9))),
+      ],
+      'a word searched, but no other view asked': [
+        start,
+        next(start, delivering(start, answer('Product search', 1400, 9, 9, 'text'))),
+      ],
+      'Product search asked for all its rows, not searched': [
+        start,
+        stock,
+        next(stock, delivering(stock, answer('Product search', 1400, 9, 9, 'all'))),
+      ],
       'two answers from the same view': [
         start,
         stock,

@@ -51,6 +51,7 @@ export const answer = (
   deliveredAt: number,
   asOf: number,
   head: number,
+  asked: Handed['asked'] = 'key',
 ): Handed => ({
   kind: 'answer',
   from,
@@ -58,6 +59,7 @@ export const answer = (
   deliveredAt,
   asOf,
   head,
+  asked,
 });
 
 export const query = (to: ViewName, deliveredAt: number): Handed => ({
