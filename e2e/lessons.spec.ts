@@ -1,8 +1,17 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { SOONER_CHOICES, soonerChoice } from '../src/lessons/figures';
 import { scaled } from './cpuSlowdown';
 import { expect, test } from './fixtures';
 import { openChapter, SET_UP } from './page-models/chapter';
 import { LabPage } from './page-models/labPage';
+
+/** Answers a workbench's question about the figures this run measured, and checks the reply. */
+const readFigures = async (bench: Locator, choice: number, reply: RegExp) => {
+  const reading = bench.getByRole('form', { name: 'What your machine measured' });
+  await reading.getByRole('radio', { name: SOONER_CHOICES[choice], exact: true }).check();
+  await reading.getByRole('button', { name: 'Check my reading' }).click();
+  await expect(reading.getByRole('status')).toHaveText(reply);
+};
 
 /** Picks an answer and locks it in; returns the prediction's feedback line. */
 const predict = async (page: Page, choice: RegExp) => {
@@ -369,6 +378,18 @@ test.describe('lessons', () => {
       name: /read-heavy: Split \(CQRS, event sourcing, async view\)/,
     });
     await expect(split.getByRole('cell').nth(3)).toHaveText(/^\d+ of \d+$/);
+    await expect(progress).toHaveText(/^Not done yet/);
+
+    // Done only once the figures are read: the answer is whatever this run measured.
+    const p50 = async (design: RegExp) =>
+      Number(await table.getByRole('row', { name: design }).getByRole('cell').nth(0).textContent());
+    const right = soonerChoice(
+      await p50(/write-heavy: Single model/),
+      await p50(/write-heavy: Split/),
+    );
+    await readFigures(bench, (right + 1) % 3, /^That is not what this run shows/);
+    await expect(progress).toHaveText(/^Not done yet/);
+    await readFigures(bench, right, /^Right: read p50 [\d.]+ ms for the single model/);
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);
   });
@@ -386,10 +407,18 @@ test.describe('lessons', () => {
     await expect(table.getByRole('row', { name: /^Lines of code/ })).toContainText(/\d,\d{3}/);
     await expect(progress).toHaveText(/^Not done yet/);
     await bench.getByRole('button', { name: 'Measure one order’s trip' }).click();
-    await expect(table.getByRole('row', { name: /^Every read shows it after/ })).toContainText(
-      /\d+ ms \(slowest of 4 views\)/,
-    );
+    const shows = table.getByRole('row', { name: /^Every read shows it after/ });
+    await expect(shows).toContainText(/\d+ ms \(slowest of 4 views\)/);
     await expect(feedback).toHaveText(/^Right: The split pays off/);
+    await expect(progress).toHaveText(/^Not done yet/);
+    const msIn = async (cell: number) =>
+      Number(/(\d+) ms/.exec((await shows.getByRole('cell').nth(cell).textContent()) ?? '')?.[1]);
+    const right = soonerChoice(await msIn(1), await msIn(0));
+    await readFigures(
+      bench,
+      right,
+      /^Right: every read showed it after \d+ ms with the single model/,
+    );
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);
   });

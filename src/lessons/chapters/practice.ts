@@ -186,7 +186,7 @@ export const PRACTICE: readonly Chapter[] = [
       'What this measures: on this browser and machine, how long reads and writes take in each design under two mixes of the same seeded workload, and how many of the split’s reads were answered behind a write already acknowledged (possibly stale: that comes from its asynchronous view, not from CQRS). The split runs more workers than the single model, and on a machine with few cores they compete for the CPU, so its reads may well be slower here: that is a true result for this machine, not a rule. One run is noisy: run each mix more than once.',
       'What it does not show: a real server, with many cores and a database tuned for the load, where contention comes from locks, index upkeep and heavy queries competing for CPU and disk; nor the network, read replicas, or the cost of building and running more parts. Nor does it show CQRS making reads faster: a split pays off when reads need a different shape, or a store of their own that can be scaled and tuned apart.',
     ],
-    task: 'Run the write-heavy mix, then the read-heavy mix, and compare the read times of the two designs.',
+    task: 'Run the write-heavy mix, then the read-heavy mix, and compare the read times of the two designs: then answer what your machine measured.',
     highlight: MIXES.map((m) => `Run the ${m.name.toLowerCase()}`),
     workbench: 'single-model',
     scenario: { domain: 'shop', history: [MUG, TEAPOT], playing: true },
@@ -207,8 +207,10 @@ export const PRACTICE: readonly Chapter[] = [
       ),
     },
     check: once(
-      'The write-heavy and the read-heavy mix were both run against both designs',
-      (_, now) => MIXES.every((m) => now.activity.includes(`compare:${m.id}`)),
+      'Both mixes were run against both designs, and the write-heavy read times were read off the table',
+      (_, now) =>
+        MIXES.every((m) => now.activity.includes(`compare:${m.id}`)) &&
+        now.activity.includes('compare-reading:right'),
     ),
     takeaway: {
       text: 'This lab’s comparison measures one machine: the split’s extra workers compete for its cores, and its single model serves reads and writes from one queue, unlike a real database. CQRS gives reads their own shape and store, not faster reads by itself, and the possibly stale reads come from updating that store asynchronously, not from CQRS.',
@@ -226,7 +228,7 @@ export const PRACTICE: readonly Chapter[] = [
       'CQRS brings a model shaped for reading, at the price of a second model and the code that updates it; it pays when reads and writes pull apart, as with search or dashboards far from the write rules, or reads that need a store of their own. Event sourcing brings the history (an audit trail, time travel, new views replayed from old facts) at the price of a log that keeps growing and old events that must stay readable. Asynchronous projections keep the views out of the write’s transaction, at the price of a window in which reads lag writes, with checkpoints and catch-up to run; the bus is transport, one more part.',
       'Needing people to see their own writes at once does not rule CQRS out: a view updated in the write’s own transaction is CQRS with no lag (chapter 5’s inline projection). Where the split does pay, start with one bounded context, the part of the system where those needs are real, and keep the rest simple.',
     ],
-    task: 'Press “Measure one order’s trip” and compare the two columns.',
+    task: 'Press “Measure one order’s trip”, compare the two columns, and answer what your machine measured.',
     highlight: ['Measure one order’s trip'],
     workbench: 'costs',
     scenario: {
@@ -249,8 +251,9 @@ export const PRACTICE: readonly Chapter[] = [
       revealWhen: once('An order’s trip was measured', reported('costs-measured')),
     },
     check: once(
-      'One order’s trip was measured through the split design and through a single model',
-      reported('costs-measured'),
+      'One order’s trip was measured through both designs, and the table read: which showed it sooner',
+      (first, now) =>
+        reported('costs-measured')(first, now) && reported('costs-reading:right')(first, now),
     ),
     takeaway: {
       text: 'Charge each cost to its pattern: a second model and its code to CQRS, a growing log and replay to event sourcing, lag, checkpoints and catch-up to asynchronous projections, and transport to the bus. A single model is the better choice when reads and writes need much the same shape, and even where the split pays, it is best kept to the part of the system that needs it.',

@@ -177,8 +177,22 @@ const withoutCqrs = (): Script => {
   const writeHeavy = did(start, 'compare:write-heavy');
   return {
     start,
-    task: [writeHeavy, did(writeHeavy, 'compare:read-heavy')],
+    task: [
+      writeHeavy,
+      did(writeHeavy, 'compare:read-heavy'),
+      did(did(writeHeavy, 'compare:read-heavy'), 'compare-reading:right'),
+    ],
     nearMisses: {
+      'both mixes run, but the figures never read right': [
+        start,
+        writeHeavy,
+        did(writeHeavy, 'compare:read-heavy'),
+      ],
+      'the figures read right after the write-heavy mix only': [
+        start,
+        writeHeavy,
+        did(writeHeavy, 'compare-reading:right'),
+      ],
       'only the write-heavy mix was run, twice': [
         start,
         writeHeavy,
@@ -199,8 +213,17 @@ const whenNotToUseCqrs = (): Script => {
   });
   return {
     start,
-    task: [ordered, did(ordered, 'costs-measured')],
+    task: [
+      ordered,
+      did(ordered, 'costs-measured'),
+      did(ordered, 'costs-measured', 'costs-reading:right'),
+    ],
     nearMisses: {
+      'the trip measured, but the table never read right': [start, did(start, 'costs-measured')],
+      'chapter 10’s figures read instead': [
+        start,
+        did(start, 'costs-measured', 'compare-reading:right'),
+      ],
       'an order placed by hand, with nothing measured': [start, ordered],
       'the design comparison of chapter 10 run instead': [start, did(start, 'compare:write-heavy')],
     },

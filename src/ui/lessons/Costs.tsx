@@ -2,11 +2,13 @@ import { useEffect, useState } from 'react';
 import { sizeByPart, type CodePart } from '../../lessons/codeSize';
 import { singleModelTrip } from '../../runtime/comparison';
 import type { Runtime } from '../../runtime/runtime';
+import { SOONER_CHOICES, soonerChoice } from '../../lessons/figures';
 import { reportActivity } from '../../state/lessons';
 import { useViews } from '../../state/stores';
 import { newId } from '../commands/suggestions';
 import { usePaced } from '../paced';
 import { useRuntime } from '../runtimeContext';
+import { FigureQuestion } from './FigureQuestion';
 import { viewsReach } from './viewsReach';
 
 const SHOP_VIEWS = ['Order status', 'Stock levels', 'Sales dashboard', 'Product search'];
@@ -146,6 +148,17 @@ export const Costs = () => {
         The split’s times include the lab’s simulated delivery delays (each view’s Delay); a real
         system has its own in their place: a network, a broker or a polling interval.
       </p>
+      {trip && (
+        <FigureQuestion
+          key={`${whole(trip.single.readMs)}/${whole(trip.split.visibleMs)}`}
+          question="On this machine, after which design did every read show the new order sooner?"
+          choices={SOONER_CHOICES}
+          // Judged on the figures as the table shows them (whole ms).
+          right={soonerChoice(Math.round(trip.single.readMs), Math.round(trip.split.visibleMs))}
+          figures={`every read showed it after ${whole(trip.single.readMs)} with the single model, and after ${whole(trip.split.visibleMs)} with the split design (its views wait for their deliveries).`}
+          activity="costs-reading"
+        />
+      )}
       {error && (
         <p role="alert" className="feedback feedback-refused">
           {error}

@@ -1,12 +1,16 @@
 import { useState } from 'react';
+import { SOONER_CHOICES, soonerChoice } from '../../lessons/figures';
 import { MIXES, summarizeDesign, type DesignSummary, type Mix } from '../../lessons/workload';
 import { COMPARISON, compareDesigns } from '../../runtime/comparison';
 import { reportActivity } from '../../state/lessons';
+import { FigureQuestion } from './FigureQuestion';
 import { NumericHeaders } from './NumericHeaders';
 
 type Row = { mix: Mix; single: DesignSummary; split: DesignSummary };
 
 const ms = (value: number | null) => (value === null ? '–' : value.toFixed(1));
+/** A time as the table shows it (to 0.1 ms). */
+const shown = (value: number | null) => (value === null ? null : Number(value.toFixed(1)));
 
 const DESIGNS = [
   ['single', 'Single model'],
@@ -18,6 +22,7 @@ export const SingleModel = () => {
   const [rows, setRows] = useState<Row[]>([]);
   const [running, setRunning] = useState<Mix | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const writeHeavy = rows.find((row) => row.mix === 'write-heavy');
 
   const run = async (mix: Mix) => {
     setRunning(mix);
@@ -109,6 +114,17 @@ export const SingleModel = () => {
             )}
           </tbody>
         </table>
+      )}
+      {writeHeavy && (
+        <FigureQuestion
+          key={`${ms(writeHeavy.single.readP50)}/${ms(writeHeavy.split.readP50)}`}
+          question="On this machine, in the write-heavy mix, which design answered reads sooner (the lower Read p50)?"
+          choices={SOONER_CHOICES}
+          // Judged on the figures as the table shows them, so what the learner reads decides.
+          right={soonerChoice(shown(writeHeavy.single.readP50), shown(writeHeavy.split.readP50))}
+          figures={`read p50 ${ms(writeHeavy.single.readP50)} ms for the single model, ${ms(writeHeavy.split.readP50)} ms for the split design, in this run.`}
+          activity="compare-reading"
+        />
       )}
     </div>
   );
