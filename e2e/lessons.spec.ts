@@ -203,7 +203,7 @@ test.describe('lessons', () => {
     expect(errors).toEqual([]);
   });
 
-  test('6 optimistic concurrency: the second clerk to sell the last mug is refused', async ({
+  test('6 optimistic concurrency: the second clerk to sell the last mug is refused, and a restock is a false conflict', async ({
     page,
   }) => {
     const { progress, errors, lab } = await openChapter(
@@ -229,13 +229,24 @@ test.describe('lessons', () => {
       'Refused: product-SKU-1 changed since it was read (read at version 1, now at version 2). Nothing was appended: read it again and retry.',
     );
     await expect(feedback).toHaveText(/^Right: Each sale names the version/);
-    await expect(progress).toHaveText(done);
+    await expect(progress).toHaveText(/^Not done yet/);
     await expect(lab.logRows()).toHaveCount(3);
     // Nothing lost: reading again shows the new version, and the rules refuse the sale.
     await clerk('B').getByRole('button', { name: 'Clerk B: read SKU-1' }).click();
     await expect(clerk('B')).toContainText('Read product-SKU-1 at version 2');
     await clerk('B').getByRole('button', { name: 'Clerk B: sell 1 × SKU-1' }).click();
     await expect(clerk('B').getByRole('status')).toHaveText(/^Refused: Not enough stock for SKU-1/);
+    await expect(progress).toHaveText(/^Not done yet/);
+
+    // A restock cannot make the sale wrong, yet it moves the stream: a false conflict.
+    await lab.submit('Restock', { SKU: 'SKU-1', Quantity: '2' });
+    await lab.settled('Restock');
+    await clerk('B').getByRole('button', { name: 'Clerk B: sell 1 × SKU-1' }).click();
+    await expect(clerk('B').getByRole('status')).toHaveText(
+      /^Refused: product-SKU-1 changed since it was read \(read at version 2, now at version 3\)\. .* Only a restock happened since: the sale was still right, so this is a false conflict/,
+    );
+    await expect(progress).toHaveText(done);
+    await expect(lab.logRows()).toHaveCount(4);
     expect(errors).toEqual([]);
   });
 

@@ -13,10 +13,10 @@ export const PRACTICE: readonly Chapter[] = [
     text: [
       'Two clerks serve customers at the same time. Both look at the Blue mug and see 1 left, both tell their customer “yes”, and both press Sell. There is one mug, so at most one sale may go through: a second would break an invariant, a rule that must hold after every command (stock never below zero). That is not a lost update, where one write silently overwrites another.',
       'The write model decides one command at a time, against the current state of the product’s stream. A clerk’s command can also state the version of the stream the clerk read (optimistic concurrency): the write model then refuses it, appending nothing, if the stream has moved since. No lock is held while people think. Between writers (another tab, another server), the same kind of check guards each append, and the log’s unique index on stream and version refuses a second event with the same number.',
-      'The cost: a refused clerk must read again and retry. The version here covers the whole product stream, so a sale is also refused when only the price changed since the read: a false conflict. Where conflicts are frequent, the retries add up, and smaller streams, a queue or a lock can be the better choice.',
+      'The cost: a refused clerk must read again and retry. The version here covers the whole product stream, so a sale is also refused when the product was only restocked since the read, which cannot make the sale wrong: a false conflict. Where conflicts are frequent, the retries add up, and smaller streams, a queue or a lock can be the better choice.',
     ],
-    task: 'Read SKU-1 as Clerk A and as Clerk B, then sell it as Clerk A and then as Clerk B.',
-    highlight: ['Clerk A: read SKU-1', 'Clerk B: read SKU-1'],
+    task: 'Read SKU-1 as Clerk A and as Clerk B, then sell it as Clerk A and then as Clerk B. Then read it again as Clerk B, restock SKU-1 with the Restock form, and sell as Clerk B.',
+    highlight: ['Clerk A: read SKU-1', 'Clerk B: read SKU-1', 'Restock'],
     workbench: 'two-clerks',
     scenario: {
       domain: 'shop',
@@ -38,8 +38,8 @@ export const PRACTICE: readonly Chapter[] = [
       revealWhen: once('A clerk was refused for a stale read', reported('refused-stale')),
     },
     check: inOrder(
-      'One clerk sold the last mug, then the other was refused because SKU-1 had changed since they read it',
-      [reported('sold'), reported('refused-stale')],
+      'One clerk sold the last mug, the other was refused because SKU-1 had changed since they read it, and then refused again when only a restock had moved it (a false conflict)',
+      [reported('sold'), reported('refused-stale'), reported('refused-false-conflict')],
     ),
     takeaway: {
       text: 'Optimistic concurrency refuses a command decided on a version of the stream that is no longer current, so nobody acts on a change they did not see, and no lock is held while they think. Invariants such as “stock never below zero” are kept by the rules deciding on the current state, and the version check on each append keeps that true when several writers share the log.',

@@ -21,18 +21,38 @@ const optimisticConcurrency = (): Script => {
     ...appending(start, event(2, 'OrderPlaced', 'order-ORD-A'), event(3, 'StockReserved')),
     activity: ['sold'],
   });
-  return everyNearMissHidden({
+  return {
     start,
-    task: [sold, next(sold, { activity: ['sold', 'refused-stale'] })],
+    task: [
+      sold,
+      next(sold, { activity: ['sold', 'refused-stale'] }),
+      next(sold, { activity: ['sold', 'refused-stale', 'refused-false-conflict'] }),
+    ],
     nearMisses: {
       'only one clerk sold': [start, sold],
+      'refused for a stale read, but no false conflict seen': [
+        start,
+        sold,
+        next(sold, { activity: ['sold', 'refused-stale'] }),
+      ],
+      'a false conflict before any stale-read refusal': [
+        start,
+        next(start, { activity: ['refused-false-conflict'] }),
+        next(start, { activity: ['refused-false-conflict', 'sold'] }),
+      ],
       'the second clerk was refused by the stock rule, not for a stale read': [
         start,
         sold,
         next(sold, { activity: ['sold', 'refused'] }),
       ],
     },
-  });
+    // A stale-read refusal is what reveals the prediction; the near miss that has one reveals it.
+    hidden: [
+      'only one clerk sold',
+      'the second clerk was refused by the stock rule, not for a stale read',
+      'a false conflict before any stale-read refusal',
+    ],
+  };
 };
 
 const rebuild = (): Script => {

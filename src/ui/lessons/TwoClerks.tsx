@@ -18,6 +18,13 @@ const readNow = (): Read => {
   return { version, available: row?.available };
 };
 
+/** The types of the stream's events after `version`: what moved it since a clerk read it. */
+const movedSince = (version: number): string[] =>
+  useLog
+    .getState()
+    .events.filter((e) => e.streamId === STREAM && e.version > version)
+    .map((e) => e.type);
+
 const Clerk = ({ name }: { name: 'A' | 'B' }) => {
   const runtime = useRuntime();
   const [read, setRead] = useState<Read | null>(null);
@@ -44,9 +51,20 @@ const Clerk = ({ name }: { name: 'A' | 'B' }) => {
       } else {
         const { reason } = outcome;
         // Refused while the stream had moved on since this clerk read it: the write model checks
-        // the version before the rules, so this is the stale-read refusal.
-        reportActivity(readNow().version !== read.version ? 'refused-stale' : 'refused');
-        setResult({ ok: false, text: `Refused: ${reason}` });
+        // the version before the rules, so this is the stale-read refusal. If only restocks moved
+        // it, the sale was still right: the whole-stream check refused it anyway.
+        const moved = movedSince(read.version);
+        const falseConflict =
+          moved.length > 0 && moved.every((type) => type === 'ProductRestocked');
+        reportActivity(
+          falseConflict ? 'refused-false-conflict' : moved.length > 0 ? 'refused-stale' : 'refused',
+        );
+        setResult({
+          ok: false,
+          text: falseConflict
+            ? `Refused: ${reason} Only a restock happened since: the sale was still right, so this is a false conflict, the price of checking the whole stream’s version.`
+            : `Refused: ${reason}`,
+        });
       }
     } finally {
       setBusy(false);
