@@ -90,9 +90,18 @@ export const expectViewsEqualRebuilds = async (lab: LabPage, head: number) => {
   for (const view of SHOP_VIEWS)
     await lab.page.getByRole('button', { name: `Rebuild ${view}` }).click();
   for (const view of SHOP_VIEWS) {
-    await expect(
-      lab.page.getByRole('region', { name: view }).getByText(/^Rebuilt from #0/),
-    ).toBeVisible({ timeout: scaled(20_000) });
+    const region = lab.page.getByRole('region', { name: view });
+    await expect(region.getByText(/^Rebuilt from #0/))
+      .toBeVisible({ timeout: scaled(20_000) })
+      .catch(async (error: unknown) => {
+        // Seen once in CI and never reproduced: say what the view and the page showed instead.
+        const status = await lab.viewStatus(view).textContent();
+        const alerts = await lab.page.getByRole('alert').allTextContents();
+        throw new Error(
+          `${view} did not show "Rebuilt from #0": its status said "${String(status)}", the page's alerts ${JSON.stringify(alerts)}, the clock "${String(await lab.clock.textContent())}"`,
+          { cause: error },
+        );
+      });
     await expect(lab.viewStatus(view)).toHaveText(upToDate);
     const after = await readStore(lab.page, readStoreName(view), 'rows');
     expect(before.get(view), view).toEqual(after);
