@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectBatchesEqualRebuilds } from '../testing/batches';
 import { projectBatch, rebuildView } from '../projection';
 import type { StoredEvent } from '../types';
 import type { ShopEvent } from './events';
-import { orderStatusProjection, type OrderStatusRow } from './orderStatus.projection';
+import { orderStatusProjection } from './orderStatus.projection';
 
 const meta = {
   commandId: 'c',
@@ -102,17 +103,7 @@ describe('Order status', () => {
         fc.array(fc.integer({ min: 1, max: 5 }), { minLength: 1, maxLength: 30 }),
         (ids, batchSizes) => {
           const events = ids.map((id, i) => stored(orderPlaced(`ORD-${id}`, i + 1), i + 1));
-          const rows: Record<string, OrderStatusRow | undefined> = {};
-          let applied = 0;
-          for (let b = 0; applied < events.length; b += 1) {
-            const size = batchSizes[b % batchSizes.length] ?? 1;
-            projectBatch(orderStatusProjection, rows, events.slice(applied, applied + size));
-            applied = Math.min(events.length, applied + size);
-            const incremental = Object.fromEntries(Object.entries(rows).filter(([, r]) => r));
-            expect(incremental).toEqual(
-              rebuildView(orderStatusProjection, events.slice(0, applied)),
-            );
-          }
+          expectBatchesEqualRebuilds(orderStatusProjection, events, batchSizes);
         },
       ),
       { numRuns: 1000 },

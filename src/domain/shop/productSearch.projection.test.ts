@@ -1,6 +1,7 @@
 import { runAll } from '../testing/run';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectBatchesEqualRebuilds } from '../testing/batches';
 import { projectBatch, rebuildView } from '../projection';
 import { storedAll } from '../testing/stored';
 import type { ShopCommand } from './commands';
@@ -191,17 +192,7 @@ describe('Product search properties', () => {
         fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 10 }),
         (commands, batchSizes) => {
           const events = storedAll(runShop(commands).log, streamOfShopEvent);
-          const rows: Record<string, ProductSearchRow | undefined> = {};
-          let applied = 0;
-          for (let b = 0; applied < events.length; b += 1) {
-            const size = batchSizes[b % batchSizes.length] ?? 1;
-            projectBatch(productSearchProjection, rows, events.slice(applied, applied + size));
-            applied = Math.min(events.length, applied + size);
-            const incremental = Object.fromEntries(Object.entries(rows).filter(([, r]) => r));
-            expect(incremental).toEqual(
-              rebuildView(productSearchProjection, events.slice(0, applied)),
-            );
-          }
+          expectBatchesEqualRebuilds(productSearchProjection, events, batchSizes);
         },
       ),
       { numRuns: 1000 },

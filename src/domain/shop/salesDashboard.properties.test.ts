@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { expectBatchesEqualRebuilds } from '../testing/batches';
 import { fromCents, toCents } from '../money';
-import { handlesEvent, projectBatch, rebuildView } from '../projection';
+import { handlesEvent, rebuildView } from '../projection';
 import {
   addProduct,
   at,
@@ -15,7 +16,7 @@ import {
 import { storedAll } from '../testing/stored';
 import type { ShopCommand } from './commands';
 import { streamOfShopEvent } from './events';
-import { salesDashboardProjection, type SalesDashboardRow } from './salesDashboard.projection';
+import { salesDashboardProjection } from './salesDashboard.projection';
 
 // Random shop traffic: commands through the real decider, issued across five minutes.
 const skus = ['SKU-1', 'SKU-2', 'SKU-3'];
@@ -80,17 +81,7 @@ describe('Sales dashboard properties', () => {
         fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 10 }),
         (commands, batchSizes) => {
           const events = storedAll(eventsOf(commands), streamOfShopEvent);
-          const rows: Record<string, SalesDashboardRow | undefined> = {};
-          let applied = 0;
-          for (let b = 0; applied < events.length; b += 1) {
-            const size = batchSizes[b % batchSizes.length] ?? 1;
-            projectBatch(salesDashboardProjection, rows, events.slice(applied, applied + size));
-            applied = Math.min(events.length, applied + size);
-            const incremental = Object.fromEntries(Object.entries(rows).filter(([, r]) => r));
-            expect(incremental).toEqual(
-              rebuildView(salesDashboardProjection, events.slice(0, applied)),
-            );
-          }
+          expectBatchesEqualRebuilds(salesDashboardProjection, events, batchSizes);
         },
       ),
       { numRuns: 1000 },
