@@ -1,5 +1,6 @@
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { reportActivity } from '../../state/lessons';
+import { ChoiceForm } from './ChoiceForm';
 
 type FigureQuestionProps = {
   question: string;
@@ -23,41 +24,25 @@ export const FigureQuestion = ({
   figures,
   activity,
 }: FigureQuestionProps) => {
-  const name = useId();
   const [chosen, setChosen] = useState<number | null>(null);
   const [answered, setAnswered] = useState<'right' | 'wrong' | null>(null);
   return (
-    <form
-      className="prediction"
-      aria-label="What your machine measured"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (chosen === null) return;
-        const isRight = chosen === right;
+    <ChoiceForm
+      label="What your machine measured"
+      legend={question}
+      choices={choices}
+      chosen={chosen}
+      onChoose={(choice) => {
+        setChosen(choice);
+        setAnswered(null);
+      }}
+      submitLabel="Check my reading"
+      onSubmit={(choice) => {
+        const isRight = choice === right;
         setAnswered(isRight ? 'right' : 'wrong');
         if (isRight) reportActivity(`${activity}:right`);
       }}
     >
-      <fieldset>
-        <legend>{question}</legend>
-        {choices.map((choice, i) => (
-          <label key={choice} className="choice">
-            <input
-              type="radio"
-              name={name}
-              checked={chosen === i}
-              onChange={() => {
-                setChosen(i);
-                setAnswered(null);
-              }}
-            />{' '}
-            {choice}
-          </label>
-        ))}
-        <button type="submit" disabled={chosen === null}>
-          Check my reading
-        </button>
-      </fieldset>
       {answered && (
         <p
           role="status"
@@ -68,6 +53,6 @@ export const FigureQuestion = ({
             : 'That is not what this run shows: look at the table again, and try once more.'}
         </p>
       )}
-    </form>
+    </ChoiceForm>
   );
 };

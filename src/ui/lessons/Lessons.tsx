@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { CHAPTERS } from '../../lessons/chapters';
 import { hashOf, parseHash } from '../../lessons/route';
 import type {
@@ -7,6 +7,7 @@ import type {
   Workbench as WorkbenchKind,
 } from '../../lessons/types';
 import { useLessonProgress } from '../../state/lessons';
+import { ChoiceForm } from './ChoiceForm';
 import { Costs } from './Costs';
 import { DuplicateCheck } from './DuplicateCheck';
 import { ReadYourWrites } from './ReadYourWrites';
@@ -53,30 +54,19 @@ const Prediction = ({
   locked: boolean;
   onLock: () => void;
 }) => {
-  const name = useId();
   const [chosen, setChosen] = useState<number | null>(null);
   const right = chosen === prediction.answer;
   return (
-    <form
-      className="prediction"
-      aria-label="Prediction"
-      onSubmit={(event) => {
-        event.preventDefault();
-        if (chosen !== null) onLock();
-      }}
+    <ChoiceForm
+      label="Prediction"
+      legend={`Predict: ${prediction.question}`}
+      choices={prediction.choices}
+      chosen={chosen}
+      onChoose={setChosen}
+      submitLabel="Lock in my prediction"
+      onSubmit={onLock}
+      disabled={locked}
     >
-      <fieldset disabled={locked}>
-        <legend>Predict: {prediction.question}</legend>
-        {prediction.choices.map((choice, i) => (
-          <label key={choice} className="choice">
-            <input type="radio" name={name} checked={chosen === i} onChange={() => setChosen(i)} />{' '}
-            {choice}
-          </label>
-        ))}
-        <button type="submit" disabled={chosen === null}>
-          Lock in my prediction
-        </button>
-      </fieldset>
       {locked && !revealed && (
         <p role="status" className="feedback feedback-waiting">
           You predicted: {prediction.choices[chosen ?? 0]}. Now see what happens:{' '}
@@ -91,7 +81,7 @@ const Prediction = ({
           {prediction.because}
         </p>
       )}
-    </form>
+    </ChoiceForm>
   );
 };
 
