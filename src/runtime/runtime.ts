@@ -166,11 +166,11 @@ export const startRuntime = async ({
   const workers = new Map<ViewName, { worker: Worker; api: Remote<ProjectionWorkerApi> }>();
   /** The bus and write model workers, once started (the views' are in `workers`). */
   const started: Worker[] = [busWorker];
+  const viewWorkers = () => [...workers.values()].map((view) => view.worker);
   /** A start that fails stops every worker it started, so none drives the screen afterwards. */
   const abandon = (error: unknown): never => {
     watchdogs.stopAll();
-    for (const worker of [...started, ...[...workers.values()].map((v) => v.worker)])
-      worker.terminate();
+    for (const worker of [...started, ...viewWorkers()]) worker.terminate();
     throw error;
   };
 
@@ -238,8 +238,7 @@ export const startRuntime = async ({
     watchdogs.stopAll();
     channel?.close();
     timeTravelWorker?.terminate();
-    for (const worker of [busWorker, write.worker, ...[...workers.values()].map((v) => v.worker)])
-      worker.terminate();
+    for (const worker of [busWorker, write.worker, ...viewWorkers()]) worker.terminate();
   };
   watchdogs.watch(
     'bus',
