@@ -66,8 +66,8 @@ export const runCheck = <S>(check: Check<S>, observations: readonly Observation[
   return check.done(state);
 };
 
-/** The chapter's workbench has reported `what` since the chapter was loaded. */
+/** The chapter's workbench has reported each of `what` since the chapter was loaded. */
 export const reported =
-  (what: string) =>
+  (...what: readonly string[]) =>
   (_first: Observation, now: Observation): boolean =>
-    now.activity.includes(what);
+    what.every((one) => now.activity.includes(one));
