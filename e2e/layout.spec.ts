@@ -68,4 +68,30 @@ test.describe('layout', () => {
     await expect(lab.clock).toHaveText(/· 1 pending$/);
     expect(await pageOverflow(lab)).toBe(0);
   });
+
+  test('at 390 px a chapter workbench does not scroll sideways: the two clerks, one refused', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openChapter(page, 'optimistic-concurrency', /Chapter 6/);
+    const lab = new LabPage(page);
+    const prediction = page.getByRole('form', { name: 'Prediction' });
+    await prediction.getByRole('radio').first().check();
+    await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
+    const clerk = (name: string) => page.getByRole('group', { name: `Clerk ${name}` });
+    for (const name of ['A', 'B'])
+      await clerk(name)
+        .getByRole('button', { name: `Clerk ${name}: read SKU-1` })
+        .click();
+    await clerk('A').getByRole('button', { name: 'Clerk A: sell 1 × SKU-1' }).click();
+    await expect(clerk('A').getByRole('status')).toHaveText(/^Sold/);
+    await clerk('B').getByRole('button', { name: 'Clerk B: sell 1 × SKU-1' }).click();
+    await expect(clerk('B').getByRole('status')).toHaveText(/^Refused/);
+    expect(await pageOverflow(lab)).toBe(0);
+    // Nor does any of it reach past the right edge, where it would be cut off.
+    for (const name of ['A', 'B']) {
+      const box = await clerk(name).boundingBox();
+      expect((box?.x ?? Infinity) + (box?.width ?? 0), `Clerk ${name}`).toBeLessThanOrEqual(390);
+    }
+  });
 });
