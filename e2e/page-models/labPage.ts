@@ -194,9 +194,12 @@ export class LabPage {
   }
 
   /** Clears the log and every view, answering Reset's question with yes. */
+  /** Resets the lab and waits until the bus has done it (a command sent sooner would be dropped). */
   async reset() {
-    await this.page.getByRole('button', { name: 'Reset', exact: true }).click();
+    const reset = this.page.getByRole('button', { name: 'Reset', exact: true });
+    await reset.click();
     await this.page.getByRole('button', { name: 'Yes, reset' }).click();
+    await expect(reset).toBeEnabled();
   }
 
   /** How many events the log holds, as its table tells a screen reader (less its header row). */

@@ -12,6 +12,7 @@ export const Toolbar = () => {
   const controls = useControls();
   const { now, pending, playing, speed, history } = useClock();
   const [confirming, setConfirming] = useState(false);
+  const [resetting, setResetting] = useState(false);
   // A bus that stopped answering cannot be driven: its controls wait for Restart workers.
   const busDown = useDownParts((s) => s.down.includes(BUS));
   const writeDown = useDownParts((s) => s.down.includes(WRITE_MODEL));
@@ -82,7 +83,9 @@ export const Toolbar = () => {
             onClick={() => {
               setConfirming(false);
               forgetSession();
-              void bus?.reset();
+              // Until the bus has emptied its queue, a command sent now would be dropped with it.
+              setResetting(true);
+              void bus?.reset().finally(() => setResetting(false));
             }}
           >
             Yes, reset
@@ -101,7 +104,8 @@ export const Toolbar = () => {
           type="button"
           className="secondary"
           onClick={() => setConfirming(true)}
-          disabled={!bus || writeDown}
+          disabled={!bus || writeDown || resetting}
+          aria-busy={resetting}
           title={
             writeDown
               ? 'Restart the write model first: it is the one that clears the log'
