@@ -19,7 +19,7 @@ const layer = (folder, forbidden, message) =>
 export const layerBoundaries = [
   ...layer(
     'ui',
-    ['workers', 'writemodel', 'projection', 'singlemodel'],
+    ['workers', 'writemodel', 'projection', 'statemodel'],
     'src/ui reaches the workers only through src/runtime (useRuntime, useControls).',
   ),
   ...layer(
@@ -34,7 +34,7 @@ export const layerBoundaries = [
   ),
   // What the workers run: the write model, the projections and the single-model design, over the
   // stores. Each worker entry composes them; none knows of the page.
-  ...['writemodel', 'projection', 'singlemodel', 'eventstore', 'readstore'].flatMap((folder) =>
+  ...['writemodel', 'projection', 'statemodel', 'eventstore', 'readstore'].flatMap((folder) =>
     layer(
       folder,
       ['workers', 'runtime', 'state', 'ui', 'lessons'],

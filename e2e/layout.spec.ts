@@ -69,7 +69,7 @@ test.describe('layout', () => {
     expect(await pageOverflow(lab)).toBe(0);
   });
 
-  test('at 390 px a chapter workbench does not scroll sideways: the two clerks, one refused', async ({
+  test('at 390 px a chapter workbench does not scroll sideways: the two writers, one oversold', async ({
     page,
   }) => {
     await page.setViewportSize({ width: 390, height: 844 });
@@ -78,20 +78,50 @@ test.describe('layout', () => {
     const prediction = page.getByRole('form', { name: 'Prediction' });
     await prediction.getByRole('radio').first().check();
     await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
-    const clerk = (name: string) => page.getByRole('group', { name: `Clerk ${name}` });
+    const writer = (name: string) => page.getByRole('group', { name: `Round 1: Writer ${name}` });
     for (const name of ['A', 'B'])
-      await clerk(name)
-        .getByRole('button', { name: `Clerk ${name}: read SKU-1` })
+      await writer(name)
+        .getByRole('button', { name: `Writer ${name}: read SKU-1` })
         .click();
-    await clerk('A').getByRole('button', { name: 'Clerk A: sell 1 × SKU-1' }).click();
-    await expect(clerk('A').getByRole('status')).toHaveText(/^Sold/);
-    await clerk('B').getByRole('button', { name: 'Clerk B: sell 1 × SKU-1' }).click();
-    await expect(clerk('B').getByRole('status')).toHaveText(/^Refused/);
+    await writer('A').getByRole('button', { name: 'Writer A: sell 1 × SKU-1' }).click();
+    await expect(writer('A').getByRole('status')).toHaveText(/^Appended/);
+    await writer('B').getByRole('button', { name: 'Writer B: sell 1 × SKU-1' }).click();
+    await expect(writer('B').getByRole('status')).toHaveText(/a broken invariant/);
     expect(await pageOverflow(lab)).toBe(0);
     // Nor does any of it reach past the right edge, where it would be cut off.
     for (const name of ['A', 'B']) {
-      const box = await clerk(name).boundingBox();
-      expect((box?.x ?? Infinity) + (box?.width ?? 0), `Clerk ${name}`).toBeLessThanOrEqual(390);
+      const box = await writer(name).boundingBox();
+      expect((box?.x ?? Infinity) + (box?.width ?? 0), `Writer ${name}`).toBeLessThanOrEqual(390);
+    }
+  });
+
+  test('at 390 px the buttons of chapters 10 and 11 wrap inside the page instead of being cut off', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    page.on('dialog', (dialog) => void dialog.accept()); // the second chapter replaces the first's log
+    for (const [id, title] of [
+      ['without-cqrs', /Chapter 10/],
+      ['when-not-to-use-cqrs', /Chapter 11/],
+    ] as const) {
+      await openChapter(page, id, title);
+      const prediction = page.getByRole('form', { name: 'Prediction' });
+      await prediction.getByRole('radio').first().check();
+      await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
+      const bench = page.locator('.workbench');
+      const buttons = bench.getByRole('button');
+      await expect(buttons.first()).toBeVisible();
+      // The workbench clips what overflows it: each button must end inside it, and it inside the page.
+      const benchBox = await bench.boundingBox();
+      const benchRight = (benchBox?.x ?? Infinity) + (benchBox?.width ?? 0);
+      expect(benchRight).toBeLessThanOrEqual(390);
+      for (const button of await buttons.all()) {
+        const box = await button.boundingBox();
+        const name = (await button.textContent()) ?? '';
+        expect((box?.x ?? Infinity) + (box?.width ?? 0), name).toBeLessThanOrEqual(benchRight);
+        // Nor does its label run past the button's own edge.
+        expect(await button.evaluate((el) => el.scrollWidth - el.clientWidth), name).toBe(0);
+      }
     }
   });
 });

@@ -1,14 +1,16 @@
 import type { Locator, Page } from '@playwright/test';
-import { SOONER_CHOICES, soonerChoice } from '../src/lessons/figures';
+import { STALE_CHOICES, staleChoice, type DesignId } from '../src/lessons/designFigures';
+import { DESIGN_PICKS } from '../src/lessons/designPicks';
+import { DESIGN_IDS, DESIGN_NAMES } from '../src/statemodel/designs';
 import { scaled } from './cpuSlowdown';
 import { expect, test } from './fixtures';
 import { openChapter, SET_UP } from './page-models/chapter';
 import { LabPage } from './page-models/labPage';
 
 /** Answers a workbench's question about the figures this run measured, and checks the reply. */
-const readFigures = async (bench: Locator, choice: number, reply: RegExp) => {
+const readFigures = async (bench: Locator, choice: string, reply: RegExp) => {
   const reading = bench.getByRole('form', { name: 'What your machine measured' });
-  await reading.getByRole('radio', { name: SOONER_CHOICES[choice], exact: true }).check();
+  await reading.getByRole('radio', { name: choice, exact: true }).check();
   await reading.getByRole('button', { name: 'Check my reading' }).click();
   await expect(reading.getByRole('status')).toHaveText(reply);
 };
@@ -203,7 +205,7 @@ test.describe('lessons', () => {
     expect(errors).toEqual([]);
   });
 
-  test('6 optimistic concurrency: the second clerk to sell the last mug is refused, and a restock is a false conflict', async ({
+  test('6 optimistic concurrency: two real writers oversell in a naive store, the version check refuses, and a price change is a false conflict', async ({
     page,
   }) => {
     const { progress, errors, lab } = await openChapter(
@@ -211,42 +213,62 @@ test.describe('lessons', () => {
       'optimistic-concurrency',
       /Chapter 6/,
     );
-    const feedback = await predict(page, /refused because SKU-1 changed since/);
-    const clerk = (name: string) => page.getByRole('group', { name: `Clerk ${name}` });
-    for (const name of ['A', 'B']) {
-      await clerk(name)
-        .getByRole('button', { name: `Clerk ${name}: read SKU-1` })
-        .click();
-      await expect(clerk(name)).toContainText('Read product-SKU-1 at version 1, 1 available');
-    }
-    await clerk('A').getByRole('button', { name: 'Clerk A: sell 1 × SKU-1' }).click();
-    await expect(clerk('A').getByRole('status')).toHaveText(
-      /^Sold: OrderPlaced #2, StockReserved #3$/,
+    const feedback = await predict(page, /^Both sales: SKU-1 ends at −1 available/);
+    const writer = (round: number, name: string) =>
+      page.getByRole('group', { name: `Round ${String(round)}: Writer ${name}` });
+    const bothRead = async (round: number, sku: string, shows: string) => {
+      for (const name of ['A', 'B']) {
+        await writer(round, name)
+          .getByRole('button', { name: `Writer ${name}: read ${sku}` })
+          .click();
+        await expect(writer(round, name)).toContainText(shows);
+      }
+    };
+
+    // Round 1, the naive store: both sales decided on 1 left, both appended.
+    await bothRead(1, 'SKU-1', 'Read product-SKU-1 at version 1: 1 available');
+    await writer(1, 'A').getByRole('button', { name: 'Writer A: sell 1 × SKU-1' }).click();
+    await expect(writer(1, 'A').getByRole('status')).toHaveText(
+      /^Appended: OrderPlaced #\d+, StockReserved #\d+\. 0 available now\.$/,
     );
-    await expect(progress).toHaveText(/^Not done yet/);
-    await clerk('B').getByRole('button', { name: 'Clerk B: sell 1 × SKU-1' }).click();
-    await expect(clerk('B').getByRole('status')).toHaveText(
-      'Refused: product-SKU-1 changed since it was read (read at version 1, now at version 2). Nothing was appended: read it again and retry.',
+    await expect(feedback).toHaveText(/^You predicted/);
+    await writer(1, 'B').getByRole('button', { name: 'Writer B: sell 1 × SKU-1' }).click();
+    await expect(writer(1, 'B').getByRole('status')).toHaveText(
+      /^Appended: .* The log now holds -1 available for SKU-1: more sold than there is, a broken invariant\. Nothing was overwritten/,
     );
-    await expect(feedback).toHaveText(/^Right: Each sale names the version/);
-    await expect(progress).toHaveText(/^Not done yet/);
-    await expect(lab.logRows()).toHaveCount(3);
-    // Nothing lost: reading again shows the new version, and the rules refuse the sale.
-    await clerk('B').getByRole('button', { name: 'Clerk B: read SKU-1' }).click();
-    await expect(clerk('B')).toContainText('Read product-SKU-1 at version 2');
-    await clerk('B').getByRole('button', { name: 'Clerk B: sell 1 × SKU-1' }).click();
-    await expect(clerk('B').getByRole('status')).toHaveText(/^Refused: Not enough stock for SKU-1/);
+    // The lab's own log and views hear of both, as of another tab's appends.
+    await expect(lab.logRows().filter({ hasText: 'StockReserved' })).toHaveCount(2);
+    await expect(feedback).toHaveText(/^Right: Each writer decided on the state it had read/);
     await expect(progress).toHaveText(/^Not done yet/);
 
-    // A restock cannot make the sale wrong, yet it moves the stream: a false conflict.
-    await lab.submit('Restock', { SKU: 'SKU-1', Quantity: '2' });
-    await lab.settled('Restock');
-    await clerk('B').getByRole('button', { name: 'Clerk B: sell 1 × SKU-1' }).click();
-    await expect(clerk('B').getByRole('status')).toHaveText(
-      /^Refused: product-SKU-1 changed since it was read \(read at version 2, now at version 3\)\. .* Only a restock happened since: the sale was still right, so this is a false conflict/,
+    // Round 2, the version checked: the second append is refused whole.
+    await bothRead(2, 'SKU-2', 'Read product-SKU-2 at version 1: 1 available');
+    await writer(2, 'A').getByRole('button', { name: 'Writer A: sell 1 × SKU-2' }).click();
+    await expect(writer(2, 'A').getByRole('status')).toHaveText(/^Appended: /);
+    await writer(2, 'B').getByRole('button', { name: 'Writer B: sell 1 × SKU-2' }).click();
+    await expect(writer(2, 'B').getByRole('status')).toHaveText(
+      /^Refused: a concurrency conflict\. Stream product-SKU-2 has changed: expected version 1, but it is at version 2\. Nothing was appended\. The stream moved \(StockReserved\)/,
+    );
+    await expect(lab.logRows().filter({ hasText: 'StockReserved' })).toHaveCount(3);
+    // Read again: now the rules decide on what is there, and refuse.
+    await writer(2, 'B').getByRole('button', { name: 'Writer B: read SKU-2' }).click();
+    await writer(2, 'B').getByRole('button', { name: 'Writer B: sell 1 × SKU-2' }).click();
+    await expect(writer(2, 'B').getByRole('status')).toHaveText(
+      /^Refused by the rules, on the state this writer read: Not enough stock for SKU-2/,
+    );
+    await expect(progress).toHaveText(/^Not done yet/);
+
+    // Round 3: only the price moved the stream, yet the sale is refused: a false conflict.
+    await bothRead(3, 'SKU-3', 'Read product-SKU-3 at version 1: 5 available, price 30.00');
+    await writer(3, 'A')
+      .getByRole('button', { name: 'Writer A: change the price of SKU-3' })
+      .click();
+    await expect(writer(3, 'A').getByRole('status')).toHaveText(/^Appended: PriceChanged #\d+/);
+    await writer(3, 'B').getByRole('button', { name: 'Writer B: sell 1 × SKU-3' }).click();
+    await expect(writer(3, 'B').getByRole('status')).toHaveText(
+      /^Refused: a concurrency conflict\. .* Only the price changed since the read, which cannot make the sale wrong: a false conflict/,
     );
     await expect(progress).toHaveText(done);
-    await expect(lab.logRows()).toHaveCount(4);
     expect(errors).toEqual([]);
   });
 
@@ -366,70 +388,92 @@ test.describe('lessons', () => {
     await expect(lab.logRows().filter({ hasText: 'product-MINE-1' })).toHaveCount(0);
   });
 
-  test('10 without CQRS: both mixes run against both designs, with read times for each', async ({
+  test('10 four designs: both mixes run against each design, with the figures read off the table', async ({
     page,
   }) => {
     const { progress, errors } = await openChapter(page, 'without-cqrs', /Chapter 10/);
-    const bench = page.getByRole('group', { name: 'Single model and split design' });
-    const feedback = await predict(page, /After the writes ahead of it/);
+    const bench = page.getByRole('group', { name: 'Four designs' });
+    const feedback = await predict(page, /^Only where the view is updated after the commit/);
     await bench.getByRole('button', { name: 'Run the write-heavy mix (10% reads)' }).click();
-    await expect(bench.getByRole('status')).toHaveText(/^Running the write-heavy mix/);
-    const table = bench.getByRole('table', { name: 'Design comparison' });
-    await expect(table.getByRole('row')).toHaveCount(3, { timeout: scaled(20_000) });
-    await expect(feedback).toHaveText(/^Right: The single model has one queue/);
+    await expect(bench.getByRole('status').first()).toHaveText(/^Running the write-heavy mix/);
+    const table = (mix: string) =>
+      bench.getByRole('table', { name: `Design comparison: ${mix} mix` });
+    await expect(table('write-heavy').getByRole('row')).toHaveCount(5, { timeout: scaled(60_000) });
+    await expect(feedback).toHaveText(/^Right: A view updated in the write’s own transaction/);
     await expect(progress).toHaveText(/^Not done yet/);
-    const single = table.getByRole('row', { name: /write-heavy: Single model/ });
-    // Every read of the single model sees the writes before it: never stale.
-    await expect(single.getByRole('cell').nth(3)).toHaveText(/^0 of \d+$/);
-    await expect(single.getByRole('cell').nth(0)).toHaveText(/^\d+\.\d$/);
+    const row = (mix: string, id: DesignId) =>
+      table(mix).getByRole('row', {
+        name: new RegExp(`^${DESIGN_NAMES[id].replace(/[()]/g, '\\$&')} `),
+      });
+    // A view committed with the write, or no view at all: no read ever misses an acknowledged write.
+    for (const id of ['one-model', 'same-transaction'] as const) {
+      await expect(row('write-heavy', id).getByRole('cell').nth(4)).toHaveText(/^0 of \d+$/);
+      await expect(row('write-heavy', id).getByRole('cell').nth(5)).toHaveText('0.0');
+    }
+    await expect(row('write-heavy', 'event-sourced').getByRole('cell').nth(0)).toHaveText(
+      /^\d+\.\d$/,
+    );
+    await expect(
+      bench.getByRole('region', { name: 'What the write-heavy run shows' }),
+    ).toContainText(/Writes: the lowest p50 was .+ logical cores/s);
 
     await bench.getByRole('button', { name: 'Run the read-heavy mix (90% reads)' }).click();
-    await expect(table.getByRole('row')).toHaveCount(5, { timeout: scaled(20_000) });
-    const split = table.getByRole('row', {
-      name: /read-heavy: Split \(CQRS, event sourcing, async view\)/,
-    });
-    await expect(split.getByRole('cell').nth(3)).toHaveText(/^\d+ of \d+$/);
+    await expect(table('read-heavy').getByRole('row')).toHaveCount(5, { timeout: scaled(60_000) });
     await expect(progress).toHaveText(/^Not done yet/);
 
-    // Done only once the figures are read: the answer is whatever this run measured.
-    const p50 = async (design: RegExp) =>
-      Number(await table.getByRole('row', { name: design }).getByRole('cell').nth(0).textContent());
-    const right = soonerChoice(
-      await p50(/write-heavy: Single model/),
-      await p50(/write-heavy: Split/),
+    // Done only once the figures are read: the answer is whatever these runs measured.
+    const staleOf = async (mix: string, id: DesignId) =>
+      Number(
+        /^(\d+) of/.exec((await row(mix, id).getByRole('cell').nth(4).textContent()) ?? '')?.[1],
+      );
+    const runs = [];
+    for (const mix of ['write-heavy', 'read-heavy']) {
+      const entries = [];
+      for (const id of DESIGN_IDS) entries.push([id, { staleReads: await staleOf(mix, id) }]);
+      runs.push(Object.fromEntries(entries) as Record<DesignId, { staleReads: number }>);
+    }
+    const right = staleChoice(runs);
+    await readFigures(
+      bench,
+      STALE_CHOICES[(right + 1) % 4] ?? '',
+      /^That is not what this run shows/,
     );
-    await readFigures(bench, (right + 1) % 3, /^That is not what this run shows/);
     await expect(progress).toHaveText(/^Not done yet/);
-    await readFigures(bench, right, /^Right: read p50 [\d.]+ ms for the single model/);
+    await readFigures(bench, STALE_CHOICES[right] ?? '', /^Right: possibly stale reads per design/);
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);
   });
 
-  test('11 when not to use CQRS: one order’s trip measured through both designs', async ({
+  test('11 when not to use CQRS: one order through each design, then a design picked for each system', async ({
     page,
   }) => {
     const { progress, errors } = await openChapter(page, 'when-not-to-use-cqrs', /Chapter 11/);
-    const bench = page.getByRole('group', { name: 'Costs' });
+    const bench = page.getByRole('group', { name: 'Designs for three systems' });
     const table = bench.getByRole('table', { name: 'What each design costs' });
     const feedback = await predict(page, /^Extra parts and code/);
-    await expect(table.getByRole('row', { name: /^Workers/ })).toContainText(
-      '6: bus, write model, 4 views',
+    await expect(table.getByRole('row', { name: /^History kept/ })).toContainText(
+      'Every event, kept for good',
     );
-    await expect(table.getByRole('row', { name: /^Lines of code/ })).toContainText(/\d,\d{3}/);
-    await expect(progress).toHaveText(/^Not done yet/);
     await bench.getByRole('button', { name: 'Measure one order’s trip' }).click();
-    const shows = table.getByRole('row', { name: /^Every read shows it after/ });
-    await expect(shows).toContainText(/\d+ ms \(slowest of 4 views\)/);
+    const shows = table.getByRole('row', { name: /^A read first shows it after/ });
+    for (let i = 1; i <= 4; i += 1)
+      await expect(shows.getByRole('cell').nth(i - 1)).toHaveText(/^\d+ ms$/, {
+        timeout: scaled(20_000),
+      });
     await expect(feedback).toHaveText(/^Right: The split pays off/);
     await expect(progress).toHaveText(/^Not done yet/);
-    const msIn = async (cell: number) =>
-      Number(/(\d+) ms/.exec((await shows.getByRole('cell').nth(cell).textContent()) ?? '')?.[1]);
-    const right = soonerChoice(await msIn(1), await msIn(0));
-    await readFigures(
-      bench,
-      right,
-      /^Right: every read showed it after \d+ ms with the single model/,
-    );
+
+    for (const pick of DESIGN_PICKS) {
+      const form = bench.getByRole('form', { name: `Design for ${pick.name}` });
+      const wrong = DESIGN_IDS.find((id) => id !== pick.best) ?? 'one-model';
+      await form.getByRole('radio', { name: DESIGN_NAMES[wrong], exact: true }).check();
+      await form.getByRole('button', { name: 'Check my pick' }).click();
+      await expect(form.getByRole('status')).toHaveText(/Pick again\.$/);
+      await expect(progress).toHaveText(/^Not done yet/);
+      await form.getByRole('radio', { name: DESIGN_NAMES[pick.best], exact: true }).check();
+      await form.getByRole('button', { name: 'Check my pick' }).click();
+      await expect(form.getByRole('status')).toHaveText(/^Right: /);
+    }
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);
   });

@@ -13,6 +13,7 @@ export {
 export { append, type AppendMeta, type AppendResult } from './append';
 export { ConcurrencyError, isConstraintError, isQuotaError } from './errors';
 export { readAll, readLog, readStream } from './read';
+export { logSource, type EventSource } from './source';
 export { clearLog, removeCommands, RewindError } from './rewind';
 export { logIdentity } from './logMark';
 export { checkLogFile, toLogFile, type ImportBase, type LogCheck } from './logFile';

@@ -83,7 +83,7 @@ export type Prediction = {
 
 /** Chapter-specific controls shown with the task. */
 export type Workbench =
-  'two-clerks' | 'duplicate-check' | 'read-your-writes' | 'single-model' | 'costs';
+  'two-writers' | 'duplicate-check' | 'read-your-writes' | 'designs' | 'costs';
 
 export type Chapter = {
   /** The URL names the chapter: #/lessons/<id>. */

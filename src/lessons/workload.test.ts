@@ -40,18 +40,21 @@ describe('Percentiles and summaries', () => {
     expect(
       summarizeDesign({
         reads: [1.26, 3, 2],
-        writes: [10.04],
+        writes: [10.04, 12.36],
         staleReads: 1,
+        stalenessMs: 7.25,
         refusedWrites: 0,
         elapsedMs: 2003.6,
       }),
     ).toEqual({
       reads: 3,
-      writes: 1,
+      writes: 2,
       readP50: 2,
       readP95: 3,
       writeP50: 10,
+      writeP95: 12.4,
       staleReads: 1,
+      stalenessMs: 7.3,
       refusedWrites: 0,
       elapsedMs: 2004,
     });

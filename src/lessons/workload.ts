@@ -1,4 +1,4 @@
-// Chapter 10's workload: the same seeded sequence of reads and writes for both designs, and how the
+// Chapter 10's workload: the same seeded sequence of reads and writes for every design, and how the
 // timings of a run are summed up.
 import { workloadOp, type WorkloadOp } from '../domain/shop/workload';
 
@@ -11,7 +11,7 @@ export const MIXES: readonly { id: Mix; name: string; readShare: number }[] = [
   { id: 'read-heavy', name: 'Read-heavy mix (90% reads)', readShare: 0.9 },
 ];
 
-/** Products both designs start with, each with stock that the run cannot exhaust. */
+/** Products every design starts with, each with stock that the run cannot exhaust. */
 export const WORKLOAD_SKUS = ['CMP-1', 'CMP-2', 'CMP-3', 'CMP-4', 'CMP-5'] as const;
 export const WORKLOAD_STOCK = 1_000_000;
 
@@ -38,6 +38,8 @@ export type DesignRun = {
   writes: number[];
   /** Reads answered from a state older than a write acknowledged before the read was sent. */
   staleReads: number;
+  /** The longest a write had been acknowledged when a read sent after that still missed it (ms). */
+  stalenessMs: number;
   refusedWrites: number;
   /** Real ms from the first operation sent to the last answered. */
   elapsedMs: number;
@@ -49,7 +51,9 @@ export type DesignSummary = {
   readP50: number | null;
   readP95: number | null;
   writeP50: number | null;
+  writeP95: number | null;
   staleReads: number;
+  stalenessMs: number;
   refusedWrites: number;
   elapsedMs: number;
 };
@@ -62,7 +66,9 @@ export const summarizeDesign = (run: DesignRun): DesignSummary => ({
   readP50: oneDecimal(percentile(run.reads, 50)),
   readP95: oneDecimal(percentile(run.reads, 95)),
   writeP50: oneDecimal(percentile(run.writes, 50)),
+  writeP95: oneDecimal(percentile(run.writes, 95)),
   staleReads: run.staleReads,
+  stalenessMs: oneDecimal(run.stalenessMs) ?? 0,
   refusedWrites: run.refusedWrites,
   elapsedMs: Math.round(run.elapsedMs),
 });

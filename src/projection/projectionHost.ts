@@ -12,7 +12,7 @@ import type {
 } from '../bus/protocol';
 import { handlesEvent, projectBatch, type Projection, type RowChanges } from '../domain/projection';
 import type { DomainEvent, StoredEvent } from '../domain/types';
-import { headPosition, readAll, type EventStoreDb } from '../eventstore';
+import { logSource, type EventSource, type EventStoreDb } from '../eventstore';
 import {
   clearView,
   commitIfAt,
@@ -29,7 +29,6 @@ import { alone, type Exclusive } from './viewLock';
 export type ProjectionHostDeps<R, E extends DomainEvent> = {
   projection: Projection<R, E>;
   readDb: ReadStoreDb;
-  eventDb: EventStoreDb;
   trace: (frame: TraceFrame) => void;
   pageSize?: number;
   /** Events a start or rebuild applies in memory before writing (default FLUSH_EVENTS). */
@@ -38,7 +37,11 @@ export type ProjectionHostDeps<R, E extends DomainEvent> = {
   cacheRows?: number;
   /** Keeps the view's instances in other tabs out while this one writes (default: no lock). */
   exclusive?: Exclusive;
-};
+} & (
+  | { eventDb: EventStoreDb; source?: never }
+  /** Where state is kept in place, missed events come from another source (an outbox). */
+  | { source: EventSource; eventDb?: never }
+);
 
 /** Events a start or rebuild applies in memory before writing the changed rows and checkpoint. */
 const FLUSH_EVENTS = 10_000;
@@ -52,7 +55,9 @@ export const createProjectionHost = <R, E extends DomainEvent>(
   deps: ProjectionHostDeps<R, E>,
   search?: (rows: Record<string, R | undefined>, text: string) => unknown,
 ) => {
-  const { projection, readDb, eventDb, trace } = deps;
+  const { projection, readDb, trace } = deps;
+  /** Where missed events are read from: the event log unless another source is given. */
+  const source = deps.source ?? logSource(deps.eventDb);
   const view = projection.name;
   const pageSize = deps.pageSize ?? 1000;
   const queue = createSerialQueue();
@@ -70,7 +75,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
   // Runs before anything else is queued, so every later task sees the stored checkpoint.
   const ready = queue(async () => {
     checkpoint = await readCheckpoint(readDb);
-    head = Math.max(head, await headPosition(eventDb));
+    head = Math.max(head, await source.head());
   });
 
   /** Sends the whole view: from `whole` when the caller holds all of it, else from the store. */
@@ -147,11 +152,11 @@ export const createProjectionHost = <R, E extends DomainEvent>(
   /** Reads the log from the checkpoint in pages and applies it; returns whether another tab interfered. */
   const catchUp = async (progress?: Progress): Promise<boolean> => {
     let interfered = false;
-    const target = Math.max(head, await headPosition(eventDb));
+    const target = Math.max(head, await source.head());
     head = target;
     progress?.(checkpoint, target);
     for (;;) {
-      const page = await readAll(eventDb, { fromPosition: checkpoint + 1, limit: pageSize });
+      const page = await source.read(checkpoint + 1, pageSize);
       if (page.length === 0) return interfered;
       if (!(await applyNext(page))) interfered = true;
       progress?.(checkpoint, Math.max(target, checkpoint));
@@ -169,7 +174,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     progress: Progress | undefined,
     empty: boolean,
   ): Promise<{ interfered: boolean; whole?: ReadonlyMap<string, R | undefined> }> => {
-    const target = Math.max(head, await headPosition(eventDb));
+    const target = Math.max(head, await source.head());
     head = target;
     progress?.(checkpoint, target);
     const rows = new Map<string, R | undefined>();
@@ -204,7 +209,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       return true;
     };
     for (;;) {
-      const page = await readAll(eventDb, { fromPosition: last + 1, limit: pageSize });
+      const page = await source.read(last + 1, pageSize);
       const end = page.at(-1);
       if (!end) break;
       const handled = page.filter((event) => handlesEvent(projection, event));
@@ -278,7 +283,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       serial(async () => {
         // The log was reset or stepped back while this view was down: start again from 0.
         let empty = false;
-        if (checkpoint > (await headPosition(eventDb))) {
+        if (checkpoint > (await source.head())) {
           await clearView(readDb);
           checkpoint = 0;
           empty = true;
@@ -340,7 +345,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       queue(async () => {
         // The answer says how stale it is against the log as it is now, not as last delivered
         // (unless the caller keeps reads off the event store, as the design comparison does).
-        if (checkHead) head = Math.max(head, await headPosition(eventDb));
+        if (checkHead) head = Math.max(head, await source.head());
         let data: unknown;
         if (query.kind === 'key')
           data = (await readRows<R>(readDb, [query.key]))[query.key] ?? null;

@@ -1,6 +1,7 @@
-// Drives chapter 10's comparison from the page: the same seeded workload, sent at the same steady
-// rate, first to the single model and then to the split design, each in its own workers and
-// databases. Every operation is timed from the page (send to answer), the same way for both.
+// Drives chapters 10 and 11's comparison from the page: the same seeded workload, sent at the same
+// steady rate, to each of the four designs in turn, each in its own workers and databases, started
+// for its run and stopped after it so no two designs share the CPU. Every operation is timed from
+// the page (send to answer), the same way for each design.
 import { transfer } from 'comlink';
 import { remote } from '../bus/remote';
 import { withTimeout } from '../bus/timeout';
@@ -13,7 +14,8 @@ import {
   type WorkloadOp,
   MIXES,
 } from '../lessons/workload';
-import type { CompareApi } from '../singlemodel/compare';
+import type { CompareApi } from '../statemodel/compare';
+import { DESIGN_IDS, DESIGN_NAMES, type DesignId } from '../statemodel/designs';
 import CompareWorker from '../workers/compare.worker?worker';
 
 const RATE_PER_S = 400;
@@ -22,7 +24,7 @@ const SEED = 20_261_123;
 const SETUP_MS = 30_000;
 const RUN_MS = 60_000;
 
-export type Comparison = { mix: Mix; single: DesignRun; split: DesignRun };
+export type Comparison = { mix: Mix; runs: Record<DesignId, DesignRun> };
 
 const meta = (id: string) => ({ commandId: id, issuedAt: new Date().toISOString() });
 
@@ -42,16 +44,24 @@ const orderOf = (op: Extract<WorkloadOp, { kind: 'write' }>) => ({
 /** One design, seen from the page: a write and a read, each answering when done. */
 type Design = {
   write: (command: unknown) => Promise<{ ok: boolean; position?: number }>;
-  read: (sku: string) => Promise<{ asOfPosition?: number }>;
+  read: (sku: string) => Promise<{ asOfPosition: number }>;
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Sends `ops` at a steady rate, without waiting for answers, and times each one. */
 const drive = async (design: Design, ops: readonly WorkloadOp[]): Promise<DesignRun> => {
-  const run: DesignRun = { reads: [], writes: [], staleReads: 0, refusedWrites: 0, elapsedMs: 0 };
+  const run: DesignRun = {
+    reads: [],
+    writes: [],
+    staleReads: 0,
+    stalenessMs: 0,
+    refusedWrites: 0,
+    elapsedMs: 0,
+  };
   const interval = 1000 / RATE_PER_S;
-  let acknowledged = 0; // the newest write position acknowledged so far
+  /** Each write acknowledged so far: the position of its last event, and when the page heard. */
+  const acknowledged: { position: number; at: number }[] = [];
   const answers: Promise<void>[] = [];
   const began = performance.now();
   for (let i = 0; i < ops.length;) {
@@ -70,18 +80,24 @@ const drive = async (design: Design, ops: readonly WorkloadOp[]): Promise<Design
       if (op.kind === 'write') {
         answers.push(
           design.write(orderOf(op)).then((answer) => {
-            run.writes.push(performance.now() - sentAt);
+            const at = performance.now();
+            run.writes.push(at - sentAt);
             if (!answer.ok) run.refusedWrites += 1;
-            acknowledged = Math.max(acknowledged, answer.position ?? 0);
+            if (answer.position !== undefined) acknowledged.push({ position: answer.position, at });
           }),
         );
       } else {
-        const mustSee = acknowledged;
         answers.push(
           design.read(op.sku).then((answer) => {
             run.reads.push(performance.now() - sentAt);
-            if (answer.asOfPosition !== undefined && answer.asOfPosition < mustSee)
-              run.staleReads += 1;
+            // Writes acknowledged before this read was sent that its answer does not include.
+            const missed = acknowledged.filter(
+              (write) => write.at <= sentAt && write.position > answer.asOfPosition,
+            );
+            if (missed.length === 0) return;
+            run.staleReads += 1;
+            const oldest = Math.min(...missed.map((write) => write.at));
+            run.stalenessMs = Math.max(run.stalenessMs, sentAt - oldest);
           }),
         );
       }
@@ -92,99 +108,105 @@ const drive = async (design: Design, ops: readonly WorkloadOp[]): Promise<Design
   return run;
 };
 
-/** One design's worker, as the page calls it: a start may take SETUP_MS, an operation a run. */
-const designWorker = (worker: Worker, name = 'The single model') =>
+/** The workers of one design, as the page calls them: a start may take SETUP_MS, an operation a run. */
+const designWorker = (worker: Worker, name: string) =>
   remote<CompareApi>(worker, {
     name,
     timeoutMs: SETUP_MS,
-    slowMs: { single: RUN_MS, splitWrite: RUN_MS, splitRead: RUN_MS },
+    slowMs: { write: RUN_MS, read: RUN_MS },
   });
 
-/** Starts the three workers; `stop` ends them. */
-const startDesigns = async () => {
+/** Starts `design`'s workers (one, or a write side and a read side); `stop` ends them. */
+const startDesign = async (design: DesignId) => {
   const workers: Worker[] = [];
-  const start = (name: string) => {
+  const start = (part: string) => {
+    const name = `${DESIGN_NAMES[design]}: ${part}`;
     const worker = new CompareWorker({ name });
     workers.push(worker);
     return designWorker(worker, name);
   };
-  const single = start('The single model');
-  const splitWrite = start("The split design's write model");
-  const splitRead = start("The split design's view");
   const stop = () => {
     for (const worker of workers) worker.terminate();
   };
-  const channel = new MessageChannel();
-  await Promise.all([
-    single.startSingle(),
-    splitWrite.startSplitWrite(transfer(channel.port1, [channel.port1])),
-    splitRead.startSplitRead(transfer(channel.port2, [channel.port2])),
-  ]).catch((error: unknown) => {
-    stop(); // a comparison that could not start leaves no worker behind
+  try {
+    const writeSide = start('write side');
+    if (design === 'one-model') {
+      await writeSide.startWrite(design);
+      return { design: { write: writeSide.write, read: writeSide.read }, stop };
+    }
+    const readSide = start('view');
+    if (design === 'same-transaction') {
+      await writeSide.startWrite(design);
+      await readSide.startRead(design);
+    } else {
+      const channel = new MessageChannel();
+      await writeSide.startWrite(design, transfer(channel.port1, [channel.port1]));
+      await readSide.startRead(design, transfer(channel.port2, [channel.port2]));
+    }
+    return { design: { write: writeSide.write, read: readSide.read }, stop };
+  } catch (error) {
+    stop(); // a design that could not start leaves no worker behind
     throw error;
-  });
-  const designs: { single: Design; split: Design } = {
-    single: {
-      write: async (command) => {
-        const answer = await single.single({ kind: 'write', command });
-        return { ok: answer.kind === 'write' && answer.ok };
-      },
-      read: async (sku) => {
-        await single.single({ kind: 'read', sku });
-        return {};
-      },
-    },
-    split: {
-      write: (command) => splitWrite.splitWrite(command),
-      read: (sku) => splitRead.splitRead(sku),
-    },
-  };
-  return { designs, stop };
+  }
 };
 
-/** Runs one mix against both designs, one design after the other so they do not share the CPU. */
-export const compareDesigns = async (mix: Mix): Promise<Comparison> => {
+/** Adds the workload's products, then sends the workload; the workers stop afterwards. */
+const runDesign = async (id: DesignId, mix: Mix): Promise<DesignRun> => {
   const readShare = MIXES.find((m) => m.id === mix)?.readShare ?? 0.5;
-  const { designs, stop } = await startDesigns();
+  const { design, stop } = await startDesign(id);
   try {
-    const result = { mix } as Comparison;
-    for (const name of ['single', 'split'] as const) {
-      const design = designs[name];
-      const runId = `${name}-${mix}`;
-      for (const command of setupCommands(runId)) {
-        const answer = await design.write(command);
-        if (!answer.ok) throw new Error(`The ${name} design could not add the workload's products`);
-      }
-      const ops = workload({ readShare, count: COUNT, seed: SEED }, runId);
-      result[name] = await withTimeout(drive(design, ops), RUN_MS, `The ${name} design`);
+    const runId = `${id}-${mix}`;
+    for (const command of setupCommands(runId)) {
+      const answer = await design.write(command);
+      if (!answer.ok) throw new Error(`${DESIGN_NAMES[id]} could not add the workload's products`);
     }
-    return result;
+    const ops = workload({ readShare, count: COUNT, seed: SEED }, runId);
+    return await withTimeout(drive(design, ops), RUN_MS, DESIGN_NAMES[id]);
   } finally {
     stop();
   }
 };
 
+/** Runs one mix against each design, one design after the other so they do not share the CPU. */
+export const compareDesigns = async (mix: Mix): Promise<Comparison> => {
+  const runs = {} as Record<DesignId, DesignRun>;
+  for (const id of DESIGN_IDS) runs[id] = await runDesign(id, mix);
+  return { mix, runs };
+};
+
 export const COMPARISON = { ratePerSecond: RATE_PER_S, operations: COUNT };
 
-/** One order through the single model: time to acknowledge it, and to read it back. */
-export const singleModelTrip = async (): Promise<{ writeMs: number; readMs: number }> => {
-  const worker = new CompareWorker({ name: 'single model' });
+/** One order's trip through a design: acknowledged after `writeMs`, first read showing it after `visibleMs`. */
+export type Trip = { writeMs: number; visibleMs: number };
+
+/** One order through `id`, timed from the page: its acknowledgement, then reads until one shows it. */
+export const tripThrough = async (id: DesignId): Promise<Trip> => {
+  const { design, stop } = await startDesign(id);
+  /** Reads, as a learner refreshing would, until one shows `position`; resolves when it does. */
+  const readUntil = async (position: number) => {
+    for (const deadline = performance.now() + RUN_MS; ;) {
+      const read = await design.read(WORKLOAD_SKUS[0]);
+      if (read.asOfPosition >= position) return;
+      if (performance.now() > deadline)
+        throw new Error(`${DESIGN_NAMES[id]} never showed the order to a read`);
+      await sleep(1);
+    }
+  };
   try {
-    const single = designWorker(worker);
-    await single.startSingle();
-    const [add] = setupCommands('trip');
-    await single.single({ kind: 'write', command: add });
+    const [add] = setupCommands(`trip-${id}`);
+    const added = add ? await design.write(add) : undefined;
+    if (!added?.ok) throw new Error(`${DESIGN_NAMES[id]} could not add a product`);
+    // The product is read back first, so the timed trip does not include opening the stores.
+    await readUntil(added.position);
     const sentAt = performance.now();
-    const answer = await single.single({
-      kind: 'write',
-      command: orderOf({ kind: 'write', sku: WORKLOAD_SKUS[0], orderId: 'trip-1' }),
-    });
-    if (answer.kind !== 'write' || !answer.ok)
-      throw new Error('The single model refused the order');
+    const answer = await design.write(
+      orderOf({ kind: 'write', sku: WORKLOAD_SKUS[0], orderId: `trip-${id}-1` }),
+    );
+    if (!answer.ok) throw new Error(`${DESIGN_NAMES[id]} refused the order`);
     const writeMs = performance.now() - sentAt;
-    await single.single({ kind: 'read', sku: WORKLOAD_SKUS[0] });
-    return { writeMs, readMs: performance.now() - sentAt };
+    await readUntil(answer.position);
+    return { writeMs, visibleMs: performance.now() - sentAt };
   } finally {
-    worker.terminate();
+    stop();
   }
 };

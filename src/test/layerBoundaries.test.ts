@@ -11,7 +11,7 @@ describe('the layers stay apart', () => {
     ["import { createWriteModel } from '../writemodel/writeModel';", 'src/ui/x.tsx'],
     ["import { useLog } from '../state/stores';", 'src/projection/x.ts'],
     ["import { startRuntime } from '../runtime/runtime';", 'src/writemodel/x.ts'],
-    ["import { remoteView } from '../workers/busWorkerApi';", 'src/singlemodel/x.ts'],
+    ["import { remoteView } from '../workers/busWorkerApi';", 'src/statemodel/x.ts'],
     ["import { wrap } from '../workers/busWorkerApi';", 'src/ui/x.tsx'],
     ["import { startRuntime } from '../runtime/runtime';", 'src/state/x.ts'],
     ["import { App } from '../ui/App';", 'src/state/x.ts'],
@@ -26,10 +26,7 @@ describe('the layers stay apart', () => {
     ["import type { TraceFrame } from '../bus/protocol';", 'src/state/x.ts'],
     ["import { workloadOp } from '../../domain/shop/workload';", 'src/bus/host/x.ts'],
     ["import { createBusHost } from '../bus/host';", 'src/workers/x.ts'],
-    [
-      "import { createProjectionHost } from '../projection/projectionHost';",
-      'src/singlemodel/x.ts',
-    ],
+    ["import { createProjectionHost } from '../projection/projectionHost';", 'src/statemodel/x.ts'],
     ["import type { Moment } from '../projection/timeTravel';", 'src/runtime/x.ts'],
   ])('allows %s in %s', async (code, file) => expect(await problems(code, file)).toEqual([]));
 });

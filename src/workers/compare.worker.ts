@@ -1,4 +1,4 @@
 import { expose } from 'comlink';
-import { createCompareApi } from '../singlemodel/compare';
+import { createCompareApi } from '../statemodel/compare';
 
 expose(createCompareApi());

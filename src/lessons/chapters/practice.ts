@@ -1,50 +1,67 @@
 // Chapters 6–11: concurrency, rebuilds, failure, time travel, and CQRS weighed against one model.
+import { DESIGN_PICKS } from '../designPicks';
 import { MIXES } from '../workload';
 import { caughtUp, inOrder, once, reported } from '../checks';
 import type { Chapter, Observation } from '../types';
-import { beforeFirstOrder, catalogue, MUG, order, product, reappliedSince, TEAPOT } from './shared';
+import {
+  beforeFirstOrder,
+  catalogue,
+  MUG,
+  order,
+  oversold,
+  product,
+  reappliedSince,
+  TEAPOT,
+} from './shared';
 
 export const PRACTICE: readonly Chapter[] = [
   {
     id: 'optimistic-concurrency',
     number: 6,
     title: 'Optimistic concurrency',
-    goal: 'After this chapter you can explain what optimistic concurrency protects that the rules alone do not, and tell a broken invariant from a lost update.',
+    goal: 'After this chapter you can explain what optimistic concurrency protects that the rules alone do not, and tell a broken invariant from a lost update and a false conflict.',
     text: [
-      'Two clerks serve customers at the same time. Both look at the Blue mug and see 1 left, both tell their customer “yes”, and both press Sell. There is one mug, so at most one sale may go through: a second would break an invariant, a rule that must hold after every command (stock never below zero). That is not a lost update, where one write silently overwrites another.',
-      'The write model decides one command at a time, against the current state of the product’s stream. A clerk’s command can also state the version of the stream the clerk read (optimistic concurrency): the write model then refuses it, appending nothing, if the stream has moved since. No lock is held while people think. Between writers (another tab, another server), the same kind of check guards each append, and the log’s unique index on stream and version refuses a second event with the same number.',
-      'The cost: a refused clerk must read again and retry. The version here covers the whole product stream, so a sale is also refused when the product was only restocked since the read, which cannot make the sale wrong: a false conflict. Where conflicts are frequent, the retries add up, and smaller streams, a queue or a lock can be the better choice.',
+      'The shop now runs two servers, each with a write model of its own, sharing one event store. Two customers ask for the last Blue mug at the same moment. Each server reads the mug’s stream, sees 1 left, and decides the sale is fine. There is one mug, so at most one sale may go through: a second would break an invariant, a rule that must hold after every command (stock never below zero).',
+      'Here two write workers play the two servers, on the lab’s own event store. Each decides on the product as it last read it, outside the append, as a request handler would; the append can state the version of the stream the decision was made on (its expected version), or state none.',
     ],
-    task: 'Read SKU-1 as Clerk A and as Clerk B, then sell it as Clerk A and then as Clerk B. Then read it again as Clerk B, restock SKU-1 with the Restock form, and sell as Clerk B.',
-    highlight: ['Clerk A: read SKU-1', 'Clerk B: read SKU-1', 'Restock'],
-    workbench: 'two-clerks',
+    task: 'Round 1: read SKU-1 as Writer A and as Writer B, then sell as both. Round 2: the same with SKU-2, in a store that checks versions. Round 3: read SKU-3 as both, change its price as Writer A, then sell as Writer B.',
+    highlight: ['Writer A: read SKU-1', 'Writer B: read SKU-1'],
+    workbench: 'two-writers',
     scenario: {
       domain: 'shop',
-      history: [product('SKU-1', 'Blue mug', 12.5, 1)],
+      history: [
+        product('SKU-1', 'Blue mug', 12.5, 1),
+        product('SKU-2', 'Red mug', 12.5, 1),
+        product('SKU-3', 'Teapot', 30, 5),
+      ],
       playing: true,
     },
     prediction: {
       question:
-        'Both clerks read SKU-1 at the same version, with 1 left, and both press Sell. What happens?',
+        'Round 1’s store appends without checking versions. Both writers read SKU-1, with 1 left, and both sell. What ends up in the log?',
       choices: [
-        'Both sales go through, and SKU-1 goes below zero',
-        'The first sale goes through; the second is refused because SKU-1 changed since that clerk read it',
-        'The first sale goes through; the second is refused by the stock rule, as none is left',
+        'Both sales: SKU-1 ends at −1 available, an invariant broken',
+        'Only the first sale: the stock rule refuses the second, as none is left',
+        'One sale: the second write overwrites the first, and one order is lost',
       ],
-      answer: 1,
+      answer: 0,
       because:
-        'Each sale names the version of product-SKU-1 its clerk read. The first appends StockReserved, so the stream moves to version 2; the second still names version 1, and the write model checks the version before the rules, so it is refused and nothing is appended. Read again and sell: now the stock rule refuses it, with 0 left. Either way nothing is oversold, because the write model decides on the current state; the version check tells the clerk that what they saw has changed.',
-      howToSee: 'Sell as Clerk A, then as Clerk B.',
-      revealWhen: once('A clerk was refused for a stale read', reported('refused-stale')),
+        'Each writer decided on the state it had read, with 1 left, so the rule said yes both times, and the naive store appended both: the log now promises a mug that does not exist. Nothing was overwritten, both sales are in the log, so this is a broken invariant, not a lost update. With the version checked, the second append states the version its writer read, finds the stream has moved, and is refused whole. (This lab’s own write model decides inside the append’s transaction, one batch at a time, so it cannot oversell; the check is what keeps writers that decide outside it apart.)',
+      howToSee: 'Read as both writers in round 1, then sell as both.',
+      revealWhen: once('Both sales went into the naive store', (_, now) => oversold(now, 'SKU-1')),
     },
     check: inOrder(
-      'One clerk sold the last mug, the other was refused because SKU-1 had changed since they read it, and then refused again when only a restock had moved it (a false conflict)',
-      [reported('sold'), reported('refused-stale'), reported('refused-false-conflict')],
+      'SKU-1 was oversold in the naive store (a broken invariant in the log), the version check refused the second sale of SKU-2 (a concurrency conflict), and refused a sale of SKU-3 when only its price had changed (a false conflict)',
+      [
+        (_, now) => oversold(now, 'SKU-1'),
+        (_, now) => reported('race:conflict')(_, now) && !oversold(now, 'SKU-2'),
+        reported('race:false-conflict'),
+      ],
     ),
     takeaway: {
-      text: 'Optimistic concurrency refuses a command decided on a version of the stream that is no longer current, so nobody acts on a change they did not see, and no lock is held while they think. Invariants such as “stock never below zero” are kept by the rules deciding on the current state, and the version check on each append keeps that true when several writers share the log.',
+      text: 'A rule checked on a state read earlier holds only if nothing changed since: optimistic concurrency makes each append state the version it was decided on, and the store refuses it whole if the stream has moved, so two writers cannot both sell the last mug. The check covers the whole stream, so a change that could not make the decision wrong, such as a new price, refuses it too: a false conflict, paid for with a retry.',
       inProduction:
-        'KurrentDB appends with an expected revision and refuses the write if the stream has moved; Marten checks an expected stream version on append, and Axon’s event store refuses a second event with the same aggregate sequence number. In a plain SQL database the same idea is a version column checked in the UPDATE’s WHERE clause, or a unique (stream, version) key on an events table.',
+        'KurrentDB appends with an expected revision and refuses the write if the stream has moved; Marten checks an expected stream version on append, and Axon’s event store refuses a second event with the same aggregate sequence number. In a plain SQL database the same idea is a version column checked in the UPDATE’s WHERE clause; where false conflicts are frequent, teams split the stream (stock apart from price) or retry on the new state.',
     },
   },
   {
@@ -179,54 +196,53 @@ export const PRACTICE: readonly Chapter[] = [
   {
     id: 'without-cqrs',
     number: 10,
-    title: 'Without CQRS',
-    goal: 'After this chapter you can explain what this lab’s comparison of a single model and a split design measures, why its result depends on the machine, and which pattern each difference belongs to.',
+    title: 'Four designs, one workload',
+    goal: 'After this chapter you can say which costs of this lab’s design belong to CQRS, which to asynchronous views and which to event sourcing, and read what your own machine measured for each.',
     text: [
-      'Traffic grows: many people check stock while orders keep coming. Would giving the reads a model of their own help them? Without CQRS, one model serves both: a command updates the current state in place, and a query reads the same rows, so a read after a write sees it. Here the single model keeps the current state in one store; the split design keeps an event log (event sourcing) and a Stock levels view in another worker, updated after each write commits (an asynchronous projection).',
-      'What this measures: on this browser and machine, how long reads and writes take in each design under two mixes of the same seeded workload, and how many of the split’s reads were answered behind a write already acknowledged (possibly stale: that comes from its asynchronous view, not from CQRS). The split runs more workers than the single model, and on a machine with few cores they compete for the CPU, so its reads may well be slower here: that is a true result for this machine, not a rule. One run is noisy: run each mix more than once.',
-      'What it does not show: a real server, with many cores and a database tuned for the load, where contention comes from locks, index upkeep and heavy queries competing for CPU and disk; nor the network, read replicas, or the cost of building and running more parts. Nor does it show CQRS making reads faster: a split pays off when reads need a different shape, or a store of their own that can be scaled and tuned apart.',
+      'Traffic grows: many people check stock while orders keep coming, and the team argues about the design. Four are on the table. The lab runs each for real, with the same rules deciding, the same seeded orders and the same question: how many of a product are left?',
+      'One model (no CQRS): an order updates the products’ current state in place, and a stock query reads those same rows. CQRS, views in the same transaction: an order updates the state and a Stock levels table shaped for the query, in one transaction. CQRS, views updated after commit: an order updates the state and writes a message to an outbox table in the same transaction; a relay then carries the message to the Stock levels view, in a worker of its own. CQRS with event sourcing: an order appends events to a log, the only record kept; the view, in a worker of its own, is fed from the log.',
+      'What this measures: on this browser and machine, how long writes and reads take in each design under two mixes of one workload, and how many reads missed a write already acknowledged. What it does not show: a real server with many cores and a tuned database, the network, read replicas, or the cost of building and running more parts. One run is noisy: run each mix more than once.',
     ],
-    task: 'Run the write-heavy mix, then the read-heavy mix, and compare the read times of the two designs: then answer what your machine measured.',
+    task: 'Run the write-heavy mix, then the read-heavy mix, and compare the four designs: then answer what your machine measured.',
     highlight: MIXES.map((m) => `Run the ${m.name.toLowerCase()}`),
-    workbench: 'single-model',
+    workbench: 'designs',
     scenario: { domain: 'shop', history: [MUG, TEAPOT], playing: true },
     prediction: {
       question:
-        'In this lab’s single model, a read arrives while a run of writes is queued ahead of it. When is it answered?',
+        'A stock read is sent just after an order was acknowledged. In which designs can the read miss that order?',
       choices: [
-        'At once: reads skip ahead of the queued writes',
-        'After the writes ahead of it: one queue serves both, in order',
-        'In parallel with them: the store serves reads while it writes',
+        'In every CQRS design: the read goes to a model apart from the one the order changed',
+        'Only where the view is updated after the commit: the outbox design and the event-sourced one',
+        'Only in the event-sourced design: its view must be derived from the log first',
       ],
       answer: 1,
       because:
-        'The single model has one queue in this lab, served by one worker, so a read waits its turn and then sees every write ahead of it. That is this lab’s design, not a property of single models: a real database serves reads while it writes (the third choice describes it), and contention there is locks, index upkeep and heavy queries competing for CPU and disk. The split’s reads queue only behind their view’s own work, and may be answered behind the head.',
-      howToSee: 'Run a mix and compare the read times.',
-      revealWhen: once('A mix was run against both designs', (_, now) =>
+        'A view updated in the write’s own transaction is committed with the order, so any read after the acknowledgement sees it: that is CQRS with no lag. A read can miss the order only where the view is updated after the commit, whether the message comes from an outbox table or from an event log. Event sourcing decides what the write side stores, not when a view hears of it.',
+      howToSee: 'Run a mix and read the Possibly stale reads column.',
+      revealWhen: once('A mix was run against the four designs', (_, now) =>
         now.activity.some((a) => a.startsWith('compare:')),
       ),
     },
     check: once(
-      'Both mixes were run against both designs, and the write-heavy read times were read off the table',
+      'Both mixes were run against the four designs, and the table read: which answered behind an acknowledged write',
       reported(...MIXES.map((m) => `compare:${m.id}`), 'compare-reading:right'),
     ),
     takeaway: {
-      text: 'This lab’s comparison measures one machine: the split’s extra workers compete for its cores, and its single model serves reads and writes from one queue, unlike a real database. CQRS gives reads their own shape and store, not faster reads by itself, and the possibly stale reads come from updating that store asynchronously, not from CQRS.',
+      text: 'Lag belongs to updating views after the commit, not to CQRS: the design with its view in the same transaction is CQRS and never answers behind a write, and its price is paid in the write, which also does the view’s work. Event sourcing changes what the write side keeps (the events, from which state and views are derived), which is what replay, audit and time travel need; it does not by itself make views lag or reads faster.',
       inProduction:
-        'A plain SQL database serves reads while it writes (in PostgreSQL, readers and writers do not block each other) and can add indexes, materialized views, a read table updated in the same transaction, or read replicas, which lag like an asynchronous view. Marten’s async projections or a Kafka-based pipeline take view updates out of the write’s transaction, which frees the write but adds a lag to monitor.',
+        'A plain SQL database serves reads while it writes (in PostgreSQL, readers and writers do not block each other) and can keep a read table in the write’s transaction, or write an outbox row there for a relay, such as Debezium’s outbox router, to publish after the commit. Marten runs inline projections in the append’s transaction and async projections after it; read replicas lag like an asynchronous view.',
     },
   },
   {
     id: 'when-not-to-use-cqrs',
     number: 11,
     title: 'When not to use CQRS',
-    goal: 'After this chapter you can tell when a single model is the better choice, and name the pattern each cost of this lab’s design belongs to.',
+    goal: 'After this chapter you can tell which design a system needs from what it must do, when a single model is the better choice, and which pattern each cost belongs to.',
     text: [
-      'The shop’s owner wants a small app for the stockroom: one team, a few screens, simple forms, modest traffic. Someone proposes the design this lab runs: a write model with an event log, a bus, and four views, each in its own worker with its own database. Before saying yes, weigh what each part brings, and which pattern it belongs to.',
-      'CQRS brings a model shaped for reading, at the price of a second model and the code that updates it; it pays when reads and writes pull apart, as with search or dashboards far from the write rules, or reads that need a store of their own. Event sourcing brings the history (an audit trail, time travel, new views replayed from old facts) at the price of a log that keeps growing and old events that must stay readable. Asynchronous projections keep the views out of the write’s transaction, at the price of a window in which reads lag writes, with checkpoints and catch-up to run; the bus is transport, one more part.',
-      'Needing people to see their own writes at once does not rule CQRS out: a view updated in the write’s own transaction is CQRS with no lag (chapter 5’s inline projection). Where the split does pay, start with one bounded context, the part of the system where those needs are real, and keep the rest simple.',
+      'The shop’s owner wants three new systems: a small admin form for the staff list, a product catalogue with search, and a ledger for the shop’s money. Someone proposes the design this lab runs for all three: a write model with an event log, a bus, and views in workers of their own. Before saying yes, see what each of the four designs takes to carry one order, then pick one for each system.',
+      'Weigh each system by what it must do. Must every answer include the last write? Must the past be kept and explained? Do the reads need a shape, or a store, of their own?',
     ],
-    task: 'Press “Measure one order’s trip”, compare the two columns, and answer what your machine measured.',
+    task: 'Press “Measure one order’s trip” and read the table, then pick a design for each of the three systems.',
     highlight: ['Measure one order’s trip'],
     workbench: 'costs',
     scenario: {
@@ -240,20 +256,20 @@ export const PRACTICE: readonly Chapter[] = [
       choices: [
         'Faster reads, since each model is tuned for its own job',
         'Extra parts and code to build and run, with no reading need to pay for them',
-        'Reads that lag behind writes, since a split always makes views trail the log',
+        'Reads that lag behind writes, since a split always makes views trail the writes',
       ],
       answer: 1,
       because:
-        'The split pays off when reads and writes pull in different directions. Here they do not, so its second model, workers, stores and code are cost without return. It does not make reads faster by itself (chapter 10), and lag is not the cost of CQRS: it comes from updating views asynchronously, and an inline view has none. The table counts this lab’s split as it runs, asynchronous views and all.',
+        'The split pays off when reads and writes pull in different directions. Here they do not, so its second model, workers, stores and code are cost without return. It does not make reads faster by itself (chapter 10), and lag is not the cost of CQRS: it comes from updating views after the commit, and a view in the same transaction has none.',
       howToSee: 'Measure one order’s trip and read the table.',
       revealWhen: once('An order’s trip was measured', reported('costs-measured')),
     },
     check: once(
-      'One order’s trip was measured through both designs, and the table read: which showed it sooner',
-      reported('costs-measured', 'costs-reading:right'),
+      'One order’s trip was measured through the four designs, and a fitting design picked for each of the three systems',
+      reported('costs-measured', ...DESIGN_PICKS.map((pick) => `pick:${pick.id}:right`)),
     ),
     takeaway: {
-      text: 'Charge each cost to its pattern: a second model and its code to CQRS, a growing log and replay to event sourcing, lag, checkpoints and catch-up to asynchronous projections, and transport to the bus. A single model is the better choice when reads and writes need much the same shape, and even where the split pays, it is best kept to the part of the system that needs it.',
+      text: 'Charge each cost to its pattern: a second model and the code that keeps it to CQRS; a growing log, replay and old events that must stay readable to event sourcing; lag, checkpoints and catch-up to views updated after the commit; transport to the bus. A single model is the better choice when reads and writes need the same shape, and where the split does pay, it is best kept to the part of the system that needs it.',
       inProduction:
         'CQRS can live inside one service and one PostgreSQL database, with plain read tables or Marten’s inline projections; event sourcing, asynchronous projections or Kafka can then be added only where the history or the read load calls for them. KurrentDB, Axon Server and a Kafka cluster are each one more system to run, back up and monitor.',
     },

@@ -1,5 +1,6 @@
 // What the chapters share: the shop they set up, and a few questions they ask of what happened.
-import type { CommandInput } from '../../domain/lab';
+import { labDomain, type CommandInput } from '../../domain/lab';
+import { available } from '../../domain/shop/shop.state';
 import { once } from '../checks';
 import type { Observation } from '../types';
 
@@ -32,6 +33,16 @@ export const catalogue = (): CommandInput[] =>
       1 + (i % 9),
     ),
   );
+
+/** Whether the log, folded, holds fewer than zero of `sku` available: more sold than there is. */
+export const oversold = (now: Observation, sku: string): boolean => {
+  const stream = `product-${sku}`;
+  const state = now.events
+    .filter((event) => event.streamId === stream)
+    .reduce((folded, event) => labDomain.evolve(folded, event as never), labDomain.initialState());
+  const found = state.shop.products[sku];
+  return found !== undefined && available(found) < 0;
+};
 
 export const firstPositionOf = (now: Observation, type: string): number | undefined =>
   now.events.find((e) => e.type === type)?.position;

@@ -11,9 +11,9 @@ import { ChoiceForm } from './ChoiceForm';
 import { Costs } from './Costs';
 import { DuplicateCheck } from './DuplicateCheck';
 import { ReadYourWrites } from './ReadYourWrites';
-import { SingleModel } from './SingleModel';
+import { DesignBench } from './DesignBench';
 import { SharedSessionView } from './SharedSessionView';
-import { TwoClerks } from './TwoClerks';
+import { TwoWriters } from './TwoWriters';
 import { useChapterRun, type ChapterRun } from './useChapterRun';
 import { useHighlight } from './useHighlight';
 
@@ -88,14 +88,14 @@ const Prediction = ({
 /** The chapter's own controls, shown with its task. */
 const Workbench = ({ kind }: { kind: WorkbenchKind }) => {
   switch (kind) {
-    case 'two-clerks':
-      return <TwoClerks />;
+    case 'two-writers':
+      return <TwoWriters />;
     case 'duplicate-check':
       return <DuplicateCheck />;
     case 'read-your-writes':
       return <ReadYourWrites />;
-    case 'single-model':
-      return <SingleModel />;
+    case 'designs':
+      return <DesignBench />;
     case 'costs':
       return <Costs />;
   }

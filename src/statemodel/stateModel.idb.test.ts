@@ -1,75 +1,37 @@
-// The single model (the design without CQRS) against a real (in-memory) IndexedDB store: reads and
-// writes answered in the order they were queued, the shop's rules still deciding, bad input refused
-// without spoiling the rest of a batch, reset, and consecutive writes sharing one transaction.
-import Dexie from 'dexie';
+// The one-model design (no CQRS) against a real (in-memory) IndexedDB store: reads and writes
+// answered in the order they were queued, the shop's rules still deciding, every answer carrying
+// the position it is up to date with, bad input refused without spoiling the rest of a batch,
+// reset, and consecutive writes sharing one transaction.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { labDomain, type LabCommand, type LabState } from '../domain/lab';
 import { available } from '../domain/shop/shop.state';
 import { DomainError } from '../domain/types';
-import { SingleModelDb } from './singleModelDb';
-import { createSingleModel, type SingleAnswer, type SingleOp } from './singleModel';
+import { createStateModel } from './stateModel';
+import { StateModelDb } from './stateModelDb';
+import {
+  acceptedAt,
+  addProduct,
+  availableIn,
+  closeAll,
+  placeOrder,
+  queueAll,
+  read,
+  restock,
+  stateModelOn,
+  stock,
+  track,
+  write,
+} from './testing/stateModelFixture';
 
-const ISSUED_AT = '2025-03-01T09:59:59.000Z';
+afterEach(closeAll);
 
-const openDbs: SingleModelDb[] = [];
+const oneModel = () => stateModelOn('one-model');
 
-const closeAndDelete = async (dbs: readonly SingleModelDb[]) => {
-  const names = new Set(dbs.map((db) => db.name));
-  for (const db of dbs) db.close();
-  for (const name of names) await Dexie.delete(name);
-};
-
-afterEach(() => closeAndDelete(openDbs.splice(0)));
-
-/** A single model on a database of its own. */
-const single = () => {
-  const db = new SingleModelDb(`test-single-${crypto.randomUUID()}`);
-  openDbs.push(db);
-  return { db, model: createSingleModel(db) };
-};
-
-let commandCount = 0;
-const meta = () => {
-  commandCount += 1;
-  return { commandId: `cmd-${commandCount}`, issuedAt: ISSUED_AT };
-};
-
-const addProduct = (sku: string, stock: number): LabCommand => ({
-  type: 'AddProduct',
-  data: { sku, name: `Product ${sku}`, price: 2.5, stock },
-  meta: meta(),
-});
-const placeOrder = (orderId: string, sku: string, quantity: number): LabCommand => ({
-  type: 'PlaceOrder',
-  data: { orderId, lines: [{ sku, quantity }] },
-  meta: meta(),
-});
-const restock = (sku: string, quantity: number): LabCommand => ({
-  type: 'Restock',
-  data: { sku, quantity },
-  meta: meta(),
-});
-
-const write = (command: unknown): SingleOp => ({ kind: 'write', command });
-const read = (sku: string): SingleOp => ({ kind: 'read', sku });
-
-/** The stock a read answered with; fails if the answer is not a read's. */
-const availableIn = (answer: SingleAnswer | undefined): number | null => {
-  if (answer?.kind !== 'read') throw new Error(`Expected a read answer, got ${answer?.kind}`);
-  return answer.available;
-};
-
-/** Queues every op at once (nothing awaited in between) and waits for all the answers. */
-const queueAll = (model: ReturnType<typeof createSingleModel>, ops: readonly SingleOp[]) =>
-  Promise.all(ops.map((op) => model.handle(op)));
-
-const accepted = { kind: 'write', ok: true } as const;
-
-describe('Single model', () => {
+describe('One model', () => {
   describe('When reads and writes are queued together', () => {
     it('answers a read queued behind writes with the stock after those writes', async () => {
-      const { model } = single();
+      const { model } = oneModel();
 
       const answers = await queueAll(model, [
         write(addProduct('SKU-1', 10)),
@@ -79,12 +41,18 @@ describe('Single model', () => {
         read('SKU-1'),
       ]);
 
-      expect(answers.slice(0, 4)).toEqual([accepted, accepted, accepted, accepted]);
-      expect(availableIn(answers[4])).toBe(4);
+      // ProductAdded at 1; each order an OrderPlaced and a StockReserved.
+      expect(answers).toEqual([
+        acceptedAt(1),
+        acceptedAt(3),
+        acceptedAt(5),
+        acceptedAt(7),
+        stock(4, 7),
+      ]);
     });
 
     it('answers a read queued before writes with the stock before them', async () => {
-      const { model } = single();
+      const { model } = oneModel();
       await model.handle(write(addProduct('SKU-1', 10)));
 
       const answers = await queueAll(model, [
@@ -95,12 +63,12 @@ describe('Single model', () => {
         read('SKU-1'),
       ]);
 
-      expect(availableIn(answers[0])).toBe(10);
-      expect(availableIn(answers[4])).toBe(4);
+      expect(answers[0]).toEqual(stock(10, 1));
+      expect(answers[4]).toEqual(stock(4, 7));
     });
 
     it('keeps the order when reads and writes alternate', async () => {
-      const { model } = single();
+      const { model } = oneModel();
 
       const answers = await queueAll(model, [
         read('SKU-1'),
@@ -112,13 +80,18 @@ describe('Single model', () => {
         read('SKU-1'),
       ]);
 
-      expect([0, 2, 4, 6].map((i) => availableIn(answers[i]))).toEqual([null, 5, 4, 7]);
+      expect([0, 2, 4, 6].map((i) => answers[i])).toEqual([
+        stock(null, 0),
+        stock(5, 1),
+        stock(4, 3),
+        stock(7, 4),
+      ]);
     });
   });
 
   describe('When the shop says no', () => {
     it('refuses an order for more than is available, naming the SKU, and stores nothing for it', async () => {
-      const { db, model } = single();
+      const { db, model } = oneModel();
       await model.handle(write(addProduct('SKU-1', 2)));
 
       const [answer, after] = await queueAll(model, [
@@ -131,7 +104,7 @@ describe('Single model', () => {
         ok: false,
         reason: expect.stringContaining('SKU-1') as string,
       });
-      expect(availableIn(after)).toBe(2);
+      expect(after).toEqual(stock(2, 1));
       const row = await db.state.get('product-SKU-1');
       expect((row?.state as LabState).shop.products['SKU-1']).toMatchObject({
         onHand: 2,
@@ -141,7 +114,7 @@ describe('Single model', () => {
     });
 
     it('refuses an order for an unknown SKU', async () => {
-      const { db, model } = single();
+      const { db, model } = oneModel();
       await model.handle(write(addProduct('SKU-1', 2)));
 
       const answer = await model.handle(write(placeOrder('ORD-1', 'SKU-9', 1)));
@@ -156,7 +129,7 @@ describe('Single model', () => {
     });
 
     it('decides each write against the ones before it in the same batch', async () => {
-      const { model } = single();
+      const { model } = oneModel();
       await model.handle(write(addProduct('SKU-1', 3)));
 
       // The read ahead keeps the queue busy, so the three orders wait and go in one batch.
@@ -169,22 +142,22 @@ describe('Single model', () => {
       ]);
 
       expect(answers).toEqual([
-        { kind: 'read', available: 3 },
-        accepted,
+        stock(3, 1),
+        acceptedAt(3),
         {
           kind: 'write',
           ok: false,
           reason: 'Not enough stock for SKU-1: 1 available, 2 requested',
         },
-        accepted,
-        { kind: 'read', available: 0 },
+        acceptedAt(5),
+        stock(0, 5),
       ]);
     });
   });
 
   describe('When a command is not valid', () => {
     it('refuses it with a reason, and the other writes of the batch still go through', async () => {
-      const { model } = single();
+      const { model } = oneModel();
       await model.handle(write(addProduct('SKU-1', 5)));
       const withoutMeta = {
         type: 'PlaceOrder',
@@ -212,23 +185,23 @@ describe('Single model', () => {
       };
       expect(answers[2]).toEqual(refusedWithAReason);
       expect(answers[3]).toEqual(refusedWithAReason);
-      expect([answers[1], answers[4]]).toEqual([accepted, accepted]);
+      expect([answers[1], answers[4]]).toEqual([acceptedAt(3), acceptedAt(4)]);
       expect(availableIn(answers[5])).toBe(4);
     });
   });
 
   describe('When a SKU is unknown', () => {
     it('answers a read of it with available null', async () => {
-      const { model } = single();
+      const { model } = oneModel();
       await model.handle(write(addProduct('SKU-1', 5)));
 
-      expect(await model.handle(read('SKU-404'))).toEqual({ kind: 'read', available: null });
+      expect(await model.handle(read('SKU-404'))).toEqual(stock(null, 1));
     });
   });
 
   describe('When reset', () => {
-    it('forgets every stored state', async () => {
-      const { db, model } = single();
+    it('forgets every stored state and starts numbering again', async () => {
+      const { db, model } = oneModel();
       await queueAll(model, [
         write(addProduct('SKU-1', 5)),
         write(addProduct('SKU-2', 5)),
@@ -239,16 +212,16 @@ describe('Single model', () => {
       await model.reset();
 
       expect(await db.state.count()).toBe(0);
-      expect(await model.handle(read('SKU-1'))).toEqual({ kind: 'read', available: null });
+      expect(await model.handle(read('SKU-1'))).toEqual(stock(null, 0));
       // The same SKU can be added again: nothing remembers the first one.
-      expect(await model.handle(write(addProduct('SKU-1', 7)))).toEqual(accepted);
+      expect(await model.handle(write(addProduct('SKU-1', 7)))).toEqual(acceptedAt(1));
       expect(availableIn(await model.handle(read('SKU-1')))).toBe(7);
     });
   });
 
   describe('When many writes are queued at once', () => {
     it('writes consecutive ones in one transaction, not one per write', async () => {
-      const { db, model } = single();
+      const { db, model } = oneModel();
       const transaction = vi.spyOn(db, 'transaction');
 
       const answers = await queueAll(
@@ -266,7 +239,7 @@ describe('Single model', () => {
 
   describe('When the store fails a write', () => {
     it('fails every write of that batch, stores none of it, and serves the queue after', async () => {
-      const { db, model } = single();
+      const { db, model } = oneModel();
       await model.handle(write(addProduct('SKU-1', 5)));
       vi.spyOn(db.state, 'bulkPut').mockImplementationOnce(
         () => Promise.reject(new DOMException('full', 'QuotaExceededError')) as never,
@@ -286,12 +259,8 @@ describe('Single model', () => {
       ]);
 
       expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'rejected']);
-      expect(after).toEqual([
-        { kind: 'read', available: 5 },
-        { kind: 'read', available: null },
-        accepted,
-        { kind: 'read', available: 4 },
-      ]);
+      // The failed batch took no positions: the order that follows takes 2 and 3.
+      expect(after).toEqual([stock(5, 1), stock(null, 1), acceptedAt(3), stock(4, 3)]);
     });
   });
 
@@ -318,15 +287,18 @@ describe('Single model', () => {
     /** What the shop's rules say, folded over the writes in order; refused ones change nothing. */
     const expected = (commands: readonly (LabCommand | string)[]) => {
       let state = labDomain.initialState();
+      let head = 0;
       return commands.map((command) => {
         if (typeof command === 'string') {
           const product = state.shop.products[command];
-          return { kind: 'read', available: product ? available(product) : null };
+          return stock(product ? available(product) : null, head);
         }
         try {
-          for (const event of labDomain.decide(command, state))
+          for (const event of labDomain.decide(command, state)) {
             state = labDomain.evolve(state, event);
-          return accepted;
+            head += 1;
+          }
+          return acceptedAt(head);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           return { kind: 'write', ok: false, reason: error.message };
@@ -334,37 +306,34 @@ describe('Single model', () => {
       });
     };
 
-    it('answers every read with the stock the writes before it leave', async () => {
+    it('answers every read with the stock and position the writes before it leave', async () => {
       await fc.assert(
         fc.asyncProperty(
           fc.integer({ min: 0, max: 4 }),
           fc.integer({ min: 0, max: 4 }),
           fc.array(step, { minLength: 1, maxLength: 40 }),
           async (stockA, stockB, steps) => {
-            const db = new SingleModelDb(`test-single-${crypto.randomUUID()}`);
-            try {
-              const model = createSingleModel(db);
-              const commands: (LabCommand | string)[] = [
-                addProduct('SKU-A', stockA),
-                addProduct('SKU-B', stockB),
-                ...steps.map((s, i) =>
-                  s.kind === 'read'
-                    ? s.sku
-                    : s.kind === 'order'
-                      ? placeOrder(`ORD-${i}`, s.sku, s.quantity)
-                      : restock(s.sku, s.quantity),
-                ),
-              ];
+            const db = track(new StateModelDb(`test-state-${crypto.randomUUID()}`));
+            const model = createStateModel({ db, mode: 'one-model' });
+            const commands: (LabCommand | string)[] = [
+              addProduct('SKU-A', stockA),
+              addProduct('SKU-B', stockB),
+              ...steps.map((s, i) =>
+                s.kind === 'read'
+                  ? s.sku
+                  : s.kind === 'order'
+                    ? placeOrder(`ORD-${i}`, s.sku, s.quantity)
+                    : restock(s.sku, s.quantity),
+              ),
+            ];
 
-              const answers = await queueAll(
-                model,
-                commands.map((c) => (typeof c === 'string' ? read(c) : write(c))),
-              );
+            const answers = await queueAll(
+              model,
+              commands.map((c) => (typeof c === 'string' ? read(c) : write(c))),
+            );
 
-              expect(answers).toEqual(expected(commands));
-            } finally {
-              await closeAndDelete([db]);
-            }
+            expect(answers).toEqual(expected(commands));
+            await closeAll();
           },
         ),
         { numRuns: 30 },

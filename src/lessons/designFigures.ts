@@ -1,0 +1,97 @@
+// Reading what the four designs did on the learner's own machine: which answered behind a write,
+// and a few sentences that say what this run measured and which part of each design it comes from.
+import { DESIGN_IDS, DESIGN_NAMES, type DesignId } from '../statemodel/designs';
+import type { DesignSummary } from './workload';
+
+export type { DesignId };
+export { DESIGN_IDS, DESIGN_NAMES };
+
+/** The choices of "which designs answered a read that missed an acknowledged write?". */
+export const STALE_CHOICES = [
+  'Only designs that update their view after the commit',
+  'Every CQRS design, but not the one model',
+  'All four designs',
+  'None of the four, in this run',
+] as const;
+
+/** The choice the figures support, from every run shown (never fixed in advance). */
+export const staleChoice = (
+  runs: readonly Readonly<Record<DesignId, Pick<DesignSummary, 'staleReads'>>>[],
+): number => {
+  const stale = new Set(DESIGN_IDS.filter((id) => runs.some((run) => run[id].staleReads > 0)));
+  if (stale.size === 0) return 3;
+  if (stale.has('one-model')) return 2;
+  if (stale.has('same-transaction')) return 1;
+  return 0;
+};
+
+/** What a design's write does besides updating state: where its write time goes. */
+const WRITE_WORK: Record<DesignId, string> = {
+  'one-model': 'updates the current state only',
+  'same-transaction': 'also updates the view’s rows, inside its transaction',
+  'after-commit': 'also adds an outbox row per event, inside its transaction',
+  'event-sourced': 'appends the events and a record of the command, checking each stream’s version',
+};
+
+/** Why a design's reads may wait, in this lab: said of the design whose reads were slowest. */
+const READ_WAIT: Record<DesignId, string> = {
+  'one-model':
+    'In this lab the one model answers reads and writes from one worker’s queue, so a read waits behind the writes sent before it; a real database serves reads while it writes.',
+  'same-transaction':
+    'Its reads use the same database as its writes, and a read waits while a write’s transaction holds the view’s table.',
+  'after-commit':
+    'Its view applies updates and answers reads one at a time, so a read waits behind the updates handed to it first, in a worker that shares the cores with the write side.',
+  'event-sourced':
+    'Its view applies updates and answers reads one at a time, so a read waits behind the updates handed to it first, in a worker that shares the cores with the write side.',
+};
+
+const ms = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} ms`);
+
+const extremes = (
+  run: Readonly<Record<DesignId, DesignSummary>>,
+  of: (summary: DesignSummary) => number | null,
+) => {
+  const measured = DESIGN_IDS.filter((id) => of(run[id]) !== null);
+  const sorted = [...measured].sort((a, b) => (of(run[a]) ?? 0) - (of(run[b]) ?? 0));
+  return { fastest: sorted[0], slowest: sorted.at(-1) };
+};
+
+/** A few sentences on one mix's figures, as this machine measured them. */
+export const explainRun = (
+  run: Readonly<Record<DesignId, DesignSummary>>,
+  cores: number | null,
+): string[] => {
+  const sentences: string[] = [];
+  const writes = extremes(run, (s) => s.writeP50);
+  if (writes.fastest && writes.slowest)
+    sentences.push(
+      `Writes: the lowest p50 was ${DESIGN_NAMES[writes.fastest]} (${ms(run[writes.fastest].writeP50)}), the highest ${DESIGN_NAMES[writes.slowest]} (${ms(run[writes.slowest].writeP50)}), whose write ${WRITE_WORK[writes.slowest]}.`,
+    );
+  const reads = extremes(run, (s) => s.readP50);
+  if (reads.fastest && reads.slowest)
+    sentences.push(
+      `Reads: the lowest p50 was ${DESIGN_NAMES[reads.fastest]} (${ms(run[reads.fastest].readP50)}), the highest ${DESIGN_NAMES[reads.slowest]} (${ms(run[reads.slowest].readP50)}). ${READ_WAIT[reads.slowest]}`,
+    );
+  const stale = DESIGN_IDS.filter((id) => run[id].staleReads > 0);
+  sentences.push(
+    stale.length === 0
+      ? 'No read missed a write already acknowledged in this run.'
+      : `Reads that missed a write already acknowledged: ${stale
+          .map(
+            (id) =>
+              `${DESIGN_NAMES[id]}, ${String(run[id].staleReads)} of ${String(run[id].reads)}, up to ${ms(run[id].stalenessMs)} after the write was acknowledged`,
+          )
+          .join('; ')}.`,
+  );
+  const caughtNone = (['after-commit', 'event-sourced'] as const).filter(
+    (id) => run[id].staleReads === 0,
+  );
+  if (caughtNone.length > 0)
+    sentences.push(
+      `${caughtNone.map((id) => DESIGN_NAMES[id]).join(' and ')}: 0 here means that in this run each update reached the view before any read sent after its write did; the window exists, but no read fell inside it.`,
+    );
+  sentences.push(
+    `${cores === null ? 'This browser does not say how many cores it has' : `This browser reports ${String(cores)} logical cores`}: each design but the first runs two workers at once, which share them.`,
+  );
+  return sentences;
+};

@@ -1,0 +1,214 @@
+// The designs that keep each aggregate's current state in place (no log as the source of truth).
+// The same domain rules decide; the decided events are not kept as history, only used, in the same
+// transaction as the new state, for what the design does with a write:
+// - 'one-model' (no CQRS): nothing more. Queries read the same rows the writes update.
+// - 'same-transaction' (CQRS): the views' rows are updated in the write's transaction, so a read
+//   after the acknowledgement always sees the write; the write pays for the views' work.
+// - 'after-commit' (CQRS, asynchronous views): an outbox row per event is written in the write's
+//   transaction, and a relay sends them on after the commit (see outbox.ts): the write is not
+//   slowed by the views, which lag behind it.
+// Reads and writes share one queue here (one worker); consecutive writes share a transaction
+// (group commit), as in the event-sourced write model, so comparisons are about the design, not
+// about batching. No record of command ids is kept: a command sent twice is applied twice.
+import { labCommandSchema, labDomain, type LabState } from '../domain/lab';
+import { handlesEvent, projectBatch, type Projection } from '../domain/projection';
+import { available } from '../domain/shop/shop.state';
+import { productStream } from '../domain/shop/events';
+import { DomainError, type StoredEvent } from '../domain/types';
+import { summarizeIssues, fieldIssues } from '../domain/validation';
+import { CURRENT_SCHEMA_VERSION } from '../eventstore/upcast';
+import { clearStateModel, stateHead, type StateModelDb } from './stateModelDb';
+
+export type StateMode = 'one-model' | 'same-transaction' | 'after-commit';
+
+export type StateOp = { kind: 'write'; command: unknown } | { kind: 'read'; sku: string };
+export type WriteAnswer =
+  { kind: 'write'; ok: true; position: number } | { kind: 'write'; ok: false; reason: string };
+/** A product's stock as the current state holds it, and the position that state is up to date with. */
+export type ReadAnswer = { kind: 'read'; available: number | null; asOfPosition: number };
+export type StateAnswer = WriteAnswer | ReadAnswer;
+
+// Rows of any view; the projection knows their shape.
+type AnyProjection = Projection<unknown, never>;
+
+export type StateModelDeps = {
+  db: StateModelDb;
+  mode: StateMode;
+  /** The views a 'same-transaction' model keeps in the write's transaction. */
+  views?: readonly AnyProjection[];
+  /** Told of the events of each committed batch ('after-commit': the relay's cue). */
+  committed?: (events: readonly StoredEvent[]) => void;
+  now?: () => string;
+};
+
+type Pending = {
+  op: StateOp;
+  resolve: (answer: StateAnswer) => void;
+  reject: (e: unknown) => void;
+};
+
+const MAX_BATCH = 1_000;
+
+/** Applies `events` to each view's rows; call inside the write's transaction. */
+const updateViews = async (
+  db: StateModelDb,
+  views: readonly AnyProjection[],
+  events: readonly StoredEvent[],
+) => {
+  for (const projection of views) {
+    const handled = events.filter((event) => handlesEvent(projection, event));
+    const keys = [...new Set(handled.flatMap((event) => projection.keysOf(event)))];
+    if (keys.length === 0) continue;
+    const stored = await db.rows.bulkGet(keys.map((key) => [projection.name, key]));
+    const rows: Record<string, unknown> = {};
+    stored.forEach((row, i) => {
+      const key = keys[i];
+      if (key !== undefined && row) rows[key] = row.value;
+    });
+    const changes = Object.entries(projectBatch(projection, rows, handled));
+    const puts = changes.flatMap(([key, value]) =>
+      value === null ? [] : [{ view: projection.name, key, value }],
+    );
+    const deletes = changes.flatMap(([key, value]) =>
+      value === null ? [[projection.name, key] as [string, string]] : [],
+    );
+    if (puts.length > 0) await db.rows.bulkPut(puts);
+    if (deletes.length > 0) await db.rows.bulkDelete(deletes);
+  }
+};
+
+export const createStateModel = ({
+  db,
+  mode,
+  views = [],
+  committed,
+  now = () => new Date().toISOString(),
+}: StateModelDeps) => {
+  const queue: Pending[] = [];
+  let busy = false;
+  const tables =
+    mode === 'same-transaction'
+      ? [db.state, db.meta, db.rows]
+      : mode === 'after-commit'
+        ? [db.state, db.meta, db.outbox]
+        : [db.state, db.meta];
+
+  const writeBatch = async (commands: readonly unknown[]): Promise<WriteAnswer[]> => {
+    const decided: StoredEvent[] = [];
+    const answers = await db.transaction('rw', tables, async () => {
+      const parsed = commands.map((raw) => labCommandSchema.safeParse(raw));
+      const ids = [
+        ...new Set(parsed.flatMap((p) => (p.success ? labDomain.streamsOf(p.data) : []))),
+      ];
+      const rows = await db.state.bulkGet(ids);
+      const parts = new Map<string, { state: LabState; version: number }>();
+      rows.forEach((row, i) => {
+        const id = ids[i];
+        if (id !== undefined && row)
+          parts.set(id, { state: row.state as LabState, version: row.version });
+      });
+      const partOf = (id: string) =>
+        parts.get(id) ?? { state: labDomain.initialState(), version: 0 };
+      let head = await stateHead(db);
+      const changed = new Set<string>();
+      const recordedAt = now();
+      const answers = parsed.map((p): WriteAnswer => {
+        if (!p.success)
+          return { kind: 'write', ok: false, reason: summarizeIssues(fieldIssues(p.error)) };
+        const command = p.data;
+        try {
+          const state = labDomain.combine(
+            labDomain.streamsOf(command).map((id) => partOf(id).state),
+          );
+          for (const event of labDomain.decide(command, state)) {
+            const streamId = labDomain.streamOf(event);
+            const part = partOf(streamId);
+            head += 1;
+            const version = part.version + 1;
+            parts.set(streamId, { state: labDomain.evolve(part.state, event), version });
+            changed.add(streamId);
+            const { commandId } = command.meta;
+            decided.push({
+              ...event,
+              position: head,
+              streamId,
+              version,
+              meta: {
+                commandId,
+                correlationId: commandId,
+                causationId: commandId,
+                recordedAt,
+                schemaVersion: CURRENT_SCHEMA_VERSION,
+                commandType: command.type,
+              },
+            });
+          }
+          return { kind: 'write', ok: true, position: head };
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          return { kind: 'write', ok: false, reason: error.message };
+        }
+      });
+      await db.state.bulkPut([...changed].map((streamId) => ({ streamId, ...partOf(streamId) })));
+      await db.meta.put({ id: 'head', position: head });
+      if (mode === 'same-transaction') await updateViews(db, views, decided);
+      if (mode === 'after-commit')
+        await db.outbox.bulkAdd(decided.map((event) => ({ position: event.position, event })));
+      return answers;
+    });
+    if (decided.length > 0) committed?.(decided);
+    return answers;
+  };
+
+  const readBatch = (skus: readonly string[]): Promise<ReadAnswer[]> =>
+    db.transaction('r', db.state, db.meta, async () => {
+      const rows = await db.state.bulkGet(skus.map(productStream));
+      const asOfPosition = await stateHead(db);
+      return skus.map((sku, i) => {
+        const product = (rows[i]?.state as LabState | undefined)?.shop.products[sku];
+        return { kind: 'read', available: product ? available(product) : null, asOfPosition };
+      });
+    });
+
+  /** Serves the queue in order: a run of writes in one transaction, then a run of reads. */
+  const pump = async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      for (let first = queue[0]; first; first = queue[0]) {
+        const kind = first.op.kind;
+        let n = 0;
+        while (n < queue.length && n < MAX_BATCH && queue[n]?.op.kind === kind) n += 1;
+        const batch = queue.splice(0, n);
+        try {
+          const answers: StateAnswer[] =
+            kind === 'write'
+              ? await writeBatch(batch.map((p) => (p.op as { command: unknown }).command))
+              : await readBatch(batch.map((p) => (p.op as { sku: string }).sku));
+          batch.forEach((p, i) => {
+            const answer = answers[i];
+            if (answer) p.resolve(answer);
+          });
+        } catch (error) {
+          for (const p of batch) p.reject(error);
+        }
+      }
+    } finally {
+      busy = false;
+    }
+  };
+
+  return {
+    mode,
+    /** Queues one operation; resolves with its answer once everything ahead of it is done. */
+    handle: (op: StateOp): Promise<StateAnswer> =>
+      new Promise((resolve, reject) => {
+        queue.push({ op, resolve, reject });
+        void pump();
+      }),
+    /** Forgets everything stored. */
+    reset: () => clearStateModel(db),
+  };
+};
+
+export type StateModel = ReturnType<typeof createStateModel>;

@@ -1,0 +1,54 @@
+// The store of the three designs that keep each aggregate's current state in place, overwritten by
+// every write (no event log as the source of truth). Beside the state, depending on the design:
+// nothing more (one model), the views' rows written in the write's own transaction, or an outbox of
+// messages written in that transaction and relayed to the views afterwards.
+import Dexie, { type Table } from 'dexie';
+import type { StoredEvent } from '../domain/types';
+
+export const STATE_MODEL_NAME = 'cqrs-lab-state';
+
+export type StateRow = { streamId: string; state: unknown; version: number };
+/** A row of one view kept in this store (views in the same transaction). */
+export type ViewRowIn = { view: string; key: string; value: unknown };
+/** A message waiting in the outbox to be relayed: the event a write decided, numbered. */
+export type OutboxRow = { position: number; event: StoredEvent };
+/** The number of the last event decided, committed with the state. */
+export type HeadRow = { id: 'head'; position: number };
+
+export class StateModelDb extends Dexie {
+  state!: Table<StateRow, string>;
+  rows!: Table<ViewRowIn, [string, string]>;
+  outbox!: Table<OutboxRow, number>;
+  meta!: Table<HeadRow, string>;
+
+  constructor(name: string = STATE_MODEL_NAME) {
+    super(name);
+    this.version(1).stores({
+      state: 'streamId',
+      rows: '[view+key]',
+      outbox: 'position',
+      meta: 'id',
+    });
+  }
+}
+
+/** The position of the last event committed (0 when nothing was). Call inside a transaction or alone. */
+export const stateHead = async (db: StateModelDb): Promise<number> =>
+  (await db.meta.get('head'))?.position ?? 0;
+
+/** One row of a view kept in this store, and the position it is up to date with (one transaction). */
+export const readViewRow = (
+  db: StateModelDb,
+  view: string,
+  key: string,
+): Promise<{ value: unknown; asOfPosition: number }> =>
+  db.transaction('r', db.rows, db.meta, async () => {
+    const row = await db.rows.get([view, key]);
+    return { value: row?.value ?? null, asOfPosition: await stateHead(db) };
+  });
+
+/** Forgets everything stored: state, views, outbox and head. */
+export const clearStateModel = (db: StateModelDb): Promise<void> =>
+  db.transaction('rw', [db.state, db.rows, db.outbox, db.meta], async () => {
+    await Promise.all([db.state.clear(), db.rows.clear(), db.outbox.clear(), db.meta.clear()]);
+  });
