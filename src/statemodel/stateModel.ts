@@ -8,16 +8,23 @@
 //   transaction, and a relay sends them on after the commit (see outbox.ts): the write is not
 //   slowed by the views, which lag behind it.
 // Reads and writes share one queue here (one worker); consecutive writes share a transaction
-// (group commit), as in the event-sourced write model, so comparisons are about the design, not
-// about batching. No record of command ids is kept: a command sent twice is applied twice.
+// (group commit), and each command's outcome is recorded by its id in that transaction, as in the
+// event-sourced write model, so comparisons are about the design, not about batching or
+// bookkeeping: a command sent again is answered from its record, not applied twice.
+import type { CommandOutcome } from '../bus/protocol';
 import { labCommandSchema, labDomain, type LabState } from '../domain/lab';
 import { handlesEvent, projectBatch, type Projection } from '../domain/projection';
 import { available } from '../domain/shop/shop.state';
 import { productStream } from '../domain/shop/events';
 import { DomainError, type StoredEvent } from '../domain/types';
-import { summarizeIssues, fieldIssues } from '../domain/validation';
+import { summarizeIssues, fieldIssues, type FieldIssue } from '../domain/validation';
 import { CURRENT_SCHEMA_VERSION } from '../eventstore/upcast';
-import { clearStateModel, stateHead, type StateModelDb } from './stateModelDb';
+import {
+  clearStateModel,
+  stateHead,
+  type StateCommandRecord,
+  type StateModelDb,
+} from './stateModelDb';
 
 export type StateMode = 'one-model' | 'same-transaction' | 'after-commit';
 
@@ -41,10 +48,54 @@ export type StateModelDeps = {
   now?: () => string;
 };
 
+/** What a write came to, in full (the bus's outcome and the comparison's answer are cut from it). */
+type Decision =
+  | {
+      kind: 'accepted';
+      commandId: string;
+      /** The events decided now (none when the command was already recorded). */
+      events: StoredEvent[];
+      position: number;
+      duplicate: boolean;
+    }
+  | { kind: 'rejected'; commandId: string; reason: string }
+  | { kind: 'invalid'; commandId: string | undefined; reason: string; issues: FieldIssue[] };
+
 type Pending = {
   op: StateOp;
-  resolve: (answer: StateAnswer) => void;
+  resolve: (answer: Decision | ReadAnswer) => void;
   reject: (e: unknown) => void;
+};
+
+const commandIdOf = (raw: unknown) => {
+  const id = (raw as { meta?: { commandId?: unknown } } | null)?.meta?.commandId;
+  return typeof id === 'string' ? id : undefined;
+};
+
+const toAnswer = (decision: Decision): WriteAnswer =>
+  decision.kind === 'accepted'
+    ? { kind: 'write', ok: true, position: decision.position }
+    : { kind: 'write', ok: false, reason: decision.reason };
+
+const toOutcome = (decision: Decision): CommandOutcome => {
+  switch (decision.kind) {
+    case 'accepted':
+      return {
+        status: 'accepted',
+        commandId: decision.commandId,
+        events: decision.events,
+        duplicate: decision.duplicate,
+      };
+    case 'rejected':
+      return { status: 'rejected', commandId: decision.commandId, reason: decision.reason };
+    case 'invalid':
+      return {
+        status: 'invalid',
+        commandId: decision.commandId,
+        reason: decision.reason,
+        issues: decision.issues,
+      };
+  }
 };
 
 const MAX_BATCH = 1_000;
@@ -93,13 +144,15 @@ export const createStateModel = ({
         ? [db.state, db.meta, db.outbox]
         : [db.state, db.meta];
 
-  const writeBatch = async (commands: readonly unknown[]): Promise<WriteAnswer[]> => {
+  const writeBatch = async (commands: readonly unknown[]): Promise<Decision[]> => {
     const decided: StoredEvent[] = [];
-    const answers = await db.transaction('rw', tables, async () => {
+    const decisions = await db.transaction('rw', [...tables, db.commands], async () => {
       const parsed = commands.map((raw) => labCommandSchema.safeParse(raw));
-      const ids = [
-        ...new Set(parsed.flatMap((p) => (p.success ? labDomain.streamsOf(p.data) : []))),
-      ];
+      const valid = parsed.flatMap((p) => (p.success ? [p.data] : []));
+      const recorded = new Map<string, StateCommandRecord>();
+      const records = await db.commands.bulkGet(valid.map((c) => c.meta.commandId));
+      for (const record of records) if (record) recorded.set(record.commandId, record);
+      const ids = [...new Set(valid.flatMap((command) => labDomain.streamsOf(command)))];
       const rows = await db.state.bulkGet(ids);
       const parts = new Map<string, { state: LabState; version: number }>();
       rows.forEach((row, i) => {
@@ -112,14 +165,45 @@ export const createStateModel = ({
       let head = await stateHead(db);
       const changed = new Set<string>();
       const recordedAt = now();
-      const answers = parsed.map((p): WriteAnswer => {
-        if (!p.success)
-          return { kind: 'write', ok: false, reason: summarizeIssues(fieldIssues(p.error)) };
+      const fresh: StateCommandRecord[] = [];
+      const decide = (raw: unknown, i: number): Decision => {
+        const p = parsed[i];
+        if (!p?.success) {
+          const issues = p ? fieldIssues(p.error) : [];
+          return {
+            kind: 'invalid',
+            commandId: commandIdOf(raw),
+            reason: summarizeIssues(issues),
+            issues,
+          };
+        }
         const command = p.data;
+        const { commandId } = command.meta;
+        const earlier = recorded.get(commandId);
+        if (earlier)
+          return earlier.outcome === 'accepted'
+            ? {
+                kind: 'accepted',
+                commandId,
+                events: [],
+                position: earlier.position,
+                duplicate: true,
+              }
+            : { kind: 'rejected', commandId, reason: earlier.reason };
+        const record = (decision: Decision): Decision => {
+          const entry: StateCommandRecord =
+            decision.kind === 'accepted'
+              ? { commandId, outcome: 'accepted', position: decision.position }
+              : { commandId, outcome: 'rejected', reason: decision.reason };
+          recorded.set(commandId, entry);
+          fresh.push(entry);
+          return decision;
+        };
         try {
           const state = labDomain.combine(
             labDomain.streamsOf(command).map((id) => partOf(id).state),
           );
+          const events: StoredEvent[] = [];
           for (const event of labDomain.decide(command, state)) {
             const streamId = labDomain.streamOf(event);
             const part = partOf(streamId);
@@ -127,8 +211,7 @@ export const createStateModel = ({
             const version = part.version + 1;
             parts.set(streamId, { state: labDomain.evolve(part.state, event), version });
             changed.add(streamId);
-            const { commandId } = command.meta;
-            decided.push({
+            events.push({
               ...event,
               position: head,
               streamId,
@@ -143,21 +226,24 @@ export const createStateModel = ({
               },
             });
           }
-          return { kind: 'write', ok: true, position: head };
+          decided.push(...events);
+          return record({ kind: 'accepted', commandId, events, position: head, duplicate: false });
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          return { kind: 'write', ok: false, reason: error.message };
+          return record({ kind: 'rejected', commandId, reason: error.message });
         }
-      });
+      };
+      const decisions = commands.map(decide);
       await db.state.bulkPut([...changed].map((streamId) => ({ streamId, ...partOf(streamId) })));
       await db.meta.put({ id: 'head', position: head });
+      if (fresh.length > 0) await db.commands.bulkPut(fresh);
       if (mode === 'same-transaction') await updateViews(db, views, decided);
       if (mode === 'after-commit')
         await db.outbox.bulkAdd(decided.map((event) => ({ position: event.position, event })));
-      return answers;
+      return decisions;
     });
     if (decided.length > 0) committed?.(decided);
-    return answers;
+    return decisions;
   };
 
   const readBatch = (skus: readonly string[]): Promise<ReadAnswer[]> =>
@@ -181,7 +267,7 @@ export const createStateModel = ({
         while (n < queue.length && n < MAX_BATCH && queue[n]?.op.kind === kind) n += 1;
         const batch = queue.splice(0, n);
         try {
-          const answers: StateAnswer[] =
+          const answers: (Decision | ReadAnswer)[] =
             kind === 'write'
               ? await writeBatch(batch.map((p) => (p.op as { command: unknown }).command))
               : await readBatch(batch.map((p) => (p.op as { sku: string }).sku));
@@ -198,14 +284,32 @@ export const createStateModel = ({
     }
   };
 
+  const enqueue = (op: StateOp) =>
+    new Promise<Decision | ReadAnswer>((resolve, reject) => {
+      queue.push({ op, resolve, reject });
+      void pump();
+    });
+
   return {
     mode,
     /** Queues one operation; resolves with its answer once everything ahead of it is done. */
-    handle: (op: StateOp): Promise<StateAnswer> =>
-      new Promise((resolve, reject) => {
-        queue.push({ op, resolve, reject });
-        void pump();
-      }),
+    handle: async (op: StateOp): Promise<StateAnswer> => {
+      const answer = await enqueue(op);
+      return answer.kind === 'read' ? answer : toAnswer(answer);
+    },
+    /** One command, answered as the bus expects; a store failure is a 'failed' outcome. */
+    dispatch: async (command: unknown): Promise<CommandOutcome> => {
+      try {
+        return toOutcome((await enqueue({ kind: 'write', command })) as Decision);
+      } catch (error) {
+        const commandId = commandIdOf(command) ?? '';
+        return {
+          status: 'failed',
+          commandId,
+          reason: `The store could not save this command, so nothing was changed (${error instanceof Error ? error.message : String(error)})`,
+        };
+      }
+    },
     /** Forgets everything stored. */
     reset: () => clearStateModel(db),
   };

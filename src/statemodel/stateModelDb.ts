@@ -12,6 +12,10 @@ export type StateRow = { streamId: string; state: unknown; version: number };
 export type ViewRowIn = { view: string; key: string; value: unknown };
 /** A message waiting in the outbox to be relayed: the event a write decided, numbered. */
 export type OutboxRow = { position: number; event: StoredEvent };
+/** A command this store has decided, kept so a command sent again is not applied twice. */
+export type StateCommandRecord = { commandId: string } & (
+  { outcome: 'accepted'; position: number } | { outcome: 'rejected'; reason: string }
+);
 /** The number of the last event decided, committed with the state. */
 export type HeadRow = { id: 'head'; position: number };
 
@@ -20,6 +24,7 @@ export class StateModelDb extends Dexie {
   rows!: Table<ViewRowIn, [string, string]>;
   outbox!: Table<OutboxRow, number>;
   meta!: Table<HeadRow, string>;
+  commands!: Table<StateCommandRecord, string>;
 
   constructor(name: string = STATE_MODEL_NAME) {
     super(name);
@@ -29,6 +34,8 @@ export class StateModelDb extends Dexie {
       outbox: 'position',
       meta: 'id',
     });
+    // Version 2 records each command decided (idempotency: a command sent again is not applied twice).
+    this.version(2).stores({ commands: 'commandId' });
   }
 }
 
@@ -47,8 +54,10 @@ export const readViewRow = (
     return { value: row?.value ?? null, asOfPosition: await stateHead(db) };
   });
 
-/** Forgets everything stored: state, views, outbox and head. */
+/** Forgets everything stored: state, views, outbox, command records and head. */
 export const clearStateModel = (db: StateModelDb): Promise<void> =>
-  db.transaction('rw', [db.state, db.rows, db.outbox, db.meta], async () => {
-    await Promise.all([db.state.clear(), db.rows.clear(), db.outbox.clear(), db.meta.clear()]);
+  db.transaction('rw', [db.state, db.rows, db.outbox, db.meta, db.commands], async () => {
+    await Promise.all(
+      [db.state, db.rows, db.outbox, db.meta, db.commands].map((table) => table.clear()),
+    );
   });

@@ -27,7 +27,7 @@ export const ROUNDS: readonly Round[] = [
     sku: 'SKU-1',
     title: 'Naive store',
     about:
-      'A simulator mode: appends state no version (expected version “any”), so nothing checks that a decision was made on the stream as it is now.',
+      'A simulator mode: each append states no version (expected version “any”), so nothing checks that the decision was made on the stream as it is now.',
     checkVersion: false,
     writerA: 'sell',
   },
