@@ -1,0 +1,146 @@
+// The pieces the live design switch puts behind the bus for the designs that keep state in place:
+// the write side in the bus's shape (and Step back refused with the reason), the outbox pruned to
+// what some view still needs, and queries answered from views kept in the write's transaction.
+import { afterEach, describe, expect, it } from 'vitest';
+import { projections, searchOf } from '../domain/views';
+import { askStateView } from './stateViews';
+import { noStepBack, pruneOutbox, stateWriteApi } from './stateWriteApi';
+import {
+  addProduct,
+  closeAll,
+  placeOrder,
+  restock,
+  stateModelOn,
+} from './testing/stateModelFixture';
+
+afterEach(closeAll);
+
+const VIEWS = [
+  projections['Stock levels'],
+  projections['Order status'],
+  projections['Product search'],
+];
+
+describe('The write side of a state design, behind the bus', () => {
+  it('decides a delivery of commands in order, each with its outcome', async () => {
+    const { model } = stateModelOn('one-model');
+    const api = stateWriteApi(model);
+
+    const outcomes = await api.handle([
+      addProduct('SKU-1', 1),
+      placeOrder('ORD-1', 'SKU-1', 1),
+      placeOrder('ORD-2', 'SKU-1', 1),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['accepted', 'accepted', 'rejected']);
+    expect(outcomes[1]?.status === 'accepted' && outcomes[1].events.map((e) => e.position)).toEqual(
+      [2, 3],
+    );
+  });
+
+  it('refuses Step back, naming the design and why, and changes nothing', async () => {
+    const { model } = stateModelOn('after-commit');
+    const api = stateWriteApi(model);
+    const add = addProduct('SKU-1', 1);
+    await api.handle([add]);
+
+    await expect(api.undo([add.meta.commandId])).rejects.toThrow(noStepBack(model));
+    expect(noStepBack(model)).toContain('CQRS, views updated after commit');
+    expect(await model.handle({ kind: 'read', sku: 'SKU-1' })).toEqual({
+      kind: 'read',
+      available: 1,
+      asOfPosition: 1,
+    });
+  });
+
+  it('forgets everything on reset', async () => {
+    const { model } = stateModelOn('same-transaction', { views: VIEWS });
+    const api = stateWriteApi(model);
+    await api.handle([addProduct('SKU-1', 1)]);
+
+    await api.reset();
+
+    expect(await model.handle({ kind: 'read', sku: 'SKU-1' })).toEqual({
+      kind: 'read',
+      available: null,
+      asOfPosition: 0,
+    });
+  });
+});
+
+describe('Pruning the outbox', () => {
+  const filled = async () => {
+    const built = stateModelOn('after-commit');
+    await stateWriteApi(built.model).handle([
+      addProduct('SKU-1', 5),
+      placeOrder('ORD-1', 'SKU-1', 1),
+      restock('SKU-1', 2),
+    ]);
+    return built;
+  };
+
+  it('keeps what the slowest view has not applied yet', async () => {
+    const { db } = await filled();
+
+    expect(await pruneOutbox(db, [4, 2, 3])).toBe(2);
+    expect(await db.outbox.toCollection().primaryKeys()).toEqual([3, 4]);
+  });
+
+  it('empties it when every view is up to date, or when there is no view', async () => {
+    const first = await filled();
+    expect(await pruneOutbox(first.db, [4, 4])).toBe(0);
+
+    const second = await filled();
+    expect(await pruneOutbox(second.db, [])).toBe(0);
+  });
+});
+
+describe('A query to a view kept in the same transaction', () => {
+  const shop = async () => {
+    const built = stateModelOn('same-transaction', { views: VIEWS });
+    await stateWriteApi(built.model).handle([
+      { ...addProduct('SKU-1', 5), data: { sku: 'SKU-1', name: 'Blue mug', price: 4, stock: 5 } },
+      { ...addProduct('SKU-2', 3), data: { sku: 'SKU-2', name: 'Teapot', price: 30, stock: 3 } },
+      placeOrder('ORD-1', 'SKU-1', 2),
+    ]);
+    return built;
+  };
+
+  it('answers one row as of the head: never behind an acknowledged write', async () => {
+    const { db } = await shop();
+
+    expect(await askStateView(db, 'Stock levels', { kind: 'key', key: 'SKU-1' })).toEqual({
+      data: expect.objectContaining({ sku: 'SKU-1', available: 3 }) as unknown,
+      asOfPosition: 4,
+      headPosition: 4,
+      servedBy: 'Stock levels',
+    });
+    expect(
+      (await askStateView(db, 'Stock levels', { kind: 'key', key: 'SKU-404' })).data,
+    ).toBeNull();
+  });
+
+  it('answers all rows of that view only', async () => {
+    const { db } = await shop();
+
+    const answer = await askStateView(db, 'Stock levels', { kind: 'all' });
+
+    expect((answer.data as { sku: string }[]).map((row) => row.sku)).toEqual(['SKU-1', 'SKU-2']);
+    const orders = await askStateView(db, 'Order status', { kind: 'all' });
+    expect((orders.data as { orderId: string }[]).map((row) => row.orderId)).toEqual(['ORD-1']);
+  });
+
+  it('answers a text search with the view’s own search', async () => {
+    const { db } = await shop();
+
+    const answer = await askStateView(
+      db,
+      'Product search',
+      { kind: 'text', text: 'mug' },
+      searchOf('Product search'),
+    );
+
+    expect(JSON.stringify(answer.data)).toContain('SKU-1');
+    expect(JSON.stringify(answer.data)).not.toContain('SKU-2');
+  });
+});
