@@ -99,8 +99,8 @@ describe('A query to a view kept in the same transaction', () => {
   const shop = async () => {
     const built = stateModelOn('same-transaction', { views: VIEWS });
     await stateWriteApi(built.model).handle([
-      { ...addProduct('SKU-1', 5), data: { sku: 'SKU-1', name: 'Blue mug', price: 4, stock: 5 } },
-      { ...addProduct('SKU-2', 3), data: { sku: 'SKU-2', name: 'Teapot', price: 30, stock: 3 } },
+      addProduct('SKU-1', 5, { name: 'Blue mug', price: 4 }),
+      addProduct('SKU-2', 3, { name: 'Teapot', price: 30 }),
       placeOrder('ORD-1', 'SKU-1', 2),
     ]);
     return built;

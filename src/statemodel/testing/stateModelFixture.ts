@@ -46,9 +46,13 @@ const meta = () => {
   return { commandId: `cmd-${commandCount}`, issuedAt: ISSUED_AT };
 };
 
-export const addProduct = (sku: string, stock: number): LabCommand => ({
+export const addProduct = (
+  sku: string,
+  stock: number,
+  { name = `Product ${sku}`, price = 2.5 }: { name?: string; price?: number } = {},
+): LabCommand => ({
   type: 'AddProduct',
-  data: { sku, name: `Product ${sku}`, price: 2.5, stock },
+  data: { sku, name, price, stock },
   meta: meta(),
 });
 export const placeOrder = (orderId: string, sku: string, quantity: number): LabCommand => ({
