@@ -205,7 +205,7 @@ test.describe('lessons', () => {
     expect(errors).toEqual([]);
   });
 
-  test('6 optimistic concurrency: two real writers oversell in a naive store, the version check refuses, and a price change is a false conflict', async ({
+  test('6 optimistic concurrency: two real writers oversell in a naive store, the version check refuses, and a restock is a false conflict', async ({
     page,
   }) => {
     const { progress, errors, lab } = await openChapter(
@@ -234,7 +234,7 @@ test.describe('lessons', () => {
     await expect(feedback).toHaveText(/^You predicted/);
     await writer(1, 'B').getByRole('button', { name: 'Writer B: sell 1 × SKU-1' }).click();
     await expect(writer(1, 'B').getByRole('status')).toHaveText(
-      /^Appended: .* The log now holds -1 available for SKU-1: more sold than there is, a broken invariant\. Nothing was overwritten/,
+      /^Appended: .* Folding SKU-1’s stream now gives −1 available: more sold than there is, a broken invariant\. Nothing was overwritten/,
     );
     // The lab's own log and views hear of both, as of another tab's appends.
     await expect(lab.logRows().filter({ hasText: 'StockReserved' })).toHaveCount(2);
@@ -258,15 +258,15 @@ test.describe('lessons', () => {
     );
     await expect(progress).toHaveText(/^Not done yet/);
 
-    // Round 3: only the price moved the stream, yet the sale is refused: a false conflict.
+    // Round 3: only a restock moved the stream, yet the sale is refused: a false conflict.
     await bothRead(3, 'SKU-3', 'Read product-SKU-3 at version 1: 5 available, price 30.00');
-    await writer(3, 'A')
-      .getByRole('button', { name: 'Writer A: change the price of SKU-3' })
-      .click();
-    await expect(writer(3, 'A').getByRole('status')).toHaveText(/^Appended: PriceChanged #\d+/);
+    await writer(3, 'A').getByRole('button', { name: 'Writer A: restock 5 × SKU-3' }).click();
+    await expect(writer(3, 'A').getByRole('status')).toHaveText(
+      /^Appended: ProductRestocked #\d+\. 10 available now\./,
+    );
     await writer(3, 'B').getByRole('button', { name: 'Writer B: sell 1 × SKU-3' }).click();
     await expect(writer(3, 'B').getByRole('status')).toHaveText(
-      /^Refused: a concurrency conflict\. .* Only the price changed since the read, which cannot make the sale wrong: a false conflict/,
+      /^Refused: a concurrency conflict\. .* Only a restock happened since the read\. It adds stock, so the sale’s decision still holds: a false conflict/,
     );
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);
@@ -450,7 +450,7 @@ test.describe('lessons', () => {
     const { progress, errors } = await openChapter(page, 'when-not-to-use-cqrs', /Chapter 11/);
     const bench = page.getByRole('group', { name: 'Designs for three systems' });
     const table = bench.getByRole('table', { name: 'What each design costs' });
-    const feedback = await predict(page, /^Extra parts and code/);
+    const feedback = await predict(page, /^More code and parts/);
     await expect(table.getByRole('row', { name: /^History kept/ })).toContainText(
       'Every event, kept for good',
     );

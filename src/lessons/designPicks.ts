@@ -35,11 +35,11 @@ export const DESIGN_PICKS: readonly DesignPick[] = [
     id: 'catalogue',
     name: 'the product catalogue',
     situation:
-      'A product catalogue: 50,000 products searched by words thousands of times a minute, while prices change a few times a day. A search may show a new price a few seconds late, but saving a price must stay quick.',
+      'A product catalogue: 50,000 products searched by words, with ranking and typo tolerance, in a search engine apart from the product database, while prices change a few times a day. A search may show a new price a few seconds late, but saving a price must stay quick.',
     best: 'after-commit',
     reasons: {
       'one-model':
-        'Searching by words needs an index shaped for it; built from the product rows at every query, each search scans them all, and the searches compete with the writes for one store.',
+        'A full-text index on the product rows would serve this size well enough, in one database. But this search lives in a search engine of its own, which no write to the product database can update in its own transaction: that is a second model, kept in step from outside.',
       'same-transaction':
         'Every price change would also update the search index inside its transaction, so each save waits for the index, and the index must live in the write’s own store. Nothing here needs the search to be current at once.',
       'after-commit':
@@ -56,13 +56,13 @@ export const DESIGN_PICKS: readonly DesignPick[] = [
     best: 'event-sourced',
     reasons: {
       'one-model':
-        'The current balance would be overwritten by every payment, so a past balance and how it was reached would have to be kept some other way: the history is the need here.',
+        'As built here, each payment overwrites the balance, so a past balance is lost. Keeping every entry as a row that is never changed is keeping the events, which is what the event-sourced design does.',
       'same-transaction':
-        'Balances would always be current, but the state is overwritten in place: a past balance, and the entries that led to it, are not kept.',
+        'Balances would always be current, but as built here the state is overwritten in place: a past balance, and the entries that led to it, are not kept unless every entry is kept too, which is keeping the events.',
       'after-commit':
         'The outbox is emptied once relayed, so it is no history either: a past balance, and how it was reached, is lost.',
       'event-sourced':
-        'Right: every entry is kept as an event and balances are derived from them, so any past balance can be recomputed and explained. The customer’s screen reads the balance from the write side or from a view in the same transaction (chapter 5), so it never lags.',
+        'Right: every entry is kept as an event and balances are derived from them, so any past balance can be recomputed and explained. One change: this lab updates this design’s view after the commit, so the balance screen should read the account’s own stream, or a view kept in the append’s transaction (chapter 5); the after-commit view can serve the auditors’ reports.',
     },
   },
 ];

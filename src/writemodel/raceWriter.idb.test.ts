@@ -75,18 +75,19 @@ describe('Race writers', () => {
     });
   });
 
-  describe('When only the price changed since a writer read the product', () => {
-    it('refuses its sale all the same (a false conflict), with PriceChanged as what moved it', async () => {
-      const { a, b } = await twoWriters(5);
+  describe('When only a restock happened since a writer read the product', () => {
+    it('refuses its sale all the same (a false conflict), with ProductRestocked as what moved it', async () => {
+      const { a, b } = await twoWriters(1);
       await a.read('SKU-1');
       await b.read('SKU-1');
-      expect(await a.changePrice('SKU-1', 13.5, true)).toMatchObject({
+      expect(await a.restock('SKU-1', 5, true)).toMatchObject({
         status: 'appended',
-        events: [{ type: 'PriceChanged' }],
+        events: [{ type: 'ProductRestocked' }],
+        availableAfter: 6,
       });
       expect(await b.sell('ORD-B', 'SKU-1', 1, true)).toMatchObject({
         status: 'conflict',
-        movedBy: ['PriceChanged'],
+        movedBy: ['ProductRestocked'],
       });
     });
   });

@@ -133,11 +133,11 @@ export const createRaceWriter = ({
         { type: 'PlaceOrder', data: { orderId, lines: [{ sku, quantity }] }, meta: meta() },
         checkVersion,
       ),
-    /** Changes `sku`'s price, decided on this writer's last read of it. */
-    changePrice: (sku: string, price: number, checkVersion: boolean) =>
+    /** Adds `quantity` of `sku` to stock, decided on this writer's last read of it. */
+    restock: (sku: string, quantity: number, checkVersion: boolean) =>
       decideAndAppend(
         sku,
-        { type: 'ChangePrice', data: { sku, price }, meta: meta() },
+        { type: 'Restock', data: { sku, quantity }, meta: meta() },
         checkVersion,
       ),
   };

@@ -21,10 +21,10 @@ export const PRACTICE: readonly Chapter[] = [
     title: 'Optimistic concurrency',
     goal: 'After this chapter you can explain what optimistic concurrency protects that the rules alone do not, and tell a broken invariant from a lost update and a false conflict.',
     text: [
-      'The shop now runs two servers, each with a write model of its own, sharing one event store. Two customers ask for the last Blue mug at the same moment. Each server reads the mug’s stream, sees 1 left, and decides the sale is fine. There is one mug, so at most one sale may go through: a second would break an invariant, a rule that must hold after every command (stock never below zero).',
+      'The shop now runs two servers, each with a write model of its own, sharing one event store. Two customers ask for the last Blue mug at the same moment, and each request reaches a different server. Each server reads the mug’s stream and lets the shop’s rules decide. Stock must never go below zero: a rule that must hold after every command is called an invariant.',
       'Here two write workers play the two servers, on the lab’s own event store. Each decides on the product as it last read it, outside the append, as a request handler would; the append can state the version of the stream the decision was made on (its expected version), or state none.',
     ],
-    task: 'Round 1: read SKU-1 as Writer A and as Writer B, then sell as both. Round 2: the same with SKU-2, in a store that checks versions. Round 3: read SKU-3 as both, change its price as Writer A, then sell as Writer B.',
+    task: 'Round 1: read SKU-1 as Writer A and as Writer B, then sell as both. Round 2: the same with SKU-2, in a store that checks versions. Round 3: read SKU-3 as both, restock it as Writer A, then sell as Writer B.',
     highlight: ['Writer A: read SKU-1', 'Writer B: read SKU-1'],
     workbench: 'two-writers',
     scenario: {
@@ -46,12 +46,12 @@ export const PRACTICE: readonly Chapter[] = [
       ],
       answer: 0,
       because:
-        'Each writer decided on the state it had read, with 1 left, so the rule said yes both times, and the naive store appended both: the log now promises a mug that does not exist. Nothing was overwritten, both sales are in the log, so this is a broken invariant, not a lost update. With the version checked, the second append states the version its writer read, finds the stream has moved, and is refused whole. (This lab’s own write model decides inside the append’s transaction, one batch at a time, so it cannot oversell; the check is what keeps writers that decide outside it apart.)',
+        'Each writer decided on the state it had read, with 1 left, so the rule said yes both times, and the naive store appended both: two orders now hold the one mug. Nothing was overwritten, both sales are in the log, so this is a broken invariant, not a lost update. With the version checked, the second append states the version its writer read, finds the stream has moved, and is refused whole. (The lab’s main write model reads, decides and appends in one transaction, so it cannot oversell. These two writers decide first and append later, so they need the check.)',
       howToSee: 'Read as both writers in round 1, then sell as both.',
       revealWhen: once('Both sales went into the naive store', (_, now) => oversold(now, 'SKU-1')),
     },
     check: inOrder(
-      'SKU-1 was oversold in the naive store (a broken invariant in the log), the version check refused the second sale of SKU-2 (a concurrency conflict), and refused a sale of SKU-3 when only its price had changed (a false conflict)',
+      'SKU-1 was oversold in the naive store (a broken invariant in the log), the version check refused the second sale of SKU-2 (a concurrency conflict), and refused a sale of SKU-3 when only a restock had happened (a false conflict)',
       [
         (_, now) => oversold(now, 'SKU-1'),
         (_, now) => reported('race:conflict')(_, now) && !oversold(now, 'SKU-2'),
@@ -59,9 +59,9 @@ export const PRACTICE: readonly Chapter[] = [
       ],
     ),
     takeaway: {
-      text: 'A rule checked on a state read earlier holds only if nothing changed since: optimistic concurrency makes each append state the version it was decided on, and the store refuses it whole if the stream has moved, so two writers cannot both sell the last mug. The check covers the whole stream, so a change that could not make the decision wrong, such as a new price, refuses it too: a false conflict, paid for with a retry.',
+      text: 'A decision made on state read earlier is safe only if that state has not moved since: optimistic concurrency makes each append state the version it decided on, and the store refuses it whole if the stream has moved, so as long as every writer does this, two cannot both sell the last mug. The check covers the whole stream, so a change that could not make the decision wrong, such as a restock, refuses it too: a false conflict, paid for with a retry.',
       inProduction:
-        'KurrentDB appends with an expected revision and refuses the write if the stream has moved; Marten checks an expected stream version on append, and Axon’s event store refuses a second event with the same aggregate sequence number. In a plain SQL database the same idea is a version column checked in the UPDATE’s WHERE clause; where false conflicts are frequent, teams split the stream (stock apart from price) or retry on the new state.',
+        'KurrentDB appends with an expected revision and refuses the write if the stream has moved; Marten checks an expected stream version on append, and Axon’s event store refuses a second event with the same aggregate sequence number. In a plain SQL database the same idea is a version column checked in the UPDATE’s WHERE clause; where false conflicts are frequent, teams split the stream or retry on the new state. In a table updated in place, the same race is a lost update: both writers set the stock to 0 and one sale vanishes from the count; a conditional UPDATE … SET stock = stock − 1 WHERE stock >= 1 checks only what the sale needs, and so avoids false conflicts.',
     },
   },
   {
@@ -197,10 +197,10 @@ export const PRACTICE: readonly Chapter[] = [
     id: 'without-cqrs',
     number: 10,
     title: 'Four designs, one workload',
-    goal: 'After this chapter you can say which costs of this lab’s design belong to CQRS, which to asynchronous views and which to event sourcing, and read what your own machine measured for each.',
+    goal: 'After this chapter you can say which costs of the four designs belong to CQRS, which to asynchronous views and which to event sourcing, and read what your own machine measured for each.',
     text: [
       'Traffic grows: many people check stock while orders keep coming, and the team argues about the design. Four are on the table. The lab runs each for real, with the same rules deciding, the same seeded orders and the same question: how many of a product are left?',
-      'One model (no CQRS): an order updates the products’ current state in place, and a stock query reads those same rows. CQRS, views in the same transaction: an order updates the state and a Stock levels table shaped for the query, in one transaction. CQRS, views updated after commit: an order updates the state and writes a message to an outbox table in the same transaction; a relay then carries the message to the Stock levels view, in a worker of its own. CQRS with event sourcing: an order appends events to a log, the only record kept; the view, in a worker of its own, is fed from the log.',
+      'One model (no CQRS) keeps each product’s current state, and stock queries read those same rows. Two CQRS designs keep the current state too, with a Stock levels table shaped for the query beside it; they differ in when that table is updated. CQRS with event sourcing keeps only the events, in a log, and a Stock levels view derived from them.',
       'What this measures: on this browser and machine, how long writes and reads take in each design under two mixes of one workload, and how many reads missed a write already acknowledged. What it does not show: a real server with many cores and a tuned database, the network, read replicas, or the cost of building and running more parts. One run is noisy: run each mix more than once.',
     ],
     task: 'Run the write-heavy mix, then the read-heavy mix, and compare the four designs: then answer what your machine measured.',
@@ -217,7 +217,7 @@ export const PRACTICE: readonly Chapter[] = [
       ],
       answer: 1,
       because:
-        'A view updated in the write’s own transaction is committed with the order, so any read after the acknowledgement sees it: that is CQRS with no lag. A read can miss the order only where the view is updated after the commit, whether the message comes from an outbox table or from an event log. Event sourcing decides what the write side stores, not when a view hears of it.',
+        'A view updated in the write’s own transaction is committed with the order, so any read after the acknowledgement sees it: that is CQRS with no lag. A read can miss the order only where the view is updated after the commit, whether the message comes from an outbox table or from an event log (this lab’s event-sourced design updates its view after the commit too). Event sourcing decides what the write side stores, not when a view hears of it.',
       howToSee: 'Run a mix and read the Possibly stale reads column.',
       revealWhen: once('A mix was run against the four designs', (_, now) =>
         now.activity.some((a) => a.startsWith('compare:')),
@@ -230,7 +230,7 @@ export const PRACTICE: readonly Chapter[] = [
     takeaway: {
       text: 'Lag belongs to updating views after the commit, not to CQRS: the design with its view in the same transaction is CQRS and never answers behind a write, and its price is paid in the write, which also does the view’s work. Event sourcing changes what the write side keeps (the events, from which state and views are derived), which is what replay, audit and time travel need; it does not by itself make views lag or reads faster.',
       inProduction:
-        'A plain SQL database serves reads while it writes (in PostgreSQL, readers and writers do not block each other) and can keep a read table in the write’s transaction, or write an outbox row there for a relay, such as Debezium’s outbox router, to publish after the commit. Marten runs inline projections in the append’s transaction and async projections after it; read replicas lag like an asynchronous view.',
+        'A plain SQL database serves reads while it writes (in PostgreSQL, readers and writers do not block each other) and can keep a read table in the write’s transaction, or write an outbox row there for a relay, such as Debezium with its outbox event router, to publish after the commit. Marten runs inline projections in the append’s transaction and async projections after it; asynchronous read replicas lag like an asynchronous view.',
     },
   },
   {
@@ -254,13 +254,13 @@ export const PRACTICE: readonly Chapter[] = [
       question:
         'A small app: one team, a few screens, simple forms, modest traffic. What would splitting reads from writes mostly add?',
       choices: [
-        'Faster reads, since each model is tuned for its own job',
-        'Extra parts and code to build and run, with no reading need to pay for them',
-        'Reads that lag behind writes, since a split always makes views trail the writes',
+        'Faster reads: each model is shaped for its own job',
+        'More code and parts to build and run',
+        'Reads that can lag behind writes',
       ],
       answer: 1,
       because:
-        'The split pays off when reads and writes pull in different directions. Here they do not, so its second model, workers, stores and code are cost without return. It does not make reads faster by itself (chapter 10), and lag is not the cost of CQRS: it comes from updating views after the commit, and a view in the same transaction has none.',
+        'The split pays off when reads and writes pull in different directions. Here they do not, so a second model, and the code that keeps it in step, cost without return. A split alone does not make reads faster, and lag is not the cost of CQRS: it comes from updating views after the commit, and a view in the same transaction has none.',
       howToSee: 'Measure one order’s trip and read the table.',
       revealWhen: once('An order’s trip was measured', reported('costs-measured')),
     },
@@ -269,9 +269,9 @@ export const PRACTICE: readonly Chapter[] = [
       reported('costs-measured', ...DESIGN_PICKS.map((pick) => `pick:${pick.id}:right`)),
     ),
     takeaway: {
-      text: 'Charge each cost to its pattern: a second model and the code that keeps it to CQRS; a growing log, replay and old events that must stay readable to event sourcing; lag, checkpoints and catch-up to views updated after the commit; transport to the bus. A single model is the better choice when reads and writes need the same shape, and where the split does pay, it is best kept to the part of the system that needs it.',
+      text: 'Charge each cost to its pattern: a second model and the code that keeps it to CQRS; a growing log, the time replays take and old events that must stay readable to event sourcing; lag, checkpoints and catch-up to views updated after the commit; transport to the bus. A single model is the better choice when reads and writes need the same shape, and where the split does pay, it is best kept to the part of the system that needs it.',
       inProduction:
-        'CQRS can live inside one service and one PostgreSQL database, with plain read tables or Marten’s inline projections; event sourcing, asynchronous projections or Kafka can then be added only where the history or the read load calls for them. KurrentDB, Axon Server and a Kafka cluster are each one more system to run, back up and monitor.',
+        'CQRS can live inside one service and one PostgreSQL database, with read tables updated in the write’s transaction; event sourcing (with Marten, say, and its inline projections), asynchronous projections or Kafka can be added only where the history or the read load calls for them. KurrentDB, Axon Server and a Kafka cluster are each one more system to run, back up and monitor.',
     },
   },
 ];

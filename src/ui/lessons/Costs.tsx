@@ -9,7 +9,8 @@ import { ChoiceForm } from './ChoiceForm';
 const PARTS: Record<DesignId, { workers: string; stores: string; history: string }> = {
   'one-model': { workers: '1', stores: 'State', history: 'None: state is overwritten' },
   'same-transaction': {
-    workers: '2: the write side, a reader',
+    workers:
+      '2 here: the write side, and a reader (how this lab serves reads; no extra process is needed)',
     stores: 'State and the view’s table, in one database',
     history: 'None: state is overwritten',
   },

@@ -15,6 +15,18 @@ import { NumericHeaders } from './NumericHeaders';
 
 type Row = { mix: Mix; runs: Record<DesignId, DesignSummary> };
 
+/** What each design does with an order, shown once the learner has made a prediction. */
+const HOW: Record<DesignId, string> = {
+  'one-model':
+    'an order updates the products’ current state in place, and a stock query reads those same rows, in the same worker.',
+  'same-transaction':
+    'an order updates the state and the Stock levels rows in one transaction; a reader in a second worker reads those rows.',
+  'after-commit':
+    'an order updates the state and adds one outbox row per event, in one transaction; then a relay, inside the write side’s worker, sends one message per event to the Stock levels view, which runs in a worker of its own.',
+  'event-sourced':
+    'an order appends its events to a log, the only record kept; after the commit they are sent to the Stock levels view, in a worker of its own, which catches up from the log if it misses any.',
+};
+
 const ms = (value: number | null) => (value === null ? '–' : value.toFixed(1));
 
 const cores = () =>
@@ -53,6 +65,14 @@ export const DesignBench = () => {
 
   return (
     <div className="workbench" role="group" aria-label="Four designs">
+      <p>How each design carries an order, and where a stock read goes:</p>
+      <ul>
+        {DESIGN_IDS.map((id) => (
+          <li key={id}>
+            <strong>{DESIGN_NAMES[id]}</strong>: {HOW[id]}
+          </li>
+        ))}
+      </ul>
       <p>
         Each run sends {COMPARISON.operations} operations at {COMPARISON.ratePerSecond} a second to
         each design in turn, each in its own workers and databases, started for its run and stopped
@@ -87,7 +107,7 @@ export const DesignBench = () => {
           Times are in ms, from the page sending an operation to its answer. p50 (the median): half
           took this long or less; p95: 95 in 100 did, so it shows the slow tail. Possibly stale
           reads: reads that missed a write acknowledged before they were sent. Staleness window: the
-          longest such a write had been acknowledged when a read still missed it.
+          longest time between a write’s acknowledgement and a later read that still missed it.
         </p>
       )}
       {rows.map((row) => (

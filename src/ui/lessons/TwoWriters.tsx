@@ -9,6 +9,9 @@ import { reportActivity } from '../../state/lessons';
 import { newId } from '../commands/suggestions';
 
 type Writer = 'A' | 'B';
+
+/** Units Writer A adds in round 3. */
+const RESTOCK = 5;
 type Round = {
   n: number;
   sku: string;
@@ -17,7 +20,7 @@ type Round = {
   /** Whether each append states the version its writer read. */
   checkVersion: boolean;
   /** What Writer A does in this round; Writer B always sells. */
-  writerA: 'sell' | 'change-price';
+  writerA: 'sell' | 'restock';
 };
 
 /** Chapter 6's three rounds, each on a product of its own (the chapter's scenario adds them). */
@@ -27,7 +30,7 @@ export const ROUNDS: readonly Round[] = [
     sku: 'SKU-1',
     title: 'Naive store',
     about:
-      'A simulator mode: each append states no version (expected version “any”), so nothing checks that the decision was made on the stream as it is now.',
+      'Each append states no version (expected version “any”, which real stores also offer), so nothing checks that the decision was made on the stream as it is now.',
     checkVersion: false,
     writerA: 'sell',
   },
@@ -43,16 +46,22 @@ export const ROUNDS: readonly Round[] = [
   {
     n: 3,
     sku: 'SKU-3',
-    title: 'A price change and a sale',
-    about:
-      'Version checked on append, as in round 2; Writer A changes the price instead of selling.',
+    title: 'A restock and a sale',
+    about: 'Version checked on append, as in round 2; Writer A restocks instead of selling.',
     checkVersion: true,
-    writerA: 'change-price',
+    writerA: 'restock',
   },
 ];
 
 const describeRead = (read: WriterRead) =>
   `Read product-${read.sku} at version ${String(read.version)}: ${read.available === null ? 'no such product' : `${String(read.available)} available`}${read.price === null ? '' : `, price ${read.price.toFixed(2)}`}`;
+
+/** A negative number with a typographic minus, as the prediction writes it. */
+const minus = (n: number) => (n < 0 ? `−${String(-n)}` : String(n));
+
+/** Whether only restocks moved the stream since the read (they cannot make a sale wrong). */
+const onlyRestocked = (movedBy: readonly string[]) =>
+  movedBy.length > 0 && movedBy.every((type) => type === 'ProductRestocked');
 
 /** What an outcome says, and what it shows, named by its right name. */
 const describeOutcome = (outcome: WriterOutcome, round: Round): { ok: boolean; text: string } => {
@@ -64,7 +73,7 @@ const describeOutcome = (outcome: WriterOutcome, round: Round): { ok: boolean; t
         ok: true,
         text:
           stock !== null && stock < 0
-            ? `Appended: ${events}. The log now holds ${String(stock)} available for ${round.sku}: more sold than there is, a broken invariant. Nothing was overwritten (both sales are in the log), so this is not a lost update.`
+            ? `Appended: ${events}. Folding ${round.sku}’s stream now gives ${minus(stock)} available: more sold than there is, a broken invariant. Nothing was overwritten (both sales are in the log), so this is not a lost update.`
             : `Appended: ${events}.${stock === null ? '' : ` ${String(stock)} available now.`}`,
       };
     }
@@ -74,12 +83,10 @@ const describeOutcome = (outcome: WriterOutcome, round: Round): { ok: boolean; t
         text: `Refused by the rules, on the state this writer read: ${outcome.reason}`,
       };
     case 'conflict': {
-      const onlyPrice =
-        outcome.movedBy.length > 0 && outcome.movedBy.every((type) => type === 'PriceChanged');
       return {
         ok: false,
-        text: onlyPrice
-          ? `Refused: a concurrency conflict. ${outcome.reason} Only the price changed since the read, which cannot make the sale wrong: a false conflict, the price of checking the whole stream’s version.`
+        text: onlyRestocked(outcome.movedBy)
+          ? `Refused: a concurrency conflict. ${outcome.reason} Only a restock happened since the read. It adds stock, so the sale’s decision still holds: a false conflict, the price of checking the whole stream’s version.`
           : `Refused: a concurrency conflict. ${outcome.reason} The stream moved (${outcome.movedBy.join(', ')}) since this writer read it: read again, and the rules decide on what is there now.`,
       };
     }
@@ -91,7 +98,7 @@ const report = (outcome: WriterOutcome, round: Round) => {
   if (outcome.status === 'appended' && (outcome.availableAfter ?? 0) < 0)
     reportActivity('race:oversold');
   if (outcome.status !== 'conflict') return;
-  if (round.writerA === 'change-price' && outcome.movedBy.every((t) => t === 'PriceChanged'))
+  if (round.writerA === 'restock' && onlyRestocked(outcome.movedBy))
     reportActivity('race:false-conflict');
   else if (outcome.movedBy.includes('StockReserved')) reportActivity('race:conflict');
 };
@@ -119,12 +126,12 @@ const WriterPanel = ({
       setBusy(false);
     }
   };
-  const changesPrice = name === 'A' && round.writerA === 'change-price';
+  const restocks = name === 'A' && round.writerA === 'restock';
   const decide = () =>
     act(async (api) => {
       if (!read) return;
-      const outcome = changesPrice
-        ? await api.changePrice(round.sku, (read.price ?? 0) + 1, round.checkVersion)
+      const outcome = restocks
+        ? await api.restock(round.sku, RESTOCK, round.checkVersion)
         : await api.sell(newId(`ORD-${name}`), round.sku, 1, round.checkVersion);
       report(outcome, round);
       setResult(describeOutcome(outcome, round));
@@ -147,8 +154,8 @@ const WriterPanel = ({
       </button>
       {read && <p className="muted">{describeRead(read)}</p>}
       <button type="button" disabled={!read || busy || !writer} onClick={() => void decide()}>
-        {changesPrice
-          ? `Writer ${name}: change the price of ${round.sku}`
+        {restocks
+          ? `Writer ${name}: restock ${String(RESTOCK)} × ${round.sku}`
           : `Writer ${name}: sell 1 × ${round.sku}`}
       </button>
       {result && (
