@@ -38,7 +38,7 @@ const WRITE_WORK: Record<DesignId, string> = {
 
 /** Said when the event-sourced design had the fastest writes: where that comes from here. */
 const LOG_WRITES_FAST =
-  'Its write side keeps each stream’s state in memory between writes, while the other designs read their rows from the database each time: that is how this lab is built, not a property of event sourcing.';
+  'its write side keeps each stream’s state in memory between writes, while the other designs read their rows from the database each time: that is how this lab is built, not a property of event sourcing.';
 
 /** Why a design's reads may wait, in this lab: said of the design whose reads were slowest. */
 const ASYNC_READ_WAIT =
@@ -79,7 +79,7 @@ export const explainRun = (
     sentences.push(
       high - low < NOISE_MS
         ? `Writes: every design’s p50 was between ${ms(low)} and ${ms(high)}, within the noise of one run: too close to tell apart.`
-        : `Writes: the lowest p50 was ${DESIGN_NAMES[writes.fastest]} (${ms(low)}), the highest ${DESIGN_NAMES[writes.slowest]} (${ms(high)}). ${WRITE_WORK[writes.slowest]}${writes.fastest === 'event-sourced' ? ` As for ${DESIGN_NAMES['event-sourced']}: ${LOG_WRITES_FAST}` : ''}`,
+        : `Writes: the lowest p50 was ${DESIGN_NAMES[writes.fastest]} (${ms(low)}), the highest ${DESIGN_NAMES[writes.slowest]} (${ms(high)}). ${WRITE_WORK[writes.slowest]}${writes.fastest === 'event-sourced' ? ` ${DESIGN_NAMES['event-sourced']} wrote fastest here because ${LOG_WRITES_FAST}` : ''}`,
     );
   }
   const reads = extremes(run, (s) => s.readP50);
