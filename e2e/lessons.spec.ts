@@ -409,6 +409,7 @@ test.describe('lessons', () => {
     for (const id of ['one-model', 'same-transaction'] as const) {
       await expect(row('write-heavy', id).getByRole('cell').nth(4)).toHaveText(/^0 of \d+$/);
       await expect(row('write-heavy', id).getByRole('cell').nth(5)).toHaveText('0.0');
+      await expect(row('write-heavy', id).getByRole('cell').nth(6)).toHaveText('0');
     }
     await expect(row('write-heavy', 'event-sourced').getByRole('cell').nth(0)).toHaveText(
       /^\d+\.\d$/,

@@ -12,6 +12,7 @@ const summary = (over: Partial<DesignSummary> = {}): DesignSummary => ({
   writeP95: 9,
   staleReads: 0,
   stalenessMs: 0,
+  stalenessEvents: 0,
   refusedWrites: 0,
   elapsedMs: 2000,
   ...over,
@@ -95,11 +96,13 @@ describe('Explaining one mix’s run', () => {
 
   it('lists the designs with possibly stale reads, with counts and the window', () => {
     const sentences = explainRun(
-      run({ 'event-sourced': { staleReads: 4, reads: 80, stalenessMs: 12.34 } }),
+      run({
+        'event-sourced': { staleReads: 4, reads: 80, stalenessMs: 12.34, stalenessEvents: 6 },
+      }),
       2,
     );
     expect(sentences).toContain(
-      'Reads that missed a write already acknowledged: CQRS with event sourcing, 4 of 80, up to 12.3 ms after the write was acknowledged.',
+      'Reads that missed a write already acknowledged: CQRS with event sourcing, 4 of 80, up to 12.3 ms after the write was acknowledged and 6 events behind it.',
     );
   });
 

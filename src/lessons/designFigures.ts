@@ -99,7 +99,7 @@ export const explainRun = (
       : `Reads that missed a write already acknowledged: ${stale
           .map(
             (id) =>
-              `${DESIGN_NAMES[id]}, ${String(run[id].staleReads)} of ${String(run[id].reads)}, up to ${ms(run[id].stalenessMs)} after the write was acknowledged`,
+              `${DESIGN_NAMES[id]}, ${String(run[id].staleReads)} of ${String(run[id].reads)}, up to ${ms(run[id].stalenessMs)} after the write was acknowledged and ${String(run[id].stalenessEvents)} ${run[id].stalenessEvents === 1 ? 'event' : 'events'} behind it`,
           )
           .join('; ')}.`,
   );

@@ -43,6 +43,7 @@ describe('Percentiles and summaries', () => {
         writes: [10.04, 12.36],
         staleReads: 1,
         stalenessMs: 7.25,
+        stalenessEvents: 3,
         refusedWrites: 0,
         elapsedMs: 2003.6,
       }),
@@ -55,6 +56,7 @@ describe('Percentiles and summaries', () => {
       writeP95: 12.4,
       staleReads: 1,
       stalenessMs: 7.3,
+      stalenessEvents: 3,
       refusedWrites: 0,
       elapsedMs: 2004,
     });

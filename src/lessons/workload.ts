@@ -40,6 +40,8 @@ export type DesignRun = {
   staleReads: number;
   /** The longest a write had been acknowledged when a read sent after that still missed it (ms). */
   stalenessMs: number;
+  /** The most events acknowledged before a read was sent that its answer did not include. */
+  stalenessEvents: number;
   refusedWrites: number;
   /** Real ms from the first operation sent to the last answered. */
   elapsedMs: number;
@@ -54,6 +56,7 @@ export type DesignSummary = {
   writeP95: number | null;
   staleReads: number;
   stalenessMs: number;
+  stalenessEvents: number;
   refusedWrites: number;
   elapsedMs: number;
 };
@@ -69,6 +72,7 @@ export const summarizeDesign = (run: DesignRun): DesignSummary => ({
   writeP95: oneDecimal(percentile(run.writes, 95)),
   staleReads: run.staleReads,
   stalenessMs: oneDecimal(run.stalenessMs) ?? 0,
+  stalenessEvents: run.stalenessEvents,
   refusedWrites: run.refusedWrites,
   elapsedMs: Math.round(run.elapsedMs),
 });

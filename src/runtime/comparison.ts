@@ -56,6 +56,7 @@ const drive = async (design: Design, ops: readonly WorkloadOp[]): Promise<Design
     writes: [],
     staleReads: 0,
     stalenessMs: 0,
+    stalenessEvents: 0,
     refusedWrites: 0,
     elapsedMs: 0,
   };
@@ -98,6 +99,8 @@ const drive = async (design: Design, ops: readonly WorkloadOp[]): Promise<Design
             run.staleReads += 1;
             const oldest = Math.min(...missed.map((write) => write.at));
             run.stalenessMs = Math.max(run.stalenessMs, sentAt - oldest);
+            const newest = Math.max(...missed.map((write) => write.position));
+            run.stalenessEvents = Math.max(run.stalenessEvents, newest - answer.asOfPosition);
           }),
         );
       }

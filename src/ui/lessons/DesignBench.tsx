@@ -107,7 +107,8 @@ export const DesignBench = () => {
           Times are in ms, from the page sending an operation to its answer. p50 (the median): half
           took this long or less; p95: 95 in 100 did, so it shows the slow tail. Possibly stale
           reads: reads that missed a write acknowledged before they were sent. Staleness window: the
-          longest time between a write’s acknowledgement and a later read that still missed it.
+          longest time between a write’s acknowledgement and a later read that still missed it, and
+          the most events such a read was behind.
         </p>
       )}
       {rows.map((row) => (
@@ -125,6 +126,7 @@ export const DesignBench = () => {
                     'Read p95',
                     'Possibly stale reads',
                     'Staleness window',
+                    'Window in events',
                   ]}
                 />
               </tr>
@@ -143,6 +145,7 @@ export const DesignBench = () => {
                       {design.staleReads} of {design.reads}
                     </td>
                     <td className="num">{ms(design.stalenessMs)}</td>
+                    <td className="num">{design.stalenessEvents}</td>
                   </tr>
                 );
               })}
