@@ -57,13 +57,27 @@ const NOISE_MS = 1;
 
 const ms = (value: number | null) => (value === null ? '–' : `${value.toFixed(1)} ms`);
 
-const extremes = (
+/**
+ * One sentence on the p50s `of` picks out: the lowest and highest design, and why the highest
+ * (`why`, plus `also` about the lowest); or that they were too close to tell apart. Null if none.
+ */
+const compared = (
   run: Readonly<Record<DesignId, DesignSummary>>,
+  label: string,
   of: (summary: DesignSummary) => number | null,
-) => {
+  why: (slowest: DesignId) => string,
+  also: (fastest: DesignId) => string = () => '',
+): string | null => {
   const measured = DESIGN_IDS.filter((id) => of(run[id]) !== null);
   const sorted = [...measured].sort((a, b) => (of(run[a]) ?? 0) - (of(run[b]) ?? 0));
-  return { fastest: sorted[0], slowest: sorted.at(-1) };
+  const fastest = sorted[0];
+  const slowest = sorted.at(-1);
+  if (!fastest || !slowest) return null;
+  const low = of(run[fastest]) ?? 0;
+  const high = of(run[slowest]) ?? 0;
+  return high - low < NOISE_MS
+    ? `${label}: every design’s p50 was between ${ms(low)} and ${ms(high)}, within the noise of one run: too close to tell apart.`
+    : `${label}: the lowest p50 was ${DESIGN_NAMES[fastest]} (${ms(low)}), the highest ${DESIGN_NAMES[slowest]} (${ms(high)}). ${why(slowest)}${also(fastest)}`;
 };
 
 /** A few sentences on one mix's figures, as this machine measured them. */
@@ -72,26 +86,24 @@ export const explainRun = (
   cores: number | null,
 ): string[] => {
   const sentences: string[] = [];
-  const writes = extremes(run, (s) => s.writeP50);
-  if (writes.fastest && writes.slowest) {
-    const low = run[writes.fastest].writeP50 ?? 0;
-    const high = run[writes.slowest].writeP50 ?? 0;
-    sentences.push(
-      high - low < NOISE_MS
-        ? `Writes: every design’s p50 was between ${ms(low)} and ${ms(high)}, within the noise of one run: too close to tell apart.`
-        : `Writes: the lowest p50 was ${DESIGN_NAMES[writes.fastest]} (${ms(low)}), the highest ${DESIGN_NAMES[writes.slowest]} (${ms(high)}). ${WRITE_WORK[writes.slowest]}${writes.fastest === 'event-sourced' ? ` ${DESIGN_NAMES['event-sourced']} wrote fastest here because ${LOG_WRITES_FAST}` : ''}`,
-    );
-  }
-  const reads = extremes(run, (s) => s.readP50);
-  if (reads.fastest && reads.slowest) {
-    const low = run[reads.fastest].readP50 ?? 0;
-    const high = run[reads.slowest].readP50 ?? 0;
-    sentences.push(
-      high - low < NOISE_MS
-        ? `Reads: every design’s p50 was between ${ms(low)} and ${ms(high)}, within the noise of one run: too close to tell apart.`
-        : `Reads: the lowest p50 was ${DESIGN_NAMES[reads.fastest]} (${ms(low)}), the highest ${DESIGN_NAMES[reads.slowest]} (${ms(high)}). ${READ_WAIT[reads.slowest]}`,
-    );
-  }
+  const writes = compared(
+    run,
+    'Writes',
+    (s) => s.writeP50,
+    (slowest) => WRITE_WORK[slowest],
+    (fastest) =>
+      fastest === 'event-sourced'
+        ? ` ${DESIGN_NAMES['event-sourced']} wrote fastest here because ${LOG_WRITES_FAST}`
+        : '',
+  );
+  if (writes) sentences.push(writes);
+  const reads = compared(
+    run,
+    'Reads',
+    (s) => s.readP50,
+    (slowest) => READ_WAIT[slowest],
+  );
+  if (reads) sentences.push(reads);
   const stale = DESIGN_IDS.filter((id) => run[id].staleReads > 0);
   sentences.push(
     stale.length === 0
