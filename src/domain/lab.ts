@@ -8,7 +8,7 @@ import { SHOP_EVENT_TYPES, type ShopEvent } from './shop/events';
 import { shopCommandSchemas, type ShopCommand } from './shop/commands';
 import { shopDomain } from './shop/shop.decider';
 import type { ShopState } from './shop/shop.state';
-import type { WriteDomain } from './types';
+import type { StoredEvent, WriteDomain } from './types';
 
 export const labCommandSchema = z.discriminatedUnion(
   'type',
@@ -57,3 +57,10 @@ export const labDomain: WriteDomain<LabState, LabCommand, LabEvent> = {
     bank: bankDomain.combine(parts.map((p) => p.bank)),
   }),
 };
+
+/** The lab's state folded from stored events, in the order given (a stream, or the whole log). */
+export const foldLab = (events: readonly StoredEvent[]): LabState =>
+  events.reduce(
+    (state, event) => labDomain.evolve(state, event as unknown as LabEvent),
+    labDomain.initialState(),
+  );

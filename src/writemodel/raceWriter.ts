@@ -4,7 +4,7 @@
 // writers from breaking an invariant is the append's expected version: with the check on, an append
 // decided on a version that is no longer current is refused whole; in the naive store mode (the
 // check off: expected version "any") both appends go in, and the log holds what neither checked.
-import { labDomain, type LabCommand } from '../domain/lab';
+import { foldLab, labDomain, type LabCommand } from '../domain/lab';
 import { productStream } from '../domain/shop/events';
 import { available } from '../domain/shop/shop.state';
 import { DomainError, type StoredEvent } from '../domain/types';
@@ -39,12 +39,6 @@ export type WriterOutcome =
 
 type Held = { version: number; events: StoredEvent[] };
 
-const foldProduct = (events: readonly StoredEvent[]) =>
-  events.reduce(
-    (state, event) => labDomain.evolve(state, event as never),
-    labDomain.initialState(),
-  );
-
 export type RaceWriterDeps = {
   db: EventStoreDb;
   /** Tells the page (and other tabs) that the log grew, so views catch up as with another tab. */
@@ -62,7 +56,7 @@ export const createRaceWriter = ({
   const read = async (sku: string): Promise<WriterRead> => {
     const events = await readStream(db, productStream(sku));
     reads.set(sku, { version: events.length, events });
-    const product = foldProduct(events).shop.products[sku];
+    const product = foldLab(events).shop.products[sku];
     return {
       sku,
       version: events.length,
@@ -81,7 +75,7 @@ export const createRaceWriter = ({
     if (!held) throw new Error(`Read ${sku} first: a writer decides on what it has read`);
     let decided;
     try {
-      decided = labDomain.decide(command, foldProduct(held.events));
+      decided = labDomain.decide(command, foldLab(held.events));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       return { status: 'refused', reason: error.message };
@@ -105,7 +99,7 @@ export const createRaceWriter = ({
         recordedAt: now(),
       });
       told?.(await headPosition(db));
-      const after = foldProduct(await readStream(db, product)).shop.products[sku];
+      const after = foldLab(await readStream(db, product)).shop.products[sku];
       return {
         status: 'appended',
         events: events.map(({ type, position, version }) => ({ type, position, version })),

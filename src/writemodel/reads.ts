@@ -2,7 +2,7 @@
 // own stream, and the state an import goes on top of.
 import { bankDomain } from '../domain/bank/bank.decider';
 import { accountStream, type BankEvent } from '../domain/bank/events';
-import { labDomain } from '../domain/lab';
+import { foldLab } from '../domain/lab';
 import { fromCents } from '../domain/money';
 import {
   headPosition,
@@ -17,7 +17,7 @@ export const importBase = async (db: EventStoreDb, mode: ImportMode) => {
   if (mode === 'replace') return undefined;
   const events = await readLog(db);
   return {
-    state: events.reduce((s, e) => labDomain.evolve(s, e as never), labDomain.initialState()),
+    state: foldLab(events),
     versions: new Map(events.map((e) => [e.streamId, e.version])),
   };
 };

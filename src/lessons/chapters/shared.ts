@@ -1,5 +1,5 @@
 // What the chapters share: the shop they set up, and a few questions they ask of what happened.
-import { labDomain, type CommandInput } from '../../domain/lab';
+import { foldLab, type CommandInput } from '../../domain/lab';
 import { available } from '../../domain/shop/shop.state';
 import { once } from '../checks';
 import type { Observation } from '../types';
@@ -37,10 +37,7 @@ export const catalogue = (): CommandInput[] =>
 /** Whether the log, folded, holds fewer than zero of `sku` available: more sold than there is. */
 export const oversold = (now: Observation, sku: string): boolean => {
   const stream = `product-${sku}`;
-  const state = now.events
-    .filter((event) => event.streamId === stream)
-    .reduce((folded, event) => labDomain.evolve(folded, event as never), labDomain.initialState());
-  const found = state.shop.products[sku];
+  const found = foldLab(now.events.filter((event) => event.streamId === stream)).shop.products[sku];
   return found !== undefined && available(found) < 0;
 };
 
