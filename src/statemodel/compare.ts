@@ -13,7 +13,8 @@ import { createWriteModel } from '../writemodel/writeModel';
 import { createOutboxRelay, outboxSource } from './outbox';
 import { createStateModel, type StateModel } from './stateModel';
 import type { DesignId } from './designs';
-import { readViewRow, StateModelDb } from './stateModelDb';
+import { StateModelDb } from './stateModelDb';
+import { askStateView } from './stateViews';
 
 export { DESIGN_IDS, type DesignId } from './designs';
 
@@ -141,8 +142,8 @@ const sameTransactionReadSide = (): ReadSide => {
   const db = new StateModelDb(STATE);
   return {
     read: async (sku) => {
-      const row = await readViewRow(db, VIEW.name, sku);
-      return { available: stockOf(row.value), asOfPosition: row.asOfPosition };
+      const answer = await askStateView(db, VIEW.name, { kind: 'key', key: sku });
+      return { available: stockOf(answer.data), asOfPosition: answer.asOfPosition };
     },
   };
 };

@@ -28,6 +28,10 @@ export const outboxSource = (db: StateModelDb): EventSource => ({
   },
 });
 
+/** Deletes the outbox rows up to `position` (inclusive): their receivers have applied them. */
+export const deleteRelayed = (db: StateModelDb, position: number): Promise<number> =>
+  db.outbox.where('position').belowOrEqual(position).delete();
+
 /**
  * Sends the outbox's rows on, oldest first, after each commit (`kick`); `acknowledged` deletes the
  * rows a receiver has applied. It starts from the oldest row still there, so a new relay sends
@@ -67,7 +71,7 @@ export const createOutboxRelay = (
   return {
     kick,
     /** The receiver has applied everything up to `position`: those rows can go. */
-    acknowledged: (position: number) => db.outbox.where('position').belowOrEqual(position).delete(),
+    acknowledged: (position: number) => deleteRelayed(db, position),
     /** Rows still waiting (sent or not) for an acknowledgement. */
     pending: () => db.outbox.count(),
   };

@@ -13,7 +13,7 @@
 // bookkeeping: a command sent again is answered from its record, not applied twice.
 import type { CommandOutcome } from '../bus/protocol';
 import { labCommandSchema, labDomain, type LabState } from '../domain/lab';
-import { handlesEvent, projectBatch, type Projection } from '../domain/projection';
+import { projectStored, type Projection } from '../domain/projection';
 import { available } from '../domain/shop/shop.state';
 import { productStream } from '../domain/shop/events';
 import { DomainError, type StoredEvent } from '../domain/types';
@@ -107,16 +107,11 @@ const updateViews = async (
   events: readonly StoredEvent[],
 ) => {
   for (const projection of views) {
-    const handled = events.filter((event) => handlesEvent(projection, event));
-    const keys = [...new Set(handled.flatMap((event) => projection.keysOf(event)))];
-    if (keys.length === 0) continue;
-    const stored = await db.rows.bulkGet(keys.map((key) => [projection.name, key]));
-    const rows: Record<string, unknown> = {};
-    stored.forEach((row, i) => {
-      const key = keys[i];
-      if (key !== undefined && row) rows[key] = row.value;
-    });
-    const changes = Object.entries(projectBatch(projection, rows, handled));
+    const changes = Object.entries(
+      await projectStored(projection, events, async (keys) =>
+        (await db.rows.bulkGet(keys.map((key) => [projection.name, key]))).map((row) => row?.value),
+      ),
+    );
     const puts = changes.flatMap(([key, value]) =>
       value === null ? [] : [{ view: projection.name, key, value }],
     );

@@ -43,17 +43,6 @@ export class StateModelDb extends Dexie {
 export const stateHead = async (db: StateModelDb): Promise<number> =>
   (await db.meta.get('head'))?.position ?? 0;
 
-/** One row of a view kept in this store, and the position it is up to date with (one transaction). */
-export const readViewRow = (
-  db: StateModelDb,
-  view: string,
-  key: string,
-): Promise<{ value: unknown; asOfPosition: number }> =>
-  db.transaction('r', db.rows, db.meta, async () => {
-    const row = await db.rows.get([view, key]);
-    return { value: row?.value ?? null, asOfPosition: await stateHead(db) };
-  });
-
 /** Forgets everything stored: state, views, outbox, command records and head. */
 export const clearStateModel = (db: StateModelDb): Promise<void> =>
   db.transaction('rw', [db.state, db.rows, db.outbox, db.meta, db.commands], async () => {

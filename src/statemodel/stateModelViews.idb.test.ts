@@ -9,7 +9,8 @@ import { projections } from '../domain/views';
 import { createProjectionHost } from '../projection/projectionHost';
 import { readAllRows, ReadStoreDb } from '../readstore/readStoreDb';
 import { createOutboxRelay, outboxSource } from './outbox';
-import { readViewRow, stateHead, type StateModelDb } from './stateModelDb';
+import { stateHead, type StateModelDb } from './stateModelDb';
+import { askStateView } from './stateViews';
 import {
   acceptedAt,
   addProduct,
@@ -49,12 +50,14 @@ describe('CQRS, views in the same transaction', () => {
       const answer = await model.handle(write(placeOrder('ORD-1', 'SKU-1', 2)));
 
       expect(answer).toEqual(acceptedAt(3));
-      const row = await readViewRow(db, STOCK.name, 'SKU-1');
-      expect({ available: availableIn(row.value), asOfPosition: row.asOfPosition }).toEqual({
+      const row = await askStateView(db, STOCK.name, { kind: 'key', key: 'SKU-1' });
+      expect({ available: availableIn(row.data), asOfPosition: row.asOfPosition }).toEqual({
         available: 3,
         asOfPosition: 3,
       });
-      expect((await readViewRow(db, ORDERS.name, 'ORD-1')).value).toMatchObject({
+      expect(
+        (await askStateView(db, ORDERS.name, { kind: 'key', key: 'ORD-1' })).data,
+      ).toMatchObject({
         orderId: 'ORD-1',
       });
     });
@@ -65,9 +68,9 @@ describe('CQRS, views in the same transaction', () => {
 
       for (let i = 1; i <= 10; i += 1) {
         const answer = await model.handle(write(placeOrder(`ORD-${i}`, 'SKU-1', 1)));
-        const row = await readViewRow(db, STOCK.name, 'SKU-1');
+        const row = await askStateView(db, STOCK.name, { kind: 'key', key: 'SKU-1' });
         expect(answer).toEqual(acceptedAt(1 + 2 * i));
-        expect(availableIn(row.value)).toBe(100 - i);
+        expect(availableIn(row.data)).toBe(100 - i);
       }
     });
   });

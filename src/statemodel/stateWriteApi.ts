@@ -3,6 +3,7 @@
 // plainly. Step back takes a command's events out of the log; here there is no log.
 import type { WriteApi } from '../bus/protocol';
 import { DESIGN_NAMES } from './designs';
+import { deleteRelayed } from './outbox';
 import type { StateModel } from './stateModel';
 import { stateHead, type StateModelDb } from './stateModelDb';
 
@@ -26,6 +27,6 @@ export const pruneOutbox = async (
   checkpoints: readonly number[],
 ): Promise<number> => {
   const applied = checkpoints.length === 0 ? await stateHead(db) : Math.min(...checkpoints);
-  await db.outbox.where('position').belowOrEqual(applied).delete();
+  await deleteRelayed(db, applied);
   return db.outbox.count();
 };

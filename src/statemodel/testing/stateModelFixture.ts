@@ -1,7 +1,6 @@
 // Shared setup for the state-model tests: stores of their own, deleted after each test, the shop's
 // commands as a clerk would send them, and queueing helpers.
 import Dexie from 'dexie';
-import { expect } from 'vitest';
 import type { LabCommand } from '../../domain/lab';
 import {
   createStateModel,
@@ -81,8 +80,6 @@ export const queueAll = (model: Model, ops: readonly StateOp[]) =>
 
 /** An accepted write whose last event took `position`. */
 export const acceptedAt = (position: number) => ({ kind: 'write', ok: true, position }) as const;
-/** An accepted write, whatever position it reached. */
-export const accepted = { kind: 'write', ok: true, position: expect.any(Number) as number };
 /** A read's answer. */
 export const stock = (available: number | null, asOfPosition: number) =>
   ({ kind: 'read', available, asOfPosition }) as const;
