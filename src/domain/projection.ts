@@ -43,6 +43,31 @@ export const projectBatch = <R, E extends DomainEvent>(
   return changes;
 };
 
+/** The keys of the rows `events` touch in `projection`'s view, each once. */
+export const keysTouched = <R, E extends DomainEvent>(
+  projection: Projection<R, E>,
+  events: readonly StoredEvent[],
+): string[] => [
+  ...new Set(
+    events.filter((event) => handlesEvent(projection, event)).flatMap((e) => projection.keysOf(e)),
+  ),
+];
+
+/**
+ * The rows `events` change, the rows they touch read first with `load` (in the caller's
+ * transaction; a missing row is undefined): one batch applied to a view kept in a store.
+ */
+export const projectStored = async <R, E extends DomainEvent>(
+  projection: Projection<R, E>,
+  events: readonly StoredEvent[],
+  load: (keys: string[]) => Promise<readonly (R | undefined)[]>,
+): Promise<RowChanges<R>> => {
+  const keys = keysTouched(projection, events);
+  const stored = keys.length > 0 ? await load(keys) : [];
+  const rows = Object.fromEntries(keys.map((key, i) => [key, stored[i]]));
+  return projectBatch(projection, rows, events);
+};
+
 /** The whole view built from scratch: what every incremental path must equal. */
 export const rebuildView = <R, E extends DomainEvent>(
   projection: Projection<R, E>,

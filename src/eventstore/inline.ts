@@ -1,7 +1,7 @@
 // An inline projection: a view kept inside the event store and updated in the same transaction as
 // the append, so a read right after the acknowledgement always sees the write. The price: every
 // write does the view's work too, and the write side now depends on a read model.
-import { handlesEvent, projectBatch, type Projection } from '../domain/projection';
+import { projectStored, type Projection } from '../domain/projection';
 import type { StoredEvent } from '../domain/types';
 import type { EventStoreDb, InlineRow } from './eventStoreDb';
 import { readAll } from './read';
@@ -20,15 +20,9 @@ export const applyInline = async (
 ): Promise<void> => {
   const last = events.at(-1);
   if (!last) return;
-  const handled = events.filter((event) => handlesEvent(projection, event));
-  const keys = [...new Set(handled.flatMap((event) => projection.keysOf(event)))];
-  const stored = await db.inline.bulkGet(keys);
-  const rows: Record<string, unknown> = {};
-  stored.forEach((row, i) => {
-    const key = keys[i];
-    if (key !== undefined && row) rows[key] = row.value;
-  });
-  const changes = projectBatch(projection, rows, handled);
+  const changes = await projectStored(projection, events, async (keys) =>
+    (await db.inline.bulkGet(keys)).map((row) => row?.value),
+  );
   const puts: InlineRow[] = [{ key: CHECKPOINT_KEY, value: last.position }];
   const deletes: string[] = [];
   for (const [key, value] of Object.entries(changes))

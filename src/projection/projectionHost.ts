@@ -10,7 +10,13 @@ import type {
   ViewUndo,
   TraceFrame,
 } from '../bus/protocol';
-import { handlesEvent, projectBatch, type Projection, type RowChanges } from '../domain/projection';
+import {
+  handlesEvent,
+  keysTouched,
+  projectBatch,
+  type Projection,
+  type RowChanges,
+} from '../domain/projection';
 import type { DomainEvent, StoredEvent } from '../domain/types';
 import { logSource, type EventSource, type EventStoreDb } from '../eventstore';
 import {
@@ -96,13 +102,11 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     to: number,
     reapplied: number,
   ): Promise<boolean> => {
-    const handled = events.filter((event) => handlesEvent(projection, event));
-    const keys = [...new Set(handled.flatMap((event) => projection.keysOf(event)))];
     const result = await commitIfAt<R>(
       readDb,
       checkpoint,
-      keys,
-      (rows) => projectBatch(projection, rows, handled),
+      keysTouched(projection, events),
+      (rows) => projectBatch(projection, rows, events),
       to,
     );
     if (!result.applied) {
@@ -213,7 +217,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       const end = page.at(-1);
       if (!end) break;
       const handled = page.filter((event) => handlesEvent(projection, event));
-      const keys = [...new Set(handled.flatMap((event) => projection.keysOf(event)))];
+      const keys = keysTouched(projection, handled);
       const missing = known ? [] : keys.filter((key) => !rows.has(key));
       if (missing.length > 0) {
         const stored = await readRows<R>(readDb, missing);
