@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Runtime } from './runtime/runtime';
 import { startSupervised } from './runtime/supervisor';
+import { rememberedDesign } from './state/settings';
 import { setRuntimeStatus } from './state/stores';
 import { App } from './ui/App';
 import { RuntimeContext } from './ui/runtimeContext';
@@ -21,7 +22,7 @@ const render = (runtime: Runtime | undefined) =>
   );
 
 render(undefined);
-startSupervised().then(render, (error: unknown) =>
+startSupervised({ design: rememberedDesign() }).then(render, (error: unknown) =>
   setRuntimeStatus({
     phase: 'failed',
     message: `The app could not start its workers: ${error instanceof Error ? error.message : String(error)}`,

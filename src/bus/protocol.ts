@@ -194,6 +194,11 @@ export type ViewApi = {
   setDuplicateCheck: (on: boolean) => Promise<Traced<void>>;
   /** Another tab appended: reads what the view has not seen. */
   catchUp: () => Promise<Traced<ViewPosition>>;
+  /**
+   * A design whose views are written (or queried) in the write's own transaction: no events are
+   * sent to them; after a commit the view shows what these events changed, up to `head`.
+   */
+  refresh: (events: StoredEvent[], head: number) => Promise<Traced<void>>;
 };
 
 /** The write model's worker, as the bus delivers commands to it. */
@@ -203,4 +208,9 @@ export type WriteApi = {
   /** Takes these commands' events out of the log (step back); returns the new head. */
   undo: (commandIds: string[]) => Promise<number>;
   reset: () => Promise<void>;
+  /**
+   * Every view has applied the events up to `position`: a design that relays from an outbox
+   * deletes those rows (the others keep their log and ignore it).
+   */
+  relayed: (position: number) => Promise<void>;
 };

@@ -34,6 +34,7 @@ import type { ProjectionWorkerApi } from '../workers/projectionWorkerApi';
 import type { Moment, TimeTravelApi } from '../projection/timeTravel';
 import TimeTravelWorker from '../workers/timeTravel.worker?worker';
 import { OUTDATED } from '../eventstore/upgrade';
+import { noLogIn, type DesignId } from '../statemodel/designs';
 import type { ImportCheck } from '../workers/writeWorkerApi';
 import { createControls, type Controls } from './controls';
 import { createFrameBuffer } from './frameBuffer';
@@ -98,6 +99,10 @@ export type Runtime = {
   shutdown: () => void;
   /** Makes the bus's or the write model's worker end itself, as a crash would (a fault). */
   crash: (part: typeof BUS | typeof WRITE_MODEL) => Promise<void>;
+  /** The write/read design the workers run. */
+  design: () => DesignId;
+  /** Starts every worker again in `design`, on that design's own stores (the supervisor's job). */
+  switchDesign: (design: DesignId) => Promise<void>;
 };
 
 const watchWorker = (worker: Worker, name: string): Worker => {
@@ -130,14 +135,30 @@ export type RuntimeOptions = {
   restart?: () => void;
   /** This start follows a restart in place: the log on screen is this session's own. */
   resumed?: boolean;
+  /** The write/read design to run (default: CQRS with event sourcing). */
+  design?: DesignId;
 };
+
+/** How the bus treats the views in `design`, and why it cannot rebuild one, if it cannot. */
+const busDesign = (design: DesignId) =>
+  design === 'event-sourced'
+    ? {}
+    : {
+        views: design === 'after-commit' ? ('outbox' as const) : ('in-write' as const),
+        noRebuild: `Rebuild replays a view from the history of events. ${noLogIn(design)}.`,
+      };
 
 export const startRuntime = async ({
   settings,
   watch,
   restart: restartAll,
   resumed = false,
+  design = 'event-sourced',
 }: RuntimeOptions = {}): Promise<Runtime> => {
+  /** Refuses what needs the event log in a design that keeps none. */
+  const needsLog = () => {
+    if (design !== 'event-sourced') throw new Error(`${noLogIn(design)}.`);
+  };
   const replies = createReplies();
   const log = createPageLog();
   const onFrames = createFrameBuffer<TraceFrame>((frames) => {
@@ -192,9 +213,11 @@ export const startRuntime = async ({
       },
     )
     .catch(abandon);
-  const write = await openWriteSide({ bus, watchdogs, log, watchWorker }).catch(abandon);
+  const write = await openWriteSide({ bus, watchdogs, log, watchWorker, design }).catch(abandon);
   started.push(write.worker);
-  await bus.start(transfer(write.port, [write.port]), SEED, settings).catch(abandon);
+  await bus
+    .start(transfer(write.port, [write.port]), SEED, settings, busDesign(design))
+    .catch(abandon);
 
   /** Stops watching a view's worker and ends it. */
   const letGo = (view: ViewName) => {
@@ -223,7 +246,7 @@ export const startRuntime = async ({
       },
     );
     const channel = new MessageChannel();
-    await api.connect(view, transfer(channel.port1, [channel.port1]));
+    await api.connect(view, transfer(channel.port1, [channel.port1]), design);
     await bus.attachView(view, transfer(channel.port2, [channel.port2]));
   };
 
@@ -292,6 +315,7 @@ export const startRuntime = async ({
     exportLog: () => write.whole((api) => api.exportLog()),
     checkImport: (text, mode) => write.whole<ImportCheck>((api) => api.checkImport(text, mode)),
     importLog: async (text, mode) => {
+      needsLog();
       const wasPlaying = known.playing;
       await bus.pause();
       const result = await write.whole((api) => api.importLog(text, mode));
@@ -314,6 +338,7 @@ export const startRuntime = async ({
           : null,
       ),
     travelTo: (position, streamId) => {
+      needsLog();
       timeTravelWorker ??= watchWorker(
         new TimeTravelWorker({ name: 'time travel' }),
         'time travel',
@@ -327,6 +352,9 @@ export const startRuntime = async ({
     downParts: () => [...(busUp ? [] : [BUS]), ...(write.isDown() ? [WRITE_MODEL] : [])],
     shutdown,
     crash: (part) => (part === BUS ? bus.crash() : write.api.crash()),
+    design: () => design,
+    switchDesign: () =>
+      Promise.reject(new Error('Only the page’s supervisor can start the workers again')),
   };
   return runtime;
 };

@@ -15,6 +15,11 @@ vi.mock('./runtime', () => ({
         return Promise.resolve({ status: 'accepted' });
       },
       shutdown: () => calls.push('shutdown'),
+      design: () => options.design ?? 'event-sourced',
+      loadScenario: () => {
+        calls.push('loadScenario');
+        return Promise.resolve(0);
+      },
       controls: {
         play: () => {
           calls.push('play');
@@ -28,6 +33,8 @@ vi.mock('./runtime', () => ({
 }));
 
 const { startSupervised } = await import('./supervisor');
+const { useSettings } = await import('../state/settings');
+const { useNotice } = await import('../state/stores');
 
 beforeEach(() => {
   started.length = 0;
@@ -64,5 +71,34 @@ describe('The supervisor', () => {
     expect(started[1]?.calls).toEqual(['dispatch During']);
     await runtime.controls.play(); // the controls go to the new bus
     expect(started[1]?.calls).toEqual(['dispatch During', 'play']);
+  });
+
+  it('switches design by starting every worker again in it, and remembers it for later restarts', async () => {
+    const runtime = await startSupervised();
+    expect(runtime.design()).toBe('event-sourced');
+
+    await runtime.switchDesign('after-commit');
+
+    expect(started[0]?.calls).toEqual(['shutdown']);
+    expect(started[1]?.options.design).toBe('after-commit');
+    expect(runtime.design()).toBe('after-commit');
+    expect(useSettings.getState()).toMatchObject({ design: 'after-commit', switchingTo: null });
+    // A crash's restart starts the chosen design again, not the first.
+    started[1]?.options.restart?.();
+    await runtime.dispatch(command('After'));
+    expect(started[2]?.options.design).toBe('after-commit');
+  });
+
+  it('opens a chapter on the event-sourced design, switching back to it first', async () => {
+    const runtime = await startSupervised({ design: 'one-model' });
+
+    await runtime.loadScenario({} as never);
+
+    expect(started[0]?.calls).toEqual(['shutdown']);
+    expect(started[1]?.options.design).toBe('event-sourced');
+    expect(started[1]?.calls).toEqual(['loadScenario']);
+    expect(useNotice.getState().text).toMatch(
+      /Chapters run on the design “CQRS with event sourcing”/,
+    );
   });
 });

@@ -2,31 +2,53 @@
 // place, behind the same Runtime object. Nothing on screen sees a new runtime (so an open chapter
 // is not set up again over the log), and a form's Retry of a command whose fate is unknown goes to
 // the workers running now.
-import { forgetMessages, setRuntimeStatus } from '../state/stores';
+import { DESIGN_NAMES } from '../statemodel/designs';
+import { showDesign } from '../state/settings';
+import { applyTraceFrames, forgetMessages, setRuntimeStatus, showNotice } from '../state/stores';
 import { controlsOf, invoke } from './controls';
 import { startRuntime, type Runtime, type RuntimeOptions } from './runtime';
 
+/** Empties the log, the views and the messages on screen, as a reset does. */
+const clearScreen = () => applyTraceFrames([{ kind: 'reset' }]);
+
 export const startSupervised = async (options: RuntimeOptions = {}): Promise<Runtime> => {
   let restarting: Promise<void> | null = null;
-  const restart = () => {
-    restarting ??= (async () => {
+  /** The design chosen last: a restart after a crash starts it again. */
+  let design = options.design ?? 'event-sourced';
+  const restart = (): Promise<void> =>
+    (restarting ??= (async () => {
       inner.shutdown();
       forgetMessages();
+      const switching = design !== inner.design();
+      if (switching) {
+        clearScreen(); // another design: its own stores, shown anew
+        showDesign(inner.design(), design);
+      }
       setRuntimeStatus({ phase: 'starting' });
       try {
-        inner = await startRuntime({ ...options, restart, resumed: true });
+        inner = await startRuntime({ ...options, design, restart: restartNow, resumed: true });
+        showDesign(design);
       } catch (error) {
         setRuntimeStatus({
           phase: 'failed',
           message: `The workers could not be started again: ${error instanceof Error ? error.message : String(error)}`,
-          action: { label: 'Restart workers', run: restart },
+          action: { label: 'Restart workers', run: restartNow },
         });
       } finally {
         restarting = null;
       }
-    })();
+    })());
+  /** A restart the page asks for (a button, the bus's watchdog): nobody waits on it. */
+  const restartNow = () => void restart();
+  let inner = await startRuntime({ ...options, design, restart: restartNow });
+  showDesign(design);
+  /** Chapters are written for the event-sourced design: one opened in another switches to it. */
+  const eventSourced = async () => {
+    if (design === 'event-sourced') return;
+    design = 'event-sourced';
+    await restart();
+    showNotice(`Chapters run on the design “${DESIGN_NAMES[design]}”: the lab switched to it.`);
   };
-  let inner = await startRuntime({ ...options, restart });
   /**
    * Calls the runtime running now, at once (a scenario's order of calls is its meaning), or once
    * a restart under way has finished.
@@ -49,10 +71,21 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
     exportLog: () => via((r) => r.exportLog()),
     checkImport: (...args) => via((r) => r.checkImport(...args)),
     importLog: (...args) => via((r) => r.importLog(...args)),
-    loadScenario: (...args) => via((r) => r.loadScenario(...args)),
+    loadScenario: async (...args) => {
+      await eventSourced();
+      return via((r) => r.loadScenario(...args));
+    },
     travelTo: (...args) => via((r) => r.travelTo(...args)),
     downParts: () => inner.downParts(),
     shutdown: () => inner.shutdown(),
     crash: (part) => via((r) => r.crash(part)),
+    design: () => design,
+    switchDesign: async (next) => {
+      await restarting;
+      if (next === inner.design()) return;
+      design = next;
+      await restart();
+      if (inner.design() !== next) throw new Error('The workers could not start in that design');
+    },
   };
 };

@@ -8,6 +8,7 @@ import { remote, type Calls, type Remote } from '../bus/remote';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import WriteWorker from '../workers/write.worker?worker';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
+import type { DesignId } from '../statemodel/designs';
 import { catchUpWithLog, type PageLog } from './pageLog';
 import type { Watchdogs } from './watchdog';
 
@@ -27,10 +28,18 @@ export type WriteSideDeps = {
   log: PageLog;
   /** Reports a worker's own error events and upgrade notices. */
   watchWorker: (worker: Worker, name: string) => Worker;
+  /** The design the write model runs (a restarted worker runs it too). */
+  design: DesignId;
 };
 
 /** Starts the write model's worker; `port` is for the bus (`bus.start`), then call `watch`. */
-export const openWriteSide = async ({ bus, watchdogs, log, watchWorker }: WriteSideDeps) => {
+export const openWriteSide = async ({
+  bus,
+  watchdogs,
+  log,
+  watchWorker,
+  design,
+}: WriteSideDeps) => {
   const open = async () => {
     const worker = watchWorker(new WriteWorker({ name: NAME }), NAME);
     try {
@@ -46,7 +55,7 @@ export const openWriteSide = async ({ bus, watchdogs, log, watchWorker }: WriteS
         about: { readAll: () => 'The event store' },
       });
       const channel = new MessageChannel();
-      await api.connectBus(transfer(channel.port1, [channel.port1]));
+      await api.connectBus(transfer(channel.port1, [channel.port1]), design);
       return { worker, api, tab: await api.tabId(), port: channel.port2 };
     } catch (error) {
       worker.terminate(); // a worker that never came up is not left running

@@ -19,9 +19,11 @@ import { productStream } from '../domain/shop/events';
 import { DomainError, type StoredEvent } from '../domain/types';
 import { summarizeIssues, fieldIssues, type FieldIssue } from '../domain/validation';
 import { CURRENT_SCHEMA_VERSION } from '../eventstore/upcast';
+import { columnsAfter } from './oneModel';
 import {
   clearStateModel,
   stateHead,
+  type StateColumns,
   type StateCommandRecord,
   type StateModelDb,
 } from './stateModelDb';
@@ -149,11 +151,15 @@ export const createStateModel = ({
       for (const record of records) if (record) recorded.set(record.commandId, record);
       const ids = [...new Set(valid.flatMap((command) => labDomain.streamsOf(command)))];
       const rows = await db.state.bulkGet(ids);
-      const parts = new Map<string, { state: LabState; version: number }>();
+      const parts = new Map<string, { state: LabState; version: number; columns?: StateColumns }>();
       rows.forEach((row, i) => {
         const id = ids[i];
         if (id !== undefined && row)
-          parts.set(id, { state: row.state as LabState, version: row.version });
+          parts.set(id, {
+            state: row.state as LabState,
+            version: row.version,
+            ...(row.columns ? { columns: row.columns } : {}),
+          });
       });
       const partOf = (id: string) =>
         parts.get(id) ?? { state: labDomain.initialState(), version: 0 };
@@ -204,9 +210,7 @@ export const createStateModel = ({
             const part = partOf(streamId);
             head += 1;
             const version = part.version + 1;
-            parts.set(streamId, { state: labDomain.evolve(part.state, event), version });
-            changed.add(streamId);
-            events.push({
+            const stored: StoredEvent = {
               ...event,
               position: head,
               streamId,
@@ -219,7 +223,14 @@ export const createStateModel = ({
                 schemaVersion: CURRENT_SCHEMA_VERSION,
                 commandType: command.type,
               },
+            };
+            parts.set(streamId, {
+              state: labDomain.evolve(part.state, event),
+              version,
+              columns: columnsAfter(part.columns, stored),
             });
+            changed.add(streamId);
+            events.push(stored);
           }
           decided.push(...events);
           return record({ kind: 'accepted', commandId, events, position: head, duplicate: false });

@@ -7,7 +7,20 @@ import type { StoredEvent } from '../domain/types';
 
 export const STATE_MODEL_NAME = 'cqrs-lab-state';
 
-export type StateRow = { streamId: string; state: unknown; version: number };
+/** What a CRUD table keeps beside the rules' state (the one model's queries use them). */
+export type StateColumns = {
+  /** The number of the last change to this row. */
+  lastPosition: number;
+  updatedAt: string;
+  placedAt?: string;
+  paidAt?: string;
+};
+export type StateRow = {
+  streamId: string;
+  state: unknown;
+  version: number;
+  columns?: StateColumns;
+};
 /** A row of one view kept in this store (views in the same transaction). */
 export type ViewRowIn = { view: string; key: string; value: unknown };
 /** A message waiting in the outbox to be relayed: the event a write decided, numbered. */

@@ -4,7 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { projections, searchOf } from '../domain/views';
 import { askStateView } from './stateViews';
-import { noStepBack, pruneOutbox, stateWriteApi } from './stateWriteApi';
+import { noStepBack, stateWriteApi } from './stateWriteApi';
 import {
   addProduct,
   closeAll,
@@ -23,8 +23,8 @@ const VIEWS = [
 
 describe('The write side of a state design, behind the bus', () => {
   it('decides a delivery of commands in order, each with its outcome', async () => {
-    const { model } = stateModelOn('one-model');
-    const api = stateWriteApi(model);
+    const { model, db } = stateModelOn('one-model');
+    const api = stateWriteApi(model, db);
 
     const outcomes = await api.handle([
       addProduct('SKU-1', 1),
@@ -39,8 +39,8 @@ describe('The write side of a state design, behind the bus', () => {
   });
 
   it('refuses Step back, naming the design and why, and changes nothing', async () => {
-    const { model } = stateModelOn('after-commit');
-    const api = stateWriteApi(model);
+    const { model, db } = stateModelOn('after-commit');
+    const api = stateWriteApi(model, db);
     const add = addProduct('SKU-1', 1);
     await api.handle([add]);
 
@@ -54,8 +54,8 @@ describe('The write side of a state design, behind the bus', () => {
   });
 
   it('forgets everything on reset', async () => {
-    const { model } = stateModelOn('same-transaction', { views: VIEWS });
-    const api = stateWriteApi(model);
+    const { model, db } = stateModelOn('same-transaction', { views: VIEWS });
+    const api = stateWriteApi(model, db);
     await api.handle([addProduct('SKU-1', 1)]);
 
     await api.reset();
@@ -71,7 +71,7 @@ describe('The write side of a state design, behind the bus', () => {
 describe('Pruning the outbox', () => {
   const filled = async () => {
     const built = stateModelOn('after-commit');
-    await stateWriteApi(built.model).handle([
+    await stateWriteApi(built.model, built.db).handle([
       addProduct('SKU-1', 5),
       placeOrder('ORD-1', 'SKU-1', 1),
       restock('SKU-1', 2),
@@ -79,26 +79,30 @@ describe('Pruning the outbox', () => {
     return built;
   };
 
-  it('keeps what the slowest view has not applied yet', async () => {
-    const { db } = await filled();
+  it('deletes the rows every view has applied, and keeps the rest', async () => {
+    const { db, model } = await filled();
 
-    expect(await pruneOutbox(db, [4, 2, 3])).toBe(2);
+    await stateWriteApi(model, db).relayed(2);
+
     expect(await db.outbox.toCollection().primaryKeys()).toEqual([3, 4]);
   });
 
-  it('empties it when every view is up to date, or when there is no view', async () => {
-    const first = await filled();
-    expect(await pruneOutbox(first.db, [4, 4])).toBe(0);
+  it('has nothing to delete in the designs without an outbox', async () => {
+    const { db, model } = stateModelOn('one-model');
+    const api = stateWriteApi(model, db);
+    await api.handle([addProduct('SKU-1', 5)]);
 
-    const second = await filled();
-    expect(await pruneOutbox(second.db, [])).toBe(0);
+    await api.relayed(1);
+
+    expect(await db.outbox.count()).toBe(0);
+    expect((await db.state.get('product-SKU-1'))?.version).toBe(1);
   });
 });
 
 describe('A query to a view kept in the same transaction', () => {
   const shop = async () => {
     const built = stateModelOn('same-transaction', { views: VIEWS });
-    await stateWriteApi(built.model).handle([
+    await stateWriteApi(built.model, built.db).handle([
       addProduct('SKU-1', 5, { name: 'Blue mug', price: 4 }),
       addProduct('SKU-2', 3, { name: 'Teapot', price: 30 }),
       placeOrder('ORD-1', 'SKU-1', 2),

@@ -11,16 +11,8 @@ import { EventLog } from './log/EventLog';
 import { LogFile } from './log/LogFile';
 import { ReadViewsPanel } from './views/ReadViewsPanel';
 import { Lessons } from './lessons/Lessons';
-
-const Pipeline = () => (
-  <ol className="pipeline" aria-label="How a command travels">
-    <li>Command</li>
-    <li>Write model decides</li>
-    <li>Event store appends</li>
-    <li>Projections update</li>
-    <li>Queries read views</li>
-  </ol>
-);
+import { DesignSwitch } from './design/DesignSwitch';
+import { NeedsLog } from './design/NeedsLog';
 
 const RuntimeBanner = () => {
   const status = useRuntimeStatus();
@@ -58,12 +50,11 @@ export const App = () => (
     <header className="app-header">
       <h1>CQRS Lab</h1>
       <p>
-        See how <strong>CQRS</strong>, <strong>event sourcing</strong> and{' '}
-        <strong>asynchronous projections</strong> work, three separate choices combined here:
-        commands become events in a log, and read views, updated after each write commits, learn of
-        them a moment later.
+        See how <strong>CQRS</strong> (a separate read side), <strong>event sourcing</strong>{' '}
+        (events as the record) and <strong>asynchronous projections</strong> (views updated after
+        the write commits) work: three separate choices. Run the same shop with or without each.
       </p>
-      <Pipeline />
+      <DesignSwitch />
     </header>
     <Toolbar />
     <RuntimeBanner />
@@ -75,15 +66,33 @@ export const App = () => (
       <div className="center">
         <CommandsPanel />
         <LoadPanel />
-        <LogFile />
+        <NeedsLog
+          label="Export and import"
+          className="log-file"
+          does="Export and import write the event log to a file and read one back."
+        >
+          <LogFile />
+        </NeedsLog>
       </div>
       <div className="center">
         <Flow />
         <InFlight />
         <Timeline />
         <Charts />
-        <EventLog />
-        <TimeTravel />
+        <NeedsLog
+          label="Event log"
+          className="log"
+          does="The event log lists every stored event, in order."
+        >
+          <EventLog />
+        </NeedsLog>
+        <NeedsLog
+          label="Time travel"
+          className="time-travel"
+          does="Time travel replays the event log up to a position to show the system as it was."
+        >
+          <TimeTravel />
+        </NeedsLog>
       </div>
       <ReadViewsPanel />
     </main>

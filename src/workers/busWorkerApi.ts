@@ -8,7 +8,7 @@ import type {
   WriteApi,
 } from '../bus/protocol';
 import type { LabCommand } from '../domain/lab';
-import { createBusHost, type BusHost } from '../bus/host';
+import { createBusHost, type BusHost, type BusHostDeps } from '../bus/host';
 import { remote } from '../bus/remote';
 import { crashSoon } from './crash';
 
@@ -62,8 +62,10 @@ export const createBusWorkerApi = () => {
       writePort: MessagePort,
       seed: number,
       settings?: Record<string, Partial<SubscriberSettings>>,
+      design: Pick<BusHostDeps, 'views' | 'noRebuild'> = {},
     ) => {
       host = createBusHost({
+        ...design,
         seed,
         write: remoteWrite(writePort),
         emit,

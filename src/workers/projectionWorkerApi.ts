@@ -8,21 +8,32 @@ import { ReadStoreDb, readStoreName } from '../readstore/readStoreDb';
 import { createProjectionHost } from '../projection/projectionHost';
 import { letGoOnUpgrade, tellPage } from '../eventstore/upgrade';
 import { webLock } from '../projection/viewLock';
+import { stateStoreOf, viewStoreOf, type DesignId } from '../statemodel/designs';
+import { outboxSource } from '../statemodel/outbox';
+import { StateModelDb } from '../statemodel/stateModelDb';
+import { createStateViewApi } from '../statemodel/stateViewApi';
 
 export const createViewApi = (
   viewName: string,
   onUpgrade: () => void = () => undefined,
+  design: DesignId = 'event-sourced',
 ): ViewApi => {
   if (!isViewName(viewName)) throw new Error(`There is no view called ${viewName}`);
+  if (design === 'one-model' || design === 'same-transaction')
+    return createStateViewApi(new StateModelDb(stateStoreOf(design)), viewName, design);
   const frames: TraceFrame[] = [];
+  const store = viewStoreOf(design, readStoreName(viewName));
   const host = createProjectionHost(
     {
       projection: projections[viewName],
-      readDb: letGoOnUpgrade(new ReadStoreDb(readStoreName(viewName)), onUpgrade),
-      eventDb: letGoOnUpgrade(new EventStoreDb(), onUpgrade),
+      readDb: letGoOnUpgrade(new ReadStoreDb(store), onUpgrade),
+      // After commit, missed events come from the outbox: no log is kept.
+      ...(design === 'after-commit'
+        ? { source: outboxSource(new StateModelDb(stateStoreOf(design))) }
+        : { eventDb: letGoOnUpgrade(new EventStoreDb(), onUpgrade) }),
       trace: (frame) => frames.push(frame),
       // The view's worker in another tab writes the same store: one of them at a time.
-      exclusive: webLock(readStoreName(viewName)),
+      exclusive: webLock(store),
     },
     searchOf(viewName),
   );
@@ -40,6 +51,8 @@ export const createViewApi = (
     ask: (query) => traced(host.ask(query)),
     setDuplicateCheck: (on) => traced(host.setDuplicateCheck(on)),
     catchUp: () => traced(host.catchUp()),
+    refresh: () =>
+      Promise.reject(new Error(`${viewName} is updated by the events the bus delivers to it`)),
   };
 };
 
@@ -47,8 +60,8 @@ export const createProjectionWorkerApi = () => ({
   /** Answers at once: the page's watchdog asks every second whether this worker is alive. */
   ping: () => true,
   /** Opens the view and serves it to the bus on `port`. */
-  connect: (viewName: string, port: MessagePort) => {
-    expose(createViewApi(viewName, tellPage), port);
+  connect: (viewName: string, port: MessagePort, design: DesignId = 'event-sourced') => {
+    expose(createViewApi(viewName, tellPage, design), port);
   },
 });
 

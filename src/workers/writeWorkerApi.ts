@@ -2,7 +2,7 @@
 // the log from it directly to fill the event log table.
 import { expose } from 'comlink';
 import { labCommandSchema, labDomain } from '../domain/lab';
-import { isViewName, projections } from '../domain/views';
+import { isViewName, projections, VIEW_NAMES } from '../domain/views';
 import type { EventStoreDb } from '../eventstore';
 import {
   checkLogFile,
@@ -17,6 +17,10 @@ import {
 import { openLogChannel, type LogNews } from '../eventstore/logChannel';
 import { importBase, readAccount } from '../writemodel/reads';
 import { createWriteModel } from '../writemodel/writeModel';
+import { noLogIn, stateStoreOf, type DesignId, type StateDesign } from '../statemodel/designs';
+import { createStateModel, type StateModel } from '../statemodel/stateModel';
+import { stateHead, StateModelDb } from '../statemodel/stateModelDb';
+import { stateWriteApi } from '../statemodel/stateWriteApi';
 import { crashSoon } from './crash';
 import type { WriteApi } from '../bus/protocol';
 
@@ -49,6 +53,16 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
       await model.reset();
       tell({ kind: 'rewritten', tab });
     },
+    // The log is the source of truth and is never pruned.
+    relayed: () => Promise.resolve(),
+  };
+
+  /** Set when the bus connects in a design that keeps state in place (it has no log). */
+  let kept: { design: StateDesign; db: StateModelDb; model: StateModel } | undefined;
+  /** The log, or an error saying why this design has none. */
+  const logOf = () => {
+    if (kept) throw new Error(noLogIn(kept.design));
+    return db;
   };
 
   return {
@@ -57,16 +71,18 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
     /** Ends this worker as a crash would (a fault the learner injects). */
     crash: crashSoon,
     /** One command straight to the write model, bypassing the bus (benchmarks measure this path). */
-    dispatch: model.dispatch,
-    readAll: (options: { fromPosition?: number; limit?: number }) => readAll(db, options),
-    head: () => headPosition(db),
+    dispatch: (command: unknown) => (kept ?? { model }).model.dispatch(command),
+    // A design without a log has no events to show: the page's event log stays empty.
+    readAll: async (options: { fromPosition?: number; limit?: number }) =>
+      kept ? [] : readAll(db, options),
+    head: () => (kept ? stateHead(kept.db) : headPosition(db)),
     /** This tab's name on the log channel, so the page can tell its own news from others'. */
     tabId: () => tab,
     /** The log as a file (see eventstore/logFile.ts). */
-    exportLog: async () => toLogFile(await readLog(db), new Date().toISOString()),
+    exportLog: async () => toLogFile(await readLog(logOf()), new Date().toISOString()),
     /** Checks a log file for an import, storing nothing. */
     checkImport: async (text: string, mode: ImportMode): Promise<ImportCheck> => {
-      const checked = checkLogFile(text, await importBase(db, mode));
+      const checked = checkLogFile(text, await importBase(logOf(), mode));
       return checked.ok
         ? { ok: true, events: checked.events.length, streams: checked.streams }
         : checked;
@@ -74,6 +90,7 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
     /** Checks the file again (the log may have moved) and stores it whole, or nothing. */
     importLog: (text: string, mode: ImportMode) =>
       model.exclusive(async () => {
+        logOf();
         const checked = checkLogFile(text, await importBase(db, mode));
         if (!checked.ok)
           throw new Error(`Line ${String(checked.line)}: ${checked.reason}. Nothing was imported.`);
@@ -84,15 +101,27 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
     /** Keeps a view inline, in the append's transaction (read-your-writes lesson); null stops it. */
     setInlineView: (view: string | null) => {
       if (view !== null && !isViewName(view)) throw new Error(`There is no view called ${view}`);
+      logOf();
       return model.setInline(view === null ? undefined : projections[view]);
     },
     /** One row of the inline view, and the position it is up to date with. */
-    readInline: (key: string) => readInline(db, key),
+    readInline: (key: string) => readInline(logOf(), key),
     /** An account as the write side knows it: its stream in the log, folded (no view involved). */
-    readAccount: (accountId: string) => readAccount(db, accountId),
-    /** Serves the bus on `port`. */
-    connectBus: (port: MessagePort) => {
-      expose(busApi, port);
+    readAccount: (accountId: string) => readAccount(logOf(), accountId),
+    /** Serves the bus on `port`, in `design` (each design keeps its own store). */
+    connectBus: (port: MessagePort, chosen: DesignId = 'event-sourced') => {
+      if (chosen === 'event-sourced') {
+        expose(busApi, port);
+        return;
+      }
+      const stateDb = new StateModelDb(stateStoreOf(chosen));
+      const stateModel = createStateModel({
+        db: stateDb,
+        mode: chosen,
+        views: chosen === 'same-transaction' ? VIEW_NAMES.map((view) => projections[view]) : [],
+      });
+      kept = { design: chosen, db: stateDb, model: stateModel };
+      expose(stateWriteApi(stateModel, stateDb), port);
     },
   };
 };

@@ -22,7 +22,20 @@ const deliverCommands = async (
     .flatMap((o) => (o.status === 'accepted' && !o.duplicate ? o.events : []))
     .sort((a, b) => a.position - b.position);
   const caused: number[] = [];
-  if (appended.length > 0) {
+  if (appended.length > 0 && host.deps.views === 'in-write') {
+    host.head = Math.max(host.head, appended.at(-1)?.position ?? 0);
+    // No message: the views were written with the commit (or are queries on the one model).
+    // They are read now, and shown with the commit, so none is ever seen behind it.
+    const shown = await Promise.all(
+      [...host.views.values()].map((slot) =>
+        slot.endpoint
+          ? slot.endpoint.refresh(appended, host.head).catch(() => null)
+          : Promise.resolve(null),
+      ),
+    );
+    host.emit({ kind: 'appended', events: appended, head: host.head });
+    for (const traced of shown) if (traced) replay(host, traced);
+  } else if (appended.length > 0) {
     host.head = Math.max(host.head, appended.at(-1)?.position ?? 0);
     host.emit({ kind: 'appended', events: appended, head: host.head });
     const payload: EventsDelivery = { kind: 'events', events: appended, head: host.head };
@@ -82,6 +95,7 @@ const deliverToView = async (
   if (!first || !endpoint) throw new Error(`${first?.to ?? 'A view'} is not running`);
   if (first.kind === 'events') {
     const result = replay(host, await endpoint.apply(mergeDeliveries(delivery.messages)));
+    applied(host, first.to, result.checkpoint);
     return {
       delivery,
       caused: [],
@@ -112,6 +126,24 @@ const deliverToView = async (
     );
   }
   return { delivery, caused, undo: () => Promise.resolve() };
+};
+
+/**
+ * A view applied events up to `checkpoint`. When the design relays from an outbox and every view
+ * has now applied more than before, the write model is told it may delete those rows.
+ */
+const applied = (host: Host, view: string, checkpoint: number) => {
+  const slot = host.views.get(view);
+  if (slot) slot.checkpoint = Math.max(slot.checkpoint, checkpoint);
+  if (host.deps.views !== 'outbox' || !host.write) return;
+  const lowest = Math.min(...[...host.views.values()].map((s) => s.checkpoint));
+  if (lowest <= host.relayed) return;
+  const before = host.relayed;
+  host.relayed = lowest;
+  // Pruning is housekeeping: after a failure the rows are deleted with the next one.
+  host.write.relayed(lowest).catch(() => {
+    host.relayed = before;
+  });
 };
 
 /**

@@ -28,6 +28,15 @@ export type BusHostDeps = {
   realNow: () => number;
   sleep: (ms: number, wake: Promise<void>) => Promise<void>;
   settings?: Record<string, Partial<SubscriberSettings>>;
+  /**
+   * How the design in use keeps its views (default 'messages': events travel to them on the bus).
+   * 'in-write': the write's own transaction writes them, or they are queries on the one model; the
+   * bus sends them no events and, after each commit, asks each to show what changed. 'outbox':
+   * events travel as messages, relayed from an outbox the write model is told to prune.
+   */
+  views?: 'messages' | 'outbox' | 'in-write';
+  /** Why Rebuild cannot run in this design (it is refused with this notice), if it cannot. */
+  noRebuild?: string;
 };
 
 /** One read view as the bus keeps it: its worker (if running) and how the learner set it. */
@@ -37,6 +46,8 @@ export type ViewSlot = {
   pausedByLearner: boolean;
   /** Off only while a lesson shows what applying an event twice does. */
   duplicateCheck: boolean;
+  /** The last position the view reported applied (the outbox is pruned up to the lowest). */
+  checkpoint: number;
 };
 
 export type BusDelivery = Delivery<Outbound>;
@@ -60,6 +71,8 @@ export type Host = {
   speed: number;
   /** The log's head as far as the bus knows. */
   head: number;
+  /** The position up to which the write model was told every view has applied (outbox designs). */
+  relayed: number;
   /** Tells the page the time and how much is pending. */
   clock: () => void;
   /** Wakes the real-time loop: a message was sent, or a control changed. */

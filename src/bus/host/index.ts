@@ -43,6 +43,7 @@ export const createBusHost = (deps: BusHostDeps) => {
     playing: true,
     speed: 1,
     head: 0,
+    relayed: 0,
     // Set below, once the loop that owns them exists.
     clock: () => undefined,
     kick: () => undefined,
@@ -119,6 +120,8 @@ export const createBusHost = (deps: BusHostDeps) => {
         scheduler.clear();
         host.history.length = 0;
         host.head = 0;
+        host.relayed = 0;
+        for (const slot of host.views.values()) slot.checkpoint = 0;
         host.emit({ kind: 'reset' });
         loop.clock();
       }),

@@ -53,6 +53,8 @@ const startViewOnce = async (
     settled = true;
   }
   const started = replay(host, result);
+  const own = host.views.get(view);
+  if (own) own.checkpoint = started.checkpoint;
   if (how === 'rebuild')
     host.emit({
       kind: 'view-rebuilt',
@@ -111,6 +113,7 @@ export const attachView = (host: Host, view: string, endpoint: ViewEndpoint) => 
     phase: 'starting',
     pausedByLearner: false,
     duplicateCheck: true,
+    checkpoint: 0,
   };
   host.views.set(view, { ...slot, endpoint });
   return startView(host, view, endpoint, 'start');
@@ -119,6 +122,13 @@ export const attachView = (host: Host, view: string, endpoint: ViewEndpoint) => 
 export const pauseView = (host: Host, view: string) => {
   const slot = host.views.get(view);
   if (!slot) return;
+  if (host.deps.views === 'in-write') {
+    host.emit({
+      kind: 'notice',
+      text: `${view} is written in each command's own transaction (or queried from the one model) in this design: no events travel to it, so there is nothing to pause`,
+    });
+    return;
+  }
   slot.pausedByLearner = true;
   if (slot.phase === 'running') {
     host.scheduler.hold(view, 'paused');
@@ -139,6 +149,10 @@ export const resumeView = (host: Host, view: string) => {
 
 export const rebuildView = (host: Host, view: string) =>
   host.serial(async () => {
+    if (host.deps.noRebuild) {
+      host.emit({ kind: 'notice', text: host.deps.noRebuild });
+      return;
+    }
     const endpoint = host.views.get(view)?.endpoint;
     if (endpoint) await startView(host, view, endpoint, 'rebuild');
   });
@@ -159,6 +173,7 @@ export const catchUpViews = (host: Host) =>
     for (const slot of host.views.values()) {
       if (!slot.endpoint || slot.phase !== 'running') continue;
       const caught = replay(host, await slot.endpoint.catchUp());
+      slot.checkpoint = caught.checkpoint;
       host.head = Math.max(host.head, caught.head);
     }
     host.clock();

@@ -7,6 +7,8 @@ import { toFieldErrors, type FieldErrors } from './formParsing';
 import { noteWork } from '../../state/lessons';
 import { noteAccepted } from '../../state/session';
 import { useLog } from '../../state/stores';
+import { useSettings } from '../../state/settings';
+import type { DesignId } from '../design/designText';
 import { DroppedByResetError } from '../../runtime/replies';
 
 const logCounts = () => {
@@ -37,10 +39,22 @@ export type Feedback =
   /** The command may or may not have been saved; `retry` sends it again under the same id. */
   | { kind: 'unknown'; text: string; retry: () => void };
 
-const describeAccepted = (outcome: Extract<CommandOutcome, { status: 'accepted' }>) =>
-  `${outcome.duplicate ? 'Already recorded: ' : 'Appended '}${outcome.events
-    .map((event) => `${event.type} #${event.position}`)
-    .join(', ')}`;
+/** How a write is kept in each design (the event-sourced one appends; the others overwrite). */
+const KEPT: Record<DesignId, string> = {
+  'event-sourced': '',
+  'one-model': ' (state overwritten, no events kept)',
+  'same-transaction': ' (state and views overwritten, no events kept)',
+  'after-commit': ' (state overwritten, events put in the outbox)',
+};
+
+const describeAccepted = (
+  outcome: Extract<CommandOutcome, { status: 'accepted' }>,
+  design: DesignId,
+) => {
+  const events = outcome.events.map((event) => `${event.type} #${event.position}`).join(', ');
+  if (outcome.duplicate) return `Already recorded: ${events}`;
+  return design === 'event-sourced' ? `Appended ${events}` : `Saved ${events}${KEPT[design]}`;
+};
 
 export const useCommandForm = () => {
   const runtime = useRuntime();
@@ -71,7 +85,7 @@ export const useCommandForm = () => {
           setFieldErrors({});
           setFeedback({
             kind: 'accepted',
-            text: describeAccepted(outcome),
+            text: describeAccepted(outcome, useSettings.getState().design),
             events: outcome.events.map((e) => ({
               position: e.position,
               commandId: e.meta.commandId,

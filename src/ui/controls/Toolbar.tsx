@@ -5,6 +5,8 @@ import { useControls, useRuntime } from '../runtimeContext';
 import { describeClock, SPEEDS, speedIndex, speedLabel } from './speed';
 import { useSimulationKeys } from './useSimulationKeys';
 import { forgetSession } from '../../state/session';
+import { useSettings } from '../../state/settings';
+import { noStepBackIn } from '../design/designText';
 
 /** The simulation's controls: always visible, one toolbar. */
 export const Toolbar = () => {
@@ -17,14 +19,16 @@ export const Toolbar = () => {
   const busDown = useDownParts((s) => s.down.includes(BUS));
   const writeDown = useDownParts((s) => s.down.includes(WRITE_MODEL));
   const bus = busDown || !runtime ? undefined : controls;
+  const design = useSettings((s) => s.design);
+  const noStepBack = noStepBackIn(design);
 
   const actions = useMemo(
     () => ({
       togglePlay: () => void (playing ? bus?.pause() : bus?.play()),
       stepForward: () => void bus?.step(),
-      stepBack: () => void bus?.stepBack(),
+      stepBack: () => void (noStepBack ? undefined : bus?.stepBack()),
     }),
-    [bus, playing],
+    [bus, playing, noStepBack],
   );
   useSimulationKeys(actions);
 
@@ -51,9 +55,9 @@ export const Toolbar = () => {
       <button
         type="button"
         onClick={actions.stepBack}
-        disabled={!bus || history === 0}
+        disabled={!bus || history === 0 || noStepBack !== null}
         aria-keyshortcuts="ArrowLeft"
-        title="Take the last delivery back (←)"
+        title={noStepBack ?? 'Take the last delivery back (←)'}
       >
         Step back
       </button>
@@ -77,7 +81,11 @@ export const Toolbar = () => {
       </p>
       {confirming ? (
         <span role="alertdialog" aria-label="Reset the lab?" className="confirm">
-          Clear the event log and every view?{' '}
+          {design === 'event-sourced'
+            ? 'Clear the event log and every view?'
+            : design === 'one-model'
+              ? 'Clear this design’s stored state?'
+              : 'Clear this design’s stored state and every view?'}{' '}
           <button
             type="button"
             onClick={() => {

@@ -9,16 +9,32 @@ import { at, BUS, EVENT_STORE, HEIGHT, NODES, pathOf, WIDTH } from './layout';
 import { KIND_LABEL, TokenShape } from './shapes';
 import { useVirtualNow } from './useVirtualNow';
 import { usePaced } from '../paced';
+import { useSettings } from '../../state/settings';
+import { STORE_LABEL, viewsLag, type DesignId } from '../design/designText';
 
 const MAX_TOKENS = 60;
 
+/** What the diagram shows of the design in use, beyond the messages. */
+const FLOW_NOTE: Record<DesignId, string> = {
+  'one-model':
+    'In this design no events travel: the lines from the store to the queries are reads of the same tables the write model updates.',
+  'same-transaction':
+    'In this design no events travel: the lines from the store to the views are the rows the write model updates in each command’s transaction.',
+  'after-commit':
+    'In this design the events come from the outbox, written in each command’s transaction and relayed after the commit.',
+  'event-sourced': 'In this design the events come from the log, after each append commits.',
+};
+
 const Node = ({
   name,
+  label = name,
   selected,
   down,
   onSelect,
 }: {
   name: string;
+  /** The text drawn in the box (the store's depends on the design). */
+  label?: string;
   selected: boolean;
   /** Its worker stopped answering. */
   down: boolean;
@@ -30,7 +46,7 @@ const Node = ({
     <g
       role="button"
       tabIndex={0}
-      aria-label={`${name}${down ? ' (not answering)' : ''}: show details`}
+      aria-label={`${label}${down ? ' (not answering)' : ''}: show details`}
       aria-pressed={selected}
       className={`node node-${name === BUS ? 'bus' : 'part'}${selected ? ' selected' : ''}${down ? ' down' : ''}`}
       onClick={onSelect}
@@ -43,7 +59,7 @@ const Node = ({
     >
       <rect x={x - width / 2} y={y - 17} width={width} height={34} rx={8} />
       <text x={x} y={y + 4} textAnchor="middle">
-        {name}
+        {label}
       </text>
       {down && (
         <text x={x} y={y + 32} textAnchor="middle" className="node-down-label">
@@ -64,6 +80,9 @@ export const Flow = () => {
   const queues = useMemo(() => queueSizes(pending), [pending]);
   const shown = pending.slice(0, MAX_TOKENS);
   const receivers = [WRITE_MODEL, UI, ...VIEW_NAMES];
+  const design = useSettings((s) => s.design);
+  /** The views are written with the commit (or are queries on the store): drawn joined to it. */
+  const inWrite = !viewsLag(design);
 
   const select = (next: Selection) =>
     setSelection((current) =>
@@ -75,7 +94,8 @@ export const Flow = () => {
       <h2>Flow</h2>
       <p className="explain">
         Every message travels through the bus. Squares are commands, circles events, diamonds
-        queries, triangles replies. Select a part or a message to see what it is.
+        queries, triangles replies. Select a part or a message to see what it is.{' '}
+        {FLOW_NOTE[design]}
       </p>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
@@ -90,6 +110,17 @@ export const Flow = () => {
           x2={at(EVENT_STORE).x}
           y2={at(EVENT_STORE).y}
         />
+        {inWrite &&
+          VIEW_NAMES.map((name) => (
+            <line
+              key={`store-${name}`}
+              className="edge edge-append"
+              x1={at(EVENT_STORE).x}
+              y1={at(EVENT_STORE).y}
+              x2={at(name).x}
+              y2={at(name).y}
+            />
+          ))}
         {receivers.map((name) => (
           <line
             key={name}
@@ -104,6 +135,7 @@ export const Flow = () => {
           <Node
             key={name}
             name={name}
+            label={name === EVENT_STORE ? STORE_LABEL[design] : undefined}
             selected={selection?.kind === 'node' && selection.name === name}
             down={down.includes(name)}
             onSelect={() => select({ kind: 'node', name })}

@@ -14,18 +14,31 @@ import { describeFreshness } from '../../state/views';
 import { describeMessage } from '../controls/describeMessage';
 import { BUS, EVENT_STORE } from './layout';
 import { KIND_LABEL } from './shapes';
+import { useSettings } from '../../state/settings';
+import { STORE_LABEL, STORE_ROLE, VIEW_ROLE, type DesignId } from '../design/designText';
 
 export type Selection = { kind: 'node'; name: string } | { kind: 'message'; id: number };
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
-const NODE_ROLE: Record<string, string> = {
-  [UI]: 'The page. It sends commands and queries as messages, and shows the replies when they arrive.',
-  [WRITE_MODEL]:
+const WRITE_ROLE: Record<DesignId, string> = {
+  'one-model':
+    'The command handler. It reads the current state of the rows a command names, decides, and overwrites them in one transaction.',
+  'same-transaction':
+    'The command handler. It reads the current state of the rows a command names, decides, and overwrites them, updating the views’ rows in the same transaction.',
+  'after-commit':
+    'The command handler. It reads the current state of the rows a command names, decides, and overwrites them, adding the events to the outbox in the same transaction.',
+  'event-sourced':
     'The command handler. It decides each command against the events of the streams it names, then appends the new events with the versions it read.',
-  [EVENT_STORE]: 'The append-only log in IndexedDB: every fact, in order, numbered by position.',
-  [BUS]: 'Carries every message and hands each over at its due virtual time.',
 };
+
+const roleOf = (name: string, design: DesignId): string | undefined =>
+  ({
+    [UI]: 'The page. It sends commands and queries as messages, and shows the replies when they arrive.',
+    [WRITE_MODEL]: WRITE_ROLE[design],
+    [EVENT_STORE]: STORE_ROLE[design],
+    [BUS]: 'Carries every message and hands each over at its due virtual time.',
+  })[name];
 
 /** The bus and the write model can be made to crash; the page notices only by their silence. */
 const CrashControl = ({ part }: { part: typeof BUS | typeof WRITE_MODEL }) => {
@@ -62,17 +75,15 @@ const CrashControl = ({ part }: { part: typeof BUS | typeof WRITE_MODEL }) => {
 };
 
 const NodeDetails = ({ name }: { name: string }) => {
+  const design = useSettings((s) => s.design);
   const head = useLog((s) => s.head);
   const clock = useClock();
   const view = useViews((s) => s.views[name]);
   const waiting = Object.values(useMessages((s) => s.pending)).filter((m) => m.to === name).length;
   return (
     <>
-      <h3>{name}</h3>
-      <p>
-        {NODE_ROLE[name] ??
-          'A read view: its own projection, worker and database, fed by event messages.'}
-      </p>
+      <h3>{name === EVENT_STORE ? STORE_LABEL[design] : name}</h3>
+      <p>{roleOf(name, design) ?? VIEW_ROLE[design]}</p>
       <dl>
         {name === EVENT_STORE && (
           <>

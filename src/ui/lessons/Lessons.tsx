@@ -1,4 +1,4 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState } from 'react';
 import { CHAPTERS } from '../../lessons/chapters';
 import { hashOf, parseHash } from '../../lessons/route';
 import type {
@@ -15,13 +15,8 @@ import { DesignBench } from './DesignBench';
 import { SharedSessionView } from './SharedSessionView';
 import { TwoWriters } from './TwoWriters';
 import { useChapterRun, type ChapterRun } from './useChapterRun';
+import { useHash } from './useHash';
 import { useHighlight } from './useHighlight';
-
-const subscribeToHash = (changed: () => void) => {
-  window.addEventListener('hashchange', changed);
-  return () => window.removeEventListener('hashchange', changed);
-};
-const useHash = () => useSyncExternalStore(subscribeToHash, () => location.hash);
 
 const ChapterList = ({ current }: { current: Chapter | null }) => {
   const done = useLessonProgress((s) => s.done);

@@ -18,6 +18,8 @@ import { useLog, useViews } from '../../state/stores';
 import { QueryBox } from './QueryBox';
 import { ViewSection } from './ViewSection';
 import { usePaced } from '../paced';
+import type { ReactNode } from 'react';
+import type { DesignId } from '../design/designText';
 
 const isKind =
   <R extends { kind: string }>(kind: R['kind']) =>
@@ -38,7 +40,10 @@ const OrderStatusView = () => (
       { header: 'Total', cell: (r) => formatMoney(r.total), numeric: true },
     ]}
     rowKey={(r) => r.orderId}
-    order={(a, b) => (b.builtFrom[0] ?? 0) - (a.builtFrom[0] ?? 0)}
+    // Newest first: by the first event that built it, or (one model: none) by when it was placed.
+    order={(a, b) =>
+      (b.builtFrom[0] ?? 0) - (a.builtFrom[0] ?? 0) || b.placedAt.localeCompare(a.placedAt)
+    }
     provenanceOf={(r) => ({
       label: `Order status row ${r.orderId}`,
       positions: r.builtFrom,
@@ -230,16 +235,45 @@ const AccountBalancesView = () => (
   </ViewSection>
 );
 
+/** What the views are in each design. */
+const VIEWS_NOTE: Record<DesignId, ReactNode> = {
+  'one-model': (
+    <>
+      There are no separate views in this design: each panel below is a <strong>query</strong> on
+      the one model’s tables, shaped when asked, so it is never behind. Its cost is paid on every
+      read.
+    </>
+  ),
+  'same-transaction': (
+    <>
+      Each <strong>view</strong> keeps its own rows, shaped for one kind of question, and the write
+      model updates them in each command’s own transaction: a view is never behind, and every write
+      waits for them.
+    </>
+  ),
+  'after-commit': (
+    <>
+      Each <strong>projection</strong> runs in its own worker and keeps its own copy of the data,
+      shaped for one kind of question. It learns of the events relayed from the outbox a moment
+      after each write commits, so it may be behind: its status line says by how much.
+    </>
+  ),
+  'event-sourced': (
+    <>
+      Each <strong>projection</strong> runs in its own worker and keeps its own copy of the data,
+      shaped for one kind of question. It learns of new events a moment after they are appended, so
+      it may be behind: its status line says by how much.
+    </>
+  ),
+};
+
 export const ReadViewsPanel = () => {
   const domain = useSettings((s) => s.domain);
+  const design = useSettings((s) => s.design);
   return (
     <section aria-label="Read views" className="panel views">
       <h2>Read views</h2>
-      <p className="explain">
-        Each <strong>projection</strong> runs in its own worker and keeps its own copy of the data,
-        shaped for one kind of question. It learns of new events a moment after they are appended,
-        so it may be behind: its status line says by how much.
-      </p>
+      <p className="explain">{VIEWS_NOTE[design]}</p>
       {domain === 'shop' ? (
         <>
           <StockLevelsView />

@@ -4,6 +4,8 @@ import { noteDelay, useDelays } from '../../state/session';
 import { defaultDelayOf } from '../../bus/defaults';
 import { BUS } from '../../bus/protocol';
 import { useDownParts, useViews } from '../../state/stores';
+import { useSettings } from '../../state/settings';
+import { viewsLag, type DesignId } from '../design/designText';
 import { useControls, useRuntime } from '../runtimeContext';
 
 const MAX_DELAY_MS = 5_000;
@@ -21,6 +23,10 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
   const delayId = useId();
   const busy = !runtime || phase === 'starting' || phase === 'rebuilding';
   const stopped = phase === 'stopped';
+  const design = useSettings((s) => s.design);
+  const fedByMessages = viewsLag(design);
+  const noteId = useId();
+  const note = cannotIn(design, name);
 
   return (
     <div className="view-controls">
@@ -37,7 +43,8 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
         <button
           type="button"
           className="small"
-          disabled={busy || stopped}
+          disabled={busy || stopped || !fedByMessages}
+          aria-describedby={fedByMessages ? undefined : noteId}
           onClick={() => void controls.pauseView(name)}
         >
           Pause {name}
@@ -66,7 +73,8 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
       <button
         type="button"
         className="small"
-        disabled={busy || stopped}
+        disabled={busy || stopped || design !== 'event-sourced'}
+        aria-describedby={note ? noteId : undefined}
         onClick={() => void controls.rebuildView(name)}
       >
         Rebuild {name}
@@ -105,6 +113,21 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
       >
         Default
       </button>
+      {note && (
+        <p id={noteId} className="explain view-controls-note">
+          {note}
+        </p>
+      )}
     </div>
   );
+};
+
+/** What a view's controls cannot do in `design`, and why (null: they all work). */
+const cannotIn = (design: DesignId, name: ViewName): string | null => {
+  if (design === 'event-sourced') return null;
+  if (design === 'after-commit')
+    return `No Rebuild here: the outbox keeps an event only until every view has applied it, so there is no history to replay ${name} from.`;
+  return design === 'one-model'
+    ? `No Pause or Rebuild here: ${name} is a query on the one model, answered from its tables when asked. No events reach it.`
+    : `No Pause or Rebuild here: ${name}'s rows are written in each command's own transaction. No events reach it, and none are kept to replay.`;
 };

@@ -15,7 +15,7 @@ import type {
 } from '../../protocol';
 import type { LabCommand } from '../../../domain/lab';
 import type { StoredEvent } from '../../../domain/types';
-import { createBusHost, type ViewEndpoint, type WriteEndpoint } from '../index';
+import { createBusHost, type BusHostDeps, type ViewEndpoint, type WriteEndpoint } from '../index';
 
 export const SEED = 7;
 export const ORDER_STATUS = 'Order status';
@@ -54,6 +54,8 @@ export type FakeLog = WriteEndpoint & {
   /** The command ids of every `undo` call. */
   undone: string[][];
   resets: number;
+  /** Every position the bus said all views had applied (outbox designs). */
+  relayedUpTo: number[];
 };
 
 const headOf = (log: FakeLog) => log.events.at(-1)?.position ?? 0;
@@ -82,6 +84,7 @@ const fakeLog = (): FakeLog => {
     handled: [],
     undone: [],
     resets: 0,
+    relayedUpTo: [],
     handle: (commands) => Promise.resolve(commands.map((c) => decide(log, c))),
     undo: (commandIds) => {
       log.undone.push(commandIds);
@@ -91,6 +94,10 @@ const fakeLog = (): FakeLog => {
     reset: () => {
       log.resets += 1;
       log.events = [];
+      return Promise.resolve();
+    },
+    relayed: (position) => {
+      log.relayedUpTo.push(position);
       return Promise.resolve();
     },
   };
@@ -120,6 +127,8 @@ type FakeView = ViewEndpoint & {
   lateProgress: boolean;
   /** Every duplicate-check setting it was given, in order. */
   duplicateChecks: boolean[];
+  /** The positions of each commit it was asked to show ('in-write' designs). */
+  refreshed: number[][];
 };
 
 const orderIdOf = (event: StoredEvent) => (event.data as { orderId: string }).orderId;
@@ -142,6 +151,7 @@ export const fakeView = (name: string, log: FakeLog, from?: FakeView): FakeView 
     failingRebuilds: 0,
     lateProgress: false,
     duplicateChecks: [],
+    refreshed: [],
     catchUp: () => call(() => catchUp(() => undefined)),
     setDuplicateCheck: (on) =>
       call(() => {
@@ -186,6 +196,11 @@ export const fakeView = (name: string, log: FakeLog, from?: FakeView): FakeView 
         return { checkpoint: view.checkpoint, head: view.head };
       }),
     ask: (query) => call(() => answer(query)),
+    refresh: (events, head) =>
+      call(() => {
+        view.refreshed.push(events.map((e) => e.position));
+        view.head = Math.max(view.head, head);
+      }),
     abort: () => {
       view.aborted = true;
       for (const reject of hanging.splice(0)) reject(new Error(`${name} was stopped`));
@@ -301,7 +316,7 @@ export const framesOf = <K extends TraceFrame['kind']>(frames: readonly TraceFra
 
 export type EventsSummary = { count: number; first: number; last: number; head: number };
 
-export const lab = async (seed = SEED) => {
+export const lab = async (seed = SEED, design: Pick<BusHostDeps, 'views' | 'noRebuild'> = {}) => {
   const log = fakeLog();
   const frames: TraceFrame[] = [];
   const clock = fakeClock();
@@ -313,6 +328,7 @@ export const lab = async (seed = SEED) => {
     },
     realNow: clock.realNow,
     sleep: clock.sleep,
+    ...design,
   });
   await host.pause();
   const orderStatus = fakeView(ORDER_STATUS, log);

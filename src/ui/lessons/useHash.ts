@@ -1,0 +1,9 @@
+// The URL's hash, as a React value: it names the open chapter or a shared session.
+import { useSyncExternalStore } from 'react';
+
+const subscribeToHash = (changed: () => void) => {
+  window.addEventListener('hashchange', changed);
+  return () => window.removeEventListener('hashchange', changed);
+};
+
+export const useHash = () => useSyncExternalStore(subscribeToHash, () => location.hash);
