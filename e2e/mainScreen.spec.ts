@@ -19,7 +19,7 @@ test.describe('the main screen', () => {
     const top = () =>
       lab.eventLog.evaluate((table) => table.getBoundingClientRect().top + window.scrollY);
     const notes = page.getByText(
-      /^(Charts appear once events start flowing|Deliveries will appear here as messages arrive)\.$/,
+      /^(Charts appear once the first command is accepted|Deliveries will appear here as messages arrive)\.$/,
     );
     const inFlight = page.getByRole('table', { name: 'Messages in flight' }).getByRole('row');
     await expect(notes).toHaveCount(2);
@@ -193,7 +193,7 @@ test('the charts load on demand and plot lag, throughput and staleness', async (
   const lab = new LabPage(page);
   await lab.open();
   const charts = page.getByRole('region', { name: 'Charts' });
-  await expect(charts.getByText('Charts appear once events start flowing.')).toBeVisible();
+  await expect(charts.getByText('Charts appear once the first command is accepted.')).toBeVisible();
   await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
   for (const name of [
     'Lag per view, in events behind the head',

@@ -101,4 +101,16 @@ describe('The supervisor', () => {
       /Chapters run on the design “CQRS with event sourcing”/,
     );
   });
+
+  it('ends in the design chosen last when choices come faster than the workers start', async () => {
+    const runtime = await startSupervised();
+
+    const first = runtime.switchDesign('one-model');
+    const second = runtime.switchDesign('after-commit');
+    await Promise.all([first, second]);
+
+    expect(runtime.design()).toBe('after-commit');
+    expect(started.at(-1)?.options.design).toBe('after-commit');
+    expect(useSettings.getState().design).toBe('after-commit');
+  });
 });

@@ -2,7 +2,7 @@
 // place, behind the same Runtime object. Nothing on screen sees a new runtime (so an open chapter
 // is not set up again over the log), and a form's Retry of a command whose fate is unknown goes to
 // the workers running now.
-import { DESIGN_NAMES } from '../statemodel/designs';
+import { DESIGN_NAMES, type DesignId } from '../statemodel/designs';
 import { showDesign } from '../state/settings';
 import { applyTraceFrames, forgetMessages, setRuntimeStatus, showNotice } from '../state/stores';
 import { controlsOf, invoke } from './controls';
@@ -42,11 +42,21 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
   const restartNow = () => void restart();
   let inner = await startRuntime({ ...options, design, restart: restartNow });
   showDesign(design);
+  /**
+   * Runs the workers in `next`: restarts them, after any restart under way, until they run the
+   * design chosen last (a later choice made meanwhile wins). False if they could not.
+   */
+  const runIn = async (next: DesignId): Promise<boolean> => {
+    design = next;
+    for (let tries = 0; tries < 3 && inner.design() !== design; tries += 1)
+      await (restarting ?? restart());
+    return inner.design() === design || design !== next;
+  };
   /** Chapters are written for the event-sourced design: one opened in another switches to it. */
   const eventSourced = async () => {
-    if (design === 'event-sourced') return;
-    design = 'event-sourced';
-    await restart();
+    if (design === 'event-sourced' && inner.design() === design) return;
+    if (!(await runIn('event-sourced')))
+      throw new Error('The workers could not start in the event-sourced design');
     showNotice(`Chapters run on the design “${DESIGN_NAMES[design]}”: the lab switched to it.`);
   };
   /**
@@ -81,11 +91,7 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
     crash: (part) => via((r) => r.crash(part)),
     design: () => design,
     switchDesign: async (next) => {
-      await restarting;
-      if (next === inner.design()) return;
-      design = next;
-      await restart();
-      if (inner.design() !== next) throw new Error('The workers could not start in that design');
+      if (!(await runIn(next))) throw new Error('The workers could not start in that design');
     },
   };
 };

@@ -101,7 +101,7 @@ const NoEventsYet = () => {
   const empty = usePaced(useTimeline, (s) => s.appends.length === 0);
   // Over the empty charts, not above them: nothing below moves when the first event comes.
   return empty ? (
-    <p className="empty overlay-note">Charts appear once events start flowing.</p>
+    <p className="empty overlay-note">Charts appear once the first command is accepted.</p>
   ) : null;
 };
 

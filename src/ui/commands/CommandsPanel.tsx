@@ -9,12 +9,15 @@ const DOMAINS: { id: DomainChoice; label: string }[] = [
 
 export const CommandsPanel = () => {
   const domain = useSettings((s) => s.domain);
+  const design = useSettings((s) => s.design);
   return (
     <section aria-label="Commands" className="panel commands">
       <h2>Commands</h2>
       <p className="explain">
-        A command asks the <strong>write model</strong> to change something. It checks the rules
-        against the events so far and either appends new events or refuses.
+        A command asks the <strong>write model</strong> to change something.{' '}
+        {design === 'event-sourced'
+          ? 'It checks the rules against the events so far and either appends new events or refuses.'
+          : 'It checks the rules against the current state and either overwrites it or refuses.'}
       </p>
       <div className="domain-switch" role="group" aria-label="Domain">
         {DOMAINS.map(({ id, label }) => (

@@ -1,10 +1,10 @@
 // The Design switch: the same forms and views, run on one of four write/read designs. Each design
 // keeps its own stores, so switching loses nothing; the workers start again in the chosen one.
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { parseHash } from '../../lessons/route';
 import { DESIGN_IDS } from '../../runtime/designs';
 import { rememberDesign, useSettings } from '../../state/settings';
-import { showNotice, useRuntimeStatus } from '../../state/stores';
+import { showNotice } from '../../state/stores';
 import { useHash } from '../lessons/useHash';
 import { useRuntime } from '../runtimeContext';
 import { DESIGN_NAMES, DESIGN_STEPS, DESIGN_SUMMARY, type DesignId } from './designText';
@@ -12,20 +12,26 @@ import { DESIGN_NAMES, DESIGN_STEPS, DESIGN_SUMMARY, type DesignId } from './des
 export const DesignSwitch = () => {
   const runtime = useRuntime();
   const { design, switchingTo } = useSettings();
-  const starting = useRuntimeStatus((s) => s.phase === 'starting');
   const route = parseHash(useHash()).kind;
   const inChapter = route === 'chapter' || route === 'share';
   const id = useId();
-  const shown = switchingTo ?? design;
+  // The learner's last choice shows at once; the switches run one after another (arrow keys
+  // move through the radios, each a choice), and the radios stay enabled so focus stays put.
+  const [wanted, setWanted] = useState<DesignId | null>(null);
+  const shown = wanted ?? switchingTo ?? design;
 
   const choose = (next: DesignId) => {
-    if (!runtime || next === design) return;
+    if (!runtime) return;
+    setWanted(next);
     rememberDesign(next);
-    runtime.switchDesign(next).catch((error: unknown) => {
-      showNotice(
-        `The lab could not switch to “${DESIGN_NAMES[next]}”: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
+    void runtime
+      .switchDesign(next)
+      .finally(() => setWanted((current) => (current === next ? null : current)))
+      .catch((error: unknown) => {
+        showNotice(
+          `The lab could not switch to “${DESIGN_NAMES[next]}”: ${error instanceof Error ? error.message : String(error)}`,
+        );
+      });
   };
 
   return (
@@ -41,7 +47,7 @@ export const DesignSwitch = () => {
               name={`${id}-design`}
               value={option}
               checked={option === shown}
-              disabled={!runtime || inChapter || starting || switchingTo !== null}
+              disabled={!runtime || inChapter}
               onChange={() => choose(option)}
             />
             {DESIGN_NAMES[option]}

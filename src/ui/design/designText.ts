@@ -47,7 +47,7 @@ export const DESIGN_STEPS: Record<DesignId, readonly string[]> = {
 
 /** What the store box of the flow diagram is called in each design. */
 export const STORE_LABEL: Record<DesignId, string> = {
-  'one-model': 'State (one model)',
+  'one-model': 'State tables',
   'same-transaction': 'State + views',
   'after-commit': 'State + outbox',
   'event-sourced': 'Event store',

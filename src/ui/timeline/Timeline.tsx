@@ -67,8 +67,8 @@ export const Timeline = () => {
       <h2>Timeline</h2>
       <p className="explain">
         Time runs left to right. Shaded spans are <strong>inconsistency windows</strong>: a view
-        does not yet know events that the log already holds. An answer served inside one is possibly
-        stale: stale if an event it missed changes what was asked.
+        does not yet know changes the write side has already committed. An answer served inside one
+        is possibly stale: stale if an event it missed changes what was asked.
       </p>
       {/* The note sits over the empty diagram, so nothing below moves when the first arrow comes. */}
       <div className="overlay-frame">

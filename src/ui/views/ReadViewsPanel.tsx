@@ -162,15 +162,16 @@ const IndexSize = () => {
     ProductSearchRow | undefined;
   const view = usePaced(useViews, (s) => s.views['Product search']);
   const head = usePaced(useLog, (s) => s.head);
+  const design = useSettings((s) => s.design);
   const phase = view?.phase ?? 'starting';
   // An empty index is only news when the view has applied the whole log.
   const note =
     row && row.documentCount > 0
       ? `${counted(row.documentCount, 'product')} indexed.`
       : phase === 'rebuilding' || phase === 'starting'
-        ? 'Building the index from the log…'
+        ? 'Building the index…'
         : (view?.checkpoint ?? 0) < head
-          ? `Nothing indexed yet: this view is at #${String(view?.checkpoint ?? 0)}, the log’s head is #${String(head)}.`
+          ? `Nothing indexed yet: this view is at #${String(view?.checkpoint ?? 0)}, ${design === 'event-sourced' ? 'the log’s head is' : 'the write side is at'} #${String(head)}.`
           : 'The index is empty: add a product.';
   return <p className="muted">{note}</p>;
 };

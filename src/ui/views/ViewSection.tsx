@@ -6,6 +6,7 @@ import { usePaced } from '../paced';
 import { Freshness } from './Freshness';
 import { ViewControls } from './ViewControls';
 import { counted } from '../counted';
+import { useSettings } from '../../state/settings';
 
 const MAX_ROWS = 100;
 
@@ -40,9 +41,12 @@ export const ViewSection = <R,>({
   order,
   empty,
   show,
-  provenanceOf,
+  provenanceOf: rowProvenance,
   children,
 }: ViewSectionProps<R>) => {
+  // Provenance points into the event log: only the design that keeps one has it.
+  const hasLog = useSettings((s) => s.design === 'event-sourced');
+  const provenanceOf = hasLog ? rowProvenance : undefined;
   const view = usePaced(useViews, (s) => s.views[name]);
   const head = usePaced(useLog, (s) => s.head);
   const viewRows = view?.rows;
