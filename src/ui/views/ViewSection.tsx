@@ -114,6 +114,9 @@ export const ViewSection = <R,>({
                       >
                         {rowKey(row)}
                       </button>
+                    ) : i === 0 ? (
+                      // No log to point to in this design: the key alone.
+                      rowKey(row)
                     ) : null}
                     {c.cell(row)}
                   </td>
