@@ -48,7 +48,7 @@ const oneOrder = async (lab: LabPage, kept: RegExp) => {
   await expect(lab.form('Add product').getByRole('status')).toHaveText(kept);
   await lab.placeOrder('SKU-1', '2');
   await expect(lab.form('Place order').getByRole('status')).toHaveText(
-    /(Appended|Saved) OrderPlaced #2, StockReserved #3/,
+    /^(Appended OrderPlaced #2, StockReserved #3|Saved as change #3: .*OrderPlaced.*StockReserved)/,
   );
 };
 
@@ -85,13 +85,19 @@ test.describe('The Design switch', () => {
     );
     await expect(page.getByRole('button', { name: 'Rebuild Order status' })).toBeDisabled();
     await expect(page.getByRole('region', { name: 'Read views' })).toContainText(
-      'a query on the one model',
+      'a query on the one model’s tables',
     );
-    await oneOrder(lab, /^Saved ProductAdded #1 \(state overwritten, no events kept\)$/);
+    await oneOrder(
+      lab,
+      /^Saved as change #1: the state was overwritten \(the rules decided ProductAdded; these events are not stored\)$/,
+    );
     await expectTheOrderShown(lab);
 
     await choose(lab, 'CQRS, views updated after commit');
-    await oneOrder(lab, /^Saved ProductAdded #1 \(state overwritten, events put in the outbox\)$/);
+    await oneOrder(
+      lab,
+      /^Saved as change #1: the state was overwritten, and ProductAdded #1 was put in the outbox for the views$/,
+    );
     await expectTheOrderShown(lab);
     await expect(page.getByRole('button', { name: 'Rebuild Order status' })).toBeDisabled();
 
@@ -113,7 +119,10 @@ test.describe('The Design switch', () => {
     await expect(page.getByRole('button', { name: 'Pause Stock levels' })).toBeDisabled();
     for (const view of ['Order status', 'Stock levels']) await lab.setDelay(view, 3000);
     await watchStatuses(page);
-    await oneOrder(lab, /^Saved ProductAdded #1 \(state and views overwritten, no events kept\)$/);
+    await oneOrder(
+      lab,
+      /^Saved as change #1: the state was overwritten, with the views’ rows in the same transaction/,
+    );
     await expectTheOrderShown(lab);
     const seen = await seenStatuses(page);
     expect(seen.length).toBeGreaterThan(0);
@@ -123,7 +132,7 @@ test.describe('The Design switch', () => {
     await choose(lab, 'CQRS, views updated after commit');
     for (const view of ['Order status', 'Stock levels']) await lab.setDelay(view, 3000);
     await watchStatuses(page);
-    await oneOrder(lab, /^Saved ProductAdded #1/);
+    await oneOrder(lab, /^Saved as change #1/);
     await expectTheOrderShown(lab);
     expect((await seenStatuses(page)).some((text) => text.includes('behind'))).toBe(true);
   });

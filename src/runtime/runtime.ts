@@ -123,8 +123,8 @@ const watchWorker = (worker: Worker, name: string): Worker => {
   return worker;
 };
 
-const BUS_DOWN =
-  'The bus stopped answering: its worker is gone, so no message can travel. Everything acknowledged is in the event store. A command still on its way has no known fate: after the restart, Retry sends it again under the same id.';
+const busDown = (design: DesignId) =>
+  `The bus stopped answering: its worker is gone, so no message can travel. Everything acknowledged is in the ${design === 'event-sourced' ? 'event store' : 'state store'}. A command still on its way has no known fate: after the restart, Retry sends it again under the same id.`;
 
 export type RuntimeOptions = {
   /** Delivery settings per receiver, over the defaults (the latency benchmark sets them to 0). */
@@ -145,7 +145,7 @@ const busDesign = (design: DesignId) =>
     ? {}
     : {
         views: design === 'after-commit' ? ('outbox' as const) : ('in-write' as const),
-        noRebuild: `Rebuild replays a view from the history of events. ${noLogIn(design)}.`,
+        noRebuild: `Rebuild replays a view from the history of events. ${noLogIn(design)}. (A real system could recompute a view from the current state tables, but not anything that needs past events.)`,
       };
 
 export const startRuntime = async ({
@@ -274,7 +274,7 @@ export const startRuntime = async ({
       replies.fail(new Error('the bus stopped answering'));
       setRuntimeStatus({
         phase: 'failed',
-        message: BUS_DOWN,
+        message: busDown(design),
         ...(restartAll ? { action: { label: 'Restart workers', run: restartAll } } : {}),
       });
     },

@@ -18,8 +18,8 @@ const WHOLE_FILE_TIMEOUT_MS = 300_000;
 const WHOLE_FILE_SILENCE_MS = 60_000;
 const NAME = 'write model';
 
-const WRITE_DOWN =
-  'The write model stopped answering: its worker is gone. Nothing it acknowledged is lost (it is in the event store). Commands wait on the bus until it is back, and the one it was handling goes again under the same command id, so it cannot be saved twice.';
+const writeDown = (design: DesignId) =>
+  `The write model stopped answering: its worker is gone. Nothing it acknowledged is lost (it is in the ${design === 'event-sourced' ? 'event store' : 'state store'}). Commands wait on the bus until it is back, and the one it was handling goes again under the same command id, so it cannot be saved twice.`;
 
 export type WriteSideDeps = {
   bus: Calls<BusWorkerApi>;
@@ -76,7 +76,7 @@ export const openWriteSide = async ({
     current.worker.terminate();
     setRuntimeStatus({
       phase: 'failed',
-      message: WRITE_DOWN,
+      message: writeDown(design),
       action: { label: 'Restart write model', run: () => void restart() },
     });
     await bus.stopWrite().catch(() => undefined);

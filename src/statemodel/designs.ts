@@ -31,7 +31,7 @@ export const viewStoreOf = (design: DesignId, store: string): string =>
 /** Why `design` has no event log to show, export, import into, travel back in or rebuild from. */
 export const noLogIn = (design: StateDesign): string =>
   design === 'one-model'
-    ? `The design “${DESIGN_NAMES[design]}” keeps only the current state, overwritten by each write: there is no log of events to show, export, import into or rebuild from`
+    ? `The design “${DESIGN_NAMES[design]}” keeps only the current state, overwritten by each write: there is no log of events to show, export, import into or replay`
     : design === 'same-transaction'
-      ? `The design “${DESIGN_NAMES[design]}” keeps the current state and its views, both overwritten by each write: there is no log of events to show, export, import into or rebuild from`
-      : `The design “${DESIGN_NAMES[design]}” keeps the current state, and each event only until every view has applied it (the outbox): there is no log to show whole, export, import into or rebuild from`;
+      ? `The design “${DESIGN_NAMES[design]}” keeps the current state and its views, both overwritten by each write: there is no log of events to show, export, import into or replay`
+      : `The design “${DESIGN_NAMES[design]}” keeps the current state, and each event only until every view has applied it (the outbox): there is no log to show whole, export, import into or replay`;

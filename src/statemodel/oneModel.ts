@@ -2,8 +2,10 @@
 // their answers when asked. Here those tables are the state rows (one per aggregate, overwritten by
 // each write) with the columns a CRUD table would carry beside the rules' state: when a row last
 // changed, and for an order when it was placed and paid. Each query below does at read time what a
-// view of the other designs did at write time: it scans, joins and totals the rows (the Sales
-// dashboard is a GROUP BY over every order, run on each ask).
+// view of the other designs does when events arrive, in or after the write: it scans, joins and
+// totals the rows (the Sales dashboard is a GROUP BY over every order, run on each ask). It can do
+// so only from the columns the tables keep (placed and paid times): a history they do not keep is
+// lost.
 import type { QueryAnswer, ViewQuery } from '../bus/protocol';
 import type { AccountBalanceRow } from '../domain/bank/accountBalances.projection';
 import type { LabState } from '../domain/lab';

@@ -22,7 +22,7 @@ export const outboxSource = (db: StateModelDb): EventSource => ({
     const first = rows[0];
     if ((first ? first.position : (await stateHead(db)) + 1) > fromPosition)
       throw new Error(
-        `The outbox no longer holds event #${String(fromPosition)}: it was deleted once relayed. This design keeps the current state, not the history, so a view cannot be rebuilt from it`,
+        `The outbox no longer holds event #${String(fromPosition)}: it was deleted once relayed. This design keeps the current state, not the history, so a view cannot be replayed from the start`,
       );
     return rows.map((row) => row.event);
   },

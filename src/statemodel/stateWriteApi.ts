@@ -3,14 +3,14 @@
 // plainly. Step back takes a command's events out of the log; here there is no log. The outbox is
 // pruned to what some view still needs (the bus says what every view has applied).
 import type { WriteApi } from '../bus/protocol';
-import { DESIGN_NAMES } from './designs';
+import { noLogIn } from './designs';
 import { deleteRelayed } from './outbox';
 import type { StateModel } from './stateModel';
 import type { StateModelDb } from './stateModelDb';
 
 /** Why Step back cannot take a command back in `model`'s design. */
 export const noStepBack = (model: StateModel) =>
-  `The design “${DESIGN_NAMES[model.mode]}” keeps only the current state, overwritten by each write, not the events that led to it: Step back has nothing to take a command back from`;
+  `Step back (a simulator feature) takes a command’s events out of the lab’s log. ${noLogIn(model.mode)}`;
 
 export const stateWriteApi = (model: StateModel, db: StateModelDb): WriteApi => ({
   handle: (commands) => Promise.all(commands.map((command) => model.dispatch(command))),

@@ -31,8 +31,7 @@ const RuntimeBanner = () => {
         )}
       </p>
     );
-  if (status.phase === 'starting')
-    return <p className="banner">Starting the write model and projections…</p>;
+  if (status.phase === 'starting') return <p className="banner">Starting the workers…</p>;
   return null;
 };
 
@@ -52,7 +51,8 @@ export const App = () => (
       <p>
         See how <strong>CQRS</strong> (a separate read side), <strong>event sourcing</strong>{' '}
         (events as the record) and <strong>asynchronous projections</strong> (views updated after
-        the write commits) work: three separate choices. Run the same shop with or without each.
+        the write commits) work: three separate choices. The Design switch adds one at a time, on
+        the same shop.
       </p>
       <DesignSwitch />
     </header>

@@ -14,7 +14,8 @@ export const CommandsPanel = () => {
     <section aria-label="Commands" className="panel commands">
       <h2>Commands</h2>
       <p className="explain">
-        A command asks the <strong>write model</strong> to change something.{' '}
+        A command asks the <strong>{design === 'one-model' ? 'model' : 'write model'}</strong> to
+        change something.{' '}
         {design === 'event-sourced'
           ? 'It checks the rules against the events so far and either appends new events or refuses.'
           : 'It checks the rules against the current state and either overwrites it or refuses.'}

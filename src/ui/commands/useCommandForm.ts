@@ -39,21 +39,21 @@ export type Feedback =
   /** The command may or may not have been saved; `retry` sends it again under the same id. */
   | { kind: 'unknown'; text: string; retry: () => void };
 
-/** How a write is kept in each design (the event-sourced one appends; the others overwrite). */
-const KEPT: Record<DesignId, string> = {
-  'event-sourced': '',
-  'one-model': ' (state overwritten, no events kept)',
-  'same-transaction': ' (state and views overwritten, no events kept)',
-  'after-commit': ' (state overwritten, events put in the outbox)',
-};
-
 const describeAccepted = (
   outcome: Extract<CommandOutcome, { status: 'accepted' }>,
   design: DesignId,
 ) => {
   const events = outcome.events.map((event) => `${event.type} #${event.position}`).join(', ');
   if (outcome.duplicate) return `Already recorded: ${events}`;
-  return design === 'event-sourced' ? `Appended ${events}` : `Saved ${events}${KEPT[design]}`;
+  if (design === 'event-sourced') return `Appended ${events}`;
+  // No log here: the number counts changes, and the events are the rules' decision, not a record.
+  const change = `Saved as change #${String(outcome.events.at(-1)?.position ?? 0)}`;
+  const types = outcome.events.map((event) => event.type).join(', ');
+  if (design === 'after-commit')
+    return `${change}: the state was overwritten, and ${events} ${outcome.events.length === 1 ? 'was' : 'were'} put in the outbox for the views`;
+  const views =
+    design === 'same-transaction' ? ', with the views’ rows in the same transaction' : '';
+  return `${change}: the state was overwritten${views} (the rules decided ${types}; these events are not stored)`;
 };
 
 export const useCommandForm = () => {
@@ -109,7 +109,7 @@ export const useCommandForm = () => {
       if (error instanceof DroppedByResetError) {
         setFeedback(
           refused(
-            'Dropped by Reset (a lab-only control): the log was emptied before this command’s reply came back, so nothing it may have written is kept. Send it again if you still want it.',
+            'Dropped by Reset (a lab-only control): the store was emptied before this command’s reply came back, so nothing it may have written is kept. Send it again if you still want it.',
           ),
         );
         return false;

@@ -10,19 +10,20 @@ import { KIND_LABEL, TokenShape } from './shapes';
 import { useVirtualNow } from './useVirtualNow';
 import { usePaced } from '../paced';
 import { useSettings } from '../../state/settings';
-import { STORE_LABEL, viewsLag, type DesignId } from '../design/designText';
+import { STORE_LABEL, viewsLag, WRITE_LABEL, type DesignId } from '../design/designText';
 
 const MAX_TOKENS = 60;
 
 /** What the diagram shows of the design in use, beyond the messages. */
 const FLOW_NOTE: Record<DesignId, string> = {
   'one-model':
-    'In this design no events travel: the lines from the store to the queries are reads of the same tables the write model updates.',
+    'In this design no events travel: the lines from the store to the queries are reads of the same tables the model’s commands update.',
   'same-transaction':
     'In this design no events travel: the lines from the store to the views are the rows the write model updates in each command’s transaction.',
   'after-commit':
-    'In this design the events come from the outbox, written in each command’s transaction and relayed after the commit.',
-  'event-sourced': 'In this design the events come from the log, after each append commits.',
+    'In this design the bus carries each write’s events to the views after the commit; a view that missed some reads them from the outbox, written in the command’s transaction.',
+  'event-sourced':
+    'In this design the bus carries the new events to the views after each append commits; a view that missed some reads them from the log.',
 };
 
 const Node = ({
@@ -135,7 +136,13 @@ export const Flow = () => {
           <Node
             key={name}
             name={name}
-            label={name === EVENT_STORE ? STORE_LABEL[design] : undefined}
+            label={
+              name === EVENT_STORE
+                ? STORE_LABEL[design]
+                : name === WRITE_MODEL
+                  ? WRITE_LABEL[design]
+                  : undefined
+            }
             selected={selection?.kind === 'node' && selection.name === name}
             down={down.includes(name)}
             onSelect={() => select({ kind: 'node', name })}

@@ -15,7 +15,13 @@ import { describeMessage } from '../controls/describeMessage';
 import { BUS, EVENT_STORE } from './layout';
 import { KIND_LABEL } from './shapes';
 import { useSettings } from '../../state/settings';
-import { STORE_LABEL, STORE_ROLE, VIEW_ROLE, type DesignId } from '../design/designText';
+import {
+  STORE_LABEL,
+  STORE_ROLE,
+  VIEW_ROLE,
+  WRITE_LABEL,
+  type DesignId,
+} from '../design/designText';
 
 export type Selection = { kind: 'node'; name: string } | { kind: 'message'; id: number };
 
@@ -23,13 +29,13 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 
 const WRITE_ROLE: Record<DesignId, string> = {
   'one-model':
-    'The command handler. It reads the current state of the rows a command names, decides, and overwrites them in one transaction.',
+    'The one model handles commands too: it reads the current state of the rows a command names, decides, and overwrites them in one transaction.',
   'same-transaction':
     'The command handler. It reads the current state of the rows a command names, decides, and overwrites them, updating the views’ rows in the same transaction.',
   'after-commit':
     'The command handler. It reads the current state of the rows a command names, decides, and overwrites them, adding the events to the outbox in the same transaction.',
   'event-sourced':
-    'The command handler. It decides each command against the events of the streams it names, then appends the new events with the versions it read.',
+    'The command handler. It decides each command against the events of the streams it names, then appends the new events only if those streams are still at the versions it read; otherwise it refuses (optimistic concurrency).',
 };
 
 const roleOf = (name: string, design: DesignId): string | undefined =>
@@ -82,7 +88,13 @@ const NodeDetails = ({ name }: { name: string }) => {
   const waiting = Object.values(useMessages((s) => s.pending)).filter((m) => m.to === name).length;
   return (
     <>
-      <h3>{name === EVENT_STORE ? STORE_LABEL[design] : name}</h3>
+      <h3>
+        {name === EVENT_STORE
+          ? STORE_LABEL[design]
+          : name === WRITE_MODEL
+            ? WRITE_LABEL[design]
+            : name}
+      </h3>
       <p>{roleOf(name, design) ?? VIEW_ROLE[design]}</p>
       <dl>
         {name === EVENT_STORE && (

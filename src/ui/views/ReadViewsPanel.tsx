@@ -240,23 +240,24 @@ const AccountBalancesView = () => (
 const VIEWS_NOTE: Record<DesignId, ReactNode> = {
   'one-model': (
     <>
-      There are no separate views in this design: each panel below is a <strong>query</strong> on
-      the one model’s tables, shaped when asked, so it is never behind. Its cost is paid on every
-      read.
+      There is no separate read model in this design: each panel below is a <strong>query</strong>{' '}
+      on the one model’s tables, shaped when asked from the latest committed write. Its cost is paid
+      on every read.
     </>
   ),
   'same-transaction': (
     <>
       Each <strong>view</strong> keeps its own rows, shaped for one kind of question, and the write
-      model updates them in each command’s own transaction: a view is never behind, and every write
-      waits for them.
+      model updates them in each command’s own transaction: a query reads the latest committed
+      write, and every write waits for the views.
     </>
   ),
   'after-commit': (
     <>
       Each <strong>projection</strong> runs in its own worker and keeps its own copy of the data,
-      shaped for one kind of question. It learns of the events relayed from the outbox a moment
-      after each write commits, so it may be behind: its status line says by how much.
+      shaped for one kind of question. The bus carries it each write’s events a moment after the
+      commit (what it missed it reads from the outbox), so it may be behind: its status line says by
+      how much.
     </>
   ),
   'event-sourced': (

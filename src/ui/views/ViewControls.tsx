@@ -126,8 +126,8 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
 const cannotIn = (design: DesignId, name: ViewName): string | null => {
   if (design === 'event-sourced') return null;
   if (design === 'after-commit')
-    return `No Rebuild here: the outbox keeps an event only until every view has applied it, so there is no history to replay ${name} from.`;
+    return `No Rebuild in the lab here: the outbox keeps an event only until every view has applied it, so there is no history to replay ${name} from. (A real system could recompute it from the current state tables, but not anything that needs past events.)`;
   return design === 'one-model'
     ? `No Pause or Rebuild here: ${name} is a query on the one model, answered from its tables when asked. No events reach it.`
-    : `No Pause or Rebuild here: ${name}'s rows are written in each command's own transaction. No events reach it, and none are kept to replay.`;
+    : `No Pause or Rebuild here: ${name}'s rows are written in each command's own transaction. No events reach it, and none are kept to replay. (A real system could recompute it from the current state tables.)`;
 };
