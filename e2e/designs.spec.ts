@@ -137,3 +137,21 @@ test.describe('The Design switch', () => {
     expect((await seenStatuses(page)).some((text) => text.includes('behind'))).toBe(true);
   });
 });
+
+test('after commit, a killed view misses an order, and shows it once restarted', async ({
+  page,
+}) => {
+  test.setTimeout(budgetFor({ appStarts: 2 }));
+  const lab = new LabPage(page);
+  await lab.open();
+  await choose(lab, 'CQRS, views updated after commit');
+
+  await page.getByRole('button', { name: 'Kill Order status' }).click();
+  await expect(page.getByRole('button', { name: 'Restart Order status' })).toBeVisible();
+  await oneOrder(lab, /^Saved as change #1/);
+  await expect(lab.viewRow(lab.orderStatus, '2 × SKU-1')).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Restart Order status' }).click();
+  await expect(lab.viewRow(lab.orderStatus, '2 × SKU-1')).toHaveCount(1);
+  await expect(lab.orderStatus.getByRole('status')).toHaveText('Up to date at #3');
+});
