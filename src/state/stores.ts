@@ -5,6 +5,7 @@ import type { TraceFrame } from '../bus/protocol';
 import { takeLogFrames } from './logStore';
 import { forgetPending, takeMessageFrames } from './messagesStore';
 import { forgetLoad, takeStatusFrames } from './statusStores';
+import { takeStepFrames } from './stepNews';
 import { forgetTimeline, takeTimelineFrames } from './timelineStore';
 import { takeViewFrames } from './viewsStore';
 
@@ -26,12 +27,15 @@ export {
 } from './statusStores';
 export { useTimeline } from './timelineStore';
 export { useViews } from './viewsStore';
+export { useStepNews, type StepNews } from './stepNews';
 
 /** Applies one animation frame's worth of trace frames to every slice, in the order they came. */
 export const applyTraceFrames = (frames: readonly TraceFrame[]): void => {
   takeLogFrames(frames);
   takeViewFrames(frames);
-  takeTimelineFrames(frames, takeMessageFrames(frames));
+  const handedOver = takeMessageFrames(frames);
+  takeTimelineFrames(frames, handedOver);
+  takeStepFrames(frames, handedOver);
   takeStatusFrames(frames);
 };
 

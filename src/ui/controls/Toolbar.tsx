@@ -3,6 +3,7 @@ import { BUS, WRITE_MODEL } from '../../bus/protocol';
 import { useClock, useDownParts } from '../../state/stores';
 import { useControls, useRuntime } from '../runtimeContext';
 import { describeClock, SPEEDS, speedIndex, speedLabel } from './speed';
+import { StepAnnouncer } from './StepAnnouncer';
 import { useSimulationKeys } from './useSimulationKeys';
 import { forgetSession } from '../../state/session';
 import { useSettings } from '../../state/settings';
@@ -79,6 +80,7 @@ export const Toolbar = () => {
       <p role="status" aria-label="Simulation clock" className="clock">
         {describeClock(now, pending)}
       </p>
+      <StepAnnouncer />
       {confirming ? (
         <span role="alertdialog" aria-label="Reset the lab?" className="confirm">
           {design === 'event-sourced'

@@ -7,7 +7,7 @@ import { describeMessage } from '../controls/describeMessage';
 import { FlowDetails, type Selection } from './FlowDetails';
 import { at, BUS, EVENT_STORE, HEIGHT, NODES, pathOf, WIDTH } from './layout';
 import { KIND_LABEL, TokenShape } from './shapes';
-import { useVirtualNow } from './useVirtualNow';
+import { prefersReducedMotion, useVirtualNow } from './useVirtualNow';
 import { usePaced } from '../paced';
 import { useSettings } from '../../state/settings';
 import { STORE_LABEL, viewsLag, WRITE_LABEL, type DesignId } from '../design/designText';
@@ -82,6 +82,7 @@ export const Flow = () => {
   const shown = pending.slice(0, MAX_TOKENS);
   const receivers = [WRITE_MODEL, UI, ...VIEW_NAMES];
   const design = useSettings((s) => s.design);
+  const reduced = prefersReducedMotion();
   /** The views are written with the commit (or are queries on the store): drawn joined to it. */
   const inWrite = !viewsLag(design);
 
@@ -168,7 +169,9 @@ export const Flow = () => {
         })}
         {shown.map((message) => {
           const { progress, waiting } = tokenProgress(message, now);
-          const p = pointAlong(pathOf(message.from, message.to), waiting ? 0.93 : progress * 0.93);
+          // With reduced motion a token sits still on its receiver's leg until it is delivered.
+          const along = waiting ? 0.93 : reduced ? 0.75 : progress * 0.93;
+          const p = pointAlong(pathOf(message.from, message.to), along);
           const label = `${KIND_LABEL[message.kind]} #${message.id} from ${message.from} to ${message.to}: ${describeMessage(message)}`;
           return (
             <g

@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useClock } from '../../state/stores';
 
-const prefersReducedMotion = () =>
+/** The learner asked for less motion: tokens jump between places instead of gliding. */
+export const prefersReducedMotion = () =>
   typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
 
 /**
