@@ -68,8 +68,19 @@ test.describe('lessons', () => {
     await expect(lessons.getByRole('alert')).toHaveText(
       'There is no chapter called “no-such-chapter”. Pick one below.',
     );
-    const links = lessons.getByRole('list', { name: 'Chapters' }).getByRole('link');
+    // No chapter open: the course map, every chapter under its topic, each with its goal.
+    const map = lessons.getByRole('navigation', { name: 'Course map' });
+    const links = map.getByRole('link');
     await expect(links).toHaveCount(11);
+    await expect(map.getByRole('heading', { level: 3 })).toHaveText([
+      'Commands, events and views',
+      'Consistency',
+      'Running a log',
+      'Choosing a design',
+    ]);
+    await expect(map.getByRole('listitem').filter({ hasText: 'The stale read' })).toContainText(
+      /not started.*After this chapter you can/,
+    );
     await links.filter({ hasText: 'The stale read' }).click();
     await expect(page).toHaveURL(/#\/lessons\/stale-read$/);
     await expect(lessons.getByRole('heading', { name: 'Chapter 4: The stale read' })).toBeVisible();
@@ -492,8 +503,20 @@ test.describe('lessons', () => {
     ).toBeVisible();
     await page.getByRole('link', { name: 'Back to the sandbox' }).click();
     await expect(page).toHaveURL(/#\/$/);
+    const lessons = page.getByRole('region', { name: 'Lessons' });
+    await expect(lessons.getByRole('heading', { name: /^Chapter \d+:/ })).toHaveCount(0);
+    // The course map says how far the learner got, and Continue opens the first chapter not done.
+    const map = lessons.getByRole('navigation', { name: 'Course map' });
     await expect(
-      page.getByRole('region', { name: 'Lessons' }).getByRole('heading', { level: 3 }),
-    ).toHaveCount(0);
+      map.getByRole('listitem').filter({ hasText: 'Projections shape data for reading' }),
+    ).toContainText('done');
+    const carryOn = map.getByRole('button', { name: 'Continue' });
+    await expect(carryOn).toHaveAccessibleDescription('Next: 1. Commands and queries');
+    await carryOn.click();
+    await expect(page).toHaveURL(/#\/lessons\/commands-and-queries$/);
+    await page.getByRole('link', { name: 'Back to the sandbox' }).click();
+    await expect(
+      map.getByRole('listitem').filter({ hasText: 'Commands and queries' }),
+    ).toContainText('in progress');
   });
 });

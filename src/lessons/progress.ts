@@ -22,3 +22,19 @@ export const readProgress = (text: string | null): string[] => {
 
 export const withDone = (done: readonly string[], id: string): string[] =>
   done.includes(id) ? [...done] : [...done, id];
+
+/** The chapters the learner has opened, kept beside those done. */
+export const STARTED_KEY = 'cqrs-lab:lessons-started';
+
+export type ChapterState = 'not started' | 'in progress' | 'done';
+
+export const chapterState = (
+  id: string,
+  done: readonly string[],
+  started: readonly string[],
+): ChapterState =>
+  done.includes(id) ? 'done' : started.includes(id) ? 'in progress' : 'not started';
+
+/** The first chapter, in reading order, that is not done; undefined when all are. */
+export const firstUnfinished = (done: readonly string[]) =>
+  CHAPTERS.find((chapter) => !done.includes(chapter.id));

@@ -1,7 +1,7 @@
 // What the lessons need from the page: which chapters are done (kept in the browser), what time
 // travel is showing, and the live system as a chapter's checks see it.
 import { create } from 'zustand';
-import { PROGRESS_KEY, readProgress, withDone } from '../lessons/progress';
+import { PROGRESS_KEY, readProgress, STARTED_KEY, withDone } from '../lessons/progress';
 import { parseHash } from '../lessons/route';
 import type { Observation, ViewSnapshot } from '../lessons/types';
 import { VIEW_NAMES, type ViewName } from '../domain/views';
@@ -10,18 +10,32 @@ import { useLog, useTimeline, useViews } from './stores';
 const storage = (): Storage | undefined =>
   typeof localStorage === 'undefined' ? undefined : localStorage;
 
-export const useLessonProgress = create<{ done: string[] }>(() => ({
+export const useLessonProgress = create<{ done: string[]; started: string[] }>(() => ({
   done: readProgress(storage()?.getItem(PROGRESS_KEY) ?? null),
+  started: readProgress(storage()?.getItem(STARTED_KEY) ?? null),
 }));
+
+const keep = (key: string, ids: readonly string[]) => {
+  try {
+    storage()?.setItem(key, JSON.stringify(ids));
+  } catch {
+    // Storage full or refused: the progress still shows for this visit.
+  }
+};
 
 export const markDone = (id: string): void => {
   const done = withDone(useLessonProgress.getState().done, id);
   useLessonProgress.setState({ done });
-  try {
-    storage()?.setItem(PROGRESS_KEY, JSON.stringify(done));
-  } catch {
-    // Storage full or refused: the tick still shows for this visit.
-  }
+  keep(PROGRESS_KEY, done);
+};
+
+/** A chapter was opened: until it is done, the course map shows it in progress. */
+export const markStarted = (id: string): void => {
+  const { started } = useLessonProgress.getState();
+  if (started.includes(id)) return;
+  const next = withDone(started, id);
+  useLessonProgress.setState({ started: next });
+  keep(STARTED_KEY, next);
 };
 
 /** What time travel shows, while it is on. */

@@ -7,3 +7,20 @@ import { PRACTICE } from './practice';
 export const CHAPTERS: readonly Chapter[] = [...BASICS, ...PRACTICE];
 
 export const chapterById = (id: string): Chapter | undefined => CHAPTERS.find((c) => c.id === id);
+
+/** The course map: the chapters grouped by what they are about, in reading order. */
+const TOPICS: readonly { title: string; ids: readonly string[] }[] = [
+  {
+    title: 'Commands, events and views',
+    ids: ['commands-and-queries', 'events-are-facts', 'projections'],
+  },
+  { title: 'Consistency', ids: ['stale-read', 'read-your-writes', 'optimistic-concurrency'] },
+  { title: 'Running a log', ids: ['rebuild', 'failure-and-catch-up', 'time-travel'] },
+  { title: 'Choosing a design', ids: ['without-cqrs', 'when-not-to-use-cqrs'] },
+];
+
+export const CHAPTER_TOPICS: readonly { title: string; chapters: readonly Chapter[] }[] =
+  TOPICS.map(({ title, ids }) => ({
+    title,
+    chapters: ids.flatMap((id) => chapterById(id) ?? []),
+  }));

@@ -6,7 +6,7 @@ import type {
   Prediction as PredictionSpec,
   Workbench as WorkbenchKind,
 } from '../../lessons/types';
-import { useLessonProgress } from '../../state/lessons';
+import { markStarted, useLessonProgress } from '../../state/lessons';
 import { ChoiceForm } from './ChoiceForm';
 import { Costs } from './Costs';
 import { DuplicateCheck } from './DuplicateCheck';
@@ -15,6 +15,7 @@ import { DesignBench } from './DesignBench';
 import { SharedSessionView } from './SharedSessionView';
 import { TwoWriters } from './TwoWriters';
 import { useChapterRun, type ChapterRun } from './useChapterRun';
+import { CourseMap } from './CourseMap';
 import { useHash } from './useHash';
 import { useHighlight } from './useHighlight';
 
@@ -184,8 +185,10 @@ export const Lessons = () => {
   const current = route.kind === 'chapter' ? route.chapter : null;
 
   useEffect(() => {
-    if (current) document.title = `${current.title} · CQRS Lab`;
-    else document.title = 'CQRS Lab';
+    if (current) {
+      document.title = `${current.title} · CQRS Lab`;
+      markStarted(current.id);
+    } else document.title = 'CQRS Lab';
   }, [current]);
 
   return (
@@ -199,8 +202,14 @@ export const Lessons = () => {
           that you saw it. Or use the sandbox below freely.
         </p>
       )}
-      <ChapterList current={current} />
-      {current && <ChapterView key={current.id} chapter={current} />}
+      {current ? (
+        <>
+          <ChapterList current={current} />
+          <ChapterView key={current.id} chapter={current} />
+        </>
+      ) : (
+        <CourseMap />
+      )}
     </section>
   );
 };
