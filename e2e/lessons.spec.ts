@@ -490,6 +490,25 @@ test.describe('lessons', () => {
     expect(errors).toEqual([]);
   });
 
+  test('Reset chapter sets the chapter up again from its start, prediction and all', async ({
+    page,
+  }) => {
+    const { progress, lab } = await openChapter(page, 'commands-and-queries', /Chapter 1/);
+    const start = await lab.logLength();
+    await predict(page, /Stock levels view/);
+    await lab.placeOrder('SKU-1', '2');
+    await lab.settled('Place order');
+    await expect.poll(() => lab.logLength()).toBeGreaterThan(start);
+
+    await page.getByRole('button', { name: 'Reset chapter' }).click();
+    await expect(progress).toHaveText(SET_UP);
+    await expect.poll(() => lab.logLength()).toBe(start);
+    await expect(
+      page.getByRole('form', { name: 'Prediction' }).getByRole('radio').first(),
+    ).not.toBeChecked();
+    await expect(page.getByText('Your task:')).toHaveCount(0);
+  });
+
   test('progress is kept in the browser and shown in the chapter list', async ({ page }) => {
     const { progress, lab } = await openChapter(page, 'projections', /Chapter 3/);
     await predict(page, /^Product search: it keeps an index/);

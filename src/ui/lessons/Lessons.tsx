@@ -122,7 +122,7 @@ const Takeaway = ({ chapter }: { chapter: Chapter }) => (
   </section>
 );
 
-const ChapterView = ({ chapter }: { chapter: Chapter }) => {
+const ChapterView = ({ chapter, onReset }: { chapter: Chapter; onReset: () => void }) => {
   // The task, and the check that watches it, wait until a prediction is locked in.
   const [locked, setLocked] = useState(false);
   const run = useChapterRun(chapter, locked);
@@ -169,6 +169,15 @@ const ChapterView = ({ chapter }: { chapter: Chapter }) => {
         {ready && locked && chapter.workbench && <Workbench kind={chapter.workbench} />}
         {ready && run.done && <Takeaway chapter={chapter} />}
         <nav aria-label="Chapter navigation" className="chapter-nav">
+          <button
+            type="button"
+            className="small secondary"
+            disabled={run.phase === 'loading'}
+            title="Set the chapter up again from its start, and predict again"
+            onClick={onReset}
+          >
+            Reset chapter
+          </button>
           {previous && <a href={hashOf(previous)}>← Previous: {previous.title}</a>}
           {next && <a href={hashOf(next)}>Next: {next.title} →</a>}
           <a href={hashOf(null)}>Back to the sandbox</a>
@@ -183,6 +192,8 @@ export const Lessons = () => {
   const hash = useHash();
   const route = parseHash(hash);
   const current = route.kind === 'chapter' ? route.chapter : null;
+  /** Reset chapter starts it again: a new attempt mounts it afresh and sets its scenario up. */
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     if (current) {
@@ -205,7 +216,11 @@ export const Lessons = () => {
       {current ? (
         <>
           <ChapterList current={current} />
-          <ChapterView key={current.id} chapter={current} />
+          <ChapterView
+            key={`${current.id}-${String(attempt)}`}
+            chapter={current}
+            onReset={() => setAttempt((n) => n + 1)}
+          />
         </>
       ) : (
         <CourseMap />
