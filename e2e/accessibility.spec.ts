@@ -1,0 +1,40 @@
+// axe-core finds no accessibility violations on the sandbox, in each design's first screen, and in
+// three chapters (WCAG 2.1 A and AA rules).
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { openChapter } from './page-models/chapter';
+import { LabPage } from './page-models/labPage';
+
+const violations = async (page: Page) => {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  return results.violations.map(
+    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+  );
+};
+
+test('the sandbox has no accessibility violations, in the event-sourced and the one-model design', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+  expect(await violations(page)).toEqual([]);
+
+  const radio = page.getByRole('radio', { name: 'One model (no CQRS)' });
+  await radio.check();
+  await expect(lab.orderStatus.getByRole('status')).toHaveText('Up to date at #0');
+  expect(await violations(page)).toEqual([]);
+});
+
+for (const [id, heading] of [
+  ['commands-and-queries', /Chapter 1/],
+  ['stale-read', /Chapter 4/],
+  ['failure-and-catch-up', /Chapter 8/],
+] as const)
+  test(`chapter ${id} has no accessibility violations`, async ({ page }) => {
+    await openChapter(page, id, heading);
+    expect(await violations(page)).toEqual([]);
+  });
