@@ -67,6 +67,9 @@ test.describe('layout', () => {
     await openChapter(page, 'stale-read', /Chapter 4/);
     await expect(lab.clock).toHaveText(/· 1 pending$/);
     expect(await pageOverflow(lab)).toBe(0);
+    // The toolbar stays on screen as the page scrolls: two rows at most, so the story has room.
+    const toolbar = await page.getByRole('toolbar', { name: 'Simulation controls' }).boundingBox();
+    expect(toolbar?.height).toBeLessThanOrEqual(100);
   });
 
   test('at 390 px a chapter workbench does not scroll sideways: the two writers, one oversold', async ({
