@@ -515,6 +515,12 @@ test.describe('lessons', () => {
     await lab.ask('Stock levels', 'SKU-1');
     await lab.ask('Product search', 'mug');
     await expect(progress).toHaveText(done);
+    // A finished chapter offers the next one.
+    await expect(
+      page
+        .getByRole('region', { name: 'Takeaway' })
+        .getByRole('link', { name: 'Next chapter: 4. The stale read →' }),
+    ).toHaveAttribute('href', '#/lessons/stale-read');
     await page.reload();
     const links = page.getByRole('list', { name: 'Chapters' });
     await expect(

@@ -111,13 +111,25 @@ const describeRun = (run: ChapterRun, chapter: Chapter, locked: boolean): string
   }
 };
 
-/** What to keep from a chapter, shown once it is done. */
-const Takeaway = ({ chapter }: { chapter: Chapter }) => (
+/** What to keep from a chapter, shown once it is done, and where to go next. */
+const Takeaway = ({ chapter, next }: { chapter: Chapter; next: Chapter | undefined }) => (
   <section className="takeaway" aria-label="Takeaway">
     <h4>Takeaway</h4>
     <p>{chapter.takeaway.text}</p>
     <p>
       <strong>In production:</strong> {chapter.takeaway.inProduction}
+    </p>
+    <p className="takeaway-next">
+      {next ? (
+        <a className="button-link" href={hashOf(next)}>
+          Next chapter: {next.number}. {next.title} →
+        </a>
+      ) : (
+        <>
+          That was the last chapter. <a href={hashOf(null)}>Back to the sandbox</a> to see the
+          course map.
+        </>
+      )}
     </p>
   </section>
 );
@@ -167,7 +179,7 @@ const ChapterView = ({ chapter, onReset }: { chapter: Chapter; onReset: () => vo
           </p>
         )}
         {ready && locked && chapter.workbench && <Workbench kind={chapter.workbench} />}
-        {ready && run.done && <Takeaway chapter={chapter} />}
+        {ready && run.done && <Takeaway chapter={chapter} next={next} />}
         <nav aria-label="Chapter navigation" className="chapter-nav">
           <button
             type="button"
