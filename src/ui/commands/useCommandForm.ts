@@ -39,12 +39,16 @@ export type Feedback =
   /** The command may or may not have been saved; `retry` sends it again under the same id. */
   | { kind: 'unknown'; text: string; retry: () => void };
 
-const describeAccepted = (
+export const describeAccepted = (
   outcome: Extract<CommandOutcome, { status: 'accepted' }>,
   design: DesignId,
 ) => {
   const events = outcome.events.map((event) => `${event.type} #${event.position}`).join(', ');
-  if (outcome.duplicate) return `Already recorded: ${events}`;
+  if (outcome.duplicate)
+    // A design that keeps no events answers a repeat from its record of the command alone.
+    return events
+      ? `Already recorded: ${events}`
+      : 'Already recorded: this command was applied before, so nothing changed';
   if (design === 'event-sourced') return `Appended ${events}`;
   // No log here: the number counts changes, and the events are the rules' decision, not a record.
   const change = `Saved as change #${String(outcome.events.at(-1)?.position ?? 0)}`;
