@@ -494,6 +494,8 @@ test.describe('lessons', () => {
     page,
   }) => {
     const { progress, lab } = await openChapter(page, 'commands-and-queries', /Chapter 1/);
+    // The log's table is drawn a frame or more after the chapter says it is set up.
+    await expect.poll(() => lab.logLength()).toBeGreaterThan(0);
     const start = await lab.logLength();
     await predict(page, /Stock levels view/);
     await lab.placeOrder('SKU-1', '2');
