@@ -4,6 +4,8 @@ export {
   DESIGN_IDS,
   DESIGN_NAMES,
   noLogIn,
+  RECOMPUTE_NOTE,
+  viewsFedBy,
   type DesignId,
   type StateDesign,
 } from '../statemodel/designs';

@@ -34,7 +34,7 @@ import type { ProjectionWorkerApi } from '../workers/projectionWorkerApi';
 import type { Moment, TimeTravelApi } from '../projection/timeTravel';
 import TimeTravelWorker from '../workers/timeTravel.worker?worker';
 import { OUTDATED } from '../eventstore/upgrade';
-import { noLogIn, type DesignId } from '../statemodel/designs';
+import { noLogIn, RECOMPUTE_NOTE, storeOf, viewsFedBy, type DesignId } from '../statemodel/designs';
 import type { ImportCheck } from '../workers/writeWorkerApi';
 import { createControls, type Controls } from './controls';
 import { createFrameBuffer } from './frameBuffer';
@@ -124,7 +124,7 @@ const watchWorker = (worker: Worker, name: string): Worker => {
 };
 
 const busDown = (design: DesignId) =>
-  `The bus stopped answering: its worker is gone, so no message can travel. Everything acknowledged is in the ${design === 'event-sourced' ? 'event store' : 'state store'}. A command still on its way has no known fate: after the restart, Retry sends it again under the same id.`;
+  `The bus stopped answering: its worker is gone, so no message can travel. Everything acknowledged is in the ${storeOf(design)}. A command still on its way has no known fate: after the restart, Retry sends it again under the same id.`;
 
 export type RuntimeOptions = {
   /** Delivery settings per receiver, over the defaults (the latency benchmark sets them to 0). */
@@ -144,8 +144,8 @@ const busDesign = (design: DesignId) =>
   design === 'event-sourced'
     ? {}
     : {
-        views: design === 'after-commit' ? ('outbox' as const) : ('in-write' as const),
-        noRebuild: `Rebuild replays a view from the history of events. ${noLogIn(design)}. (A real system could recompute a view from the current state tables, but not anything that needs past events.)`,
+        views: viewsFedBy(design),
+        noRebuild: `Rebuild replays a view from the history of events. ${noLogIn(design)}. (${RECOMPUTE_NOTE})`,
       };
 
 export const startRuntime = async ({

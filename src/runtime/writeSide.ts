@@ -8,7 +8,7 @@ import { remote, type Calls, type Remote } from '../bus/remote';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import WriteWorker from '../workers/write.worker?worker';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
-import type { DesignId } from '../statemodel/designs';
+import { storeOf, type DesignId } from '../statemodel/designs';
 import { catchUpWithLog, type PageLog } from './pageLog';
 import type { Watchdogs } from './watchdog';
 
@@ -19,7 +19,7 @@ const WHOLE_FILE_SILENCE_MS = 60_000;
 const NAME = 'write model';
 
 const writeDown = (design: DesignId) =>
-  `The write model stopped answering: its worker is gone. Nothing it acknowledged is lost (it is in the ${design === 'event-sourced' ? 'event store' : 'state store'}). Commands wait on the bus until it is back, and the one it was handling goes again under the same command id, so it cannot be saved twice.`;
+  `The write model stopped answering: its worker is gone. Nothing it acknowledged is lost (it is in the ${storeOf(design)}). Commands wait on the bus until it is back, and the one it was handling goes again under the same command id, so it cannot be saved twice.`;
 
 export type WriteSideDeps = {
   bus: Calls<BusWorkerApi>;

@@ -18,6 +18,28 @@ export const DESIGN_NAMES: Record<DesignId, string> = {
 /** The designs that keep current state in place (no event log as the source of truth). */
 export type StateDesign = Exclude<DesignId, 'event-sourced'>;
 
+/**
+ * How a design keeps its views: 'messages' (events travel to them on the bus after the append),
+ * 'outbox' (the same, relayed from an outbox written with the state) or 'in-write' (written in the
+ * command's own transaction, or queries on the one model: no events travel to them).
+ */
+export type ViewsFedBy = 'messages' | 'outbox' | 'in-write';
+
+export const viewsFedBy = (design: DesignId): ViewsFedBy =>
+  design === 'event-sourced' ? 'messages' : design === 'after-commit' ? 'outbox' : 'in-write';
+
+/** The designs whose views no events reach: they are read (or queried) where the write wrote. */
+export const viewsInWrite = (design: DesignId): design is 'one-model' | 'same-transaction' =>
+  viewsFedBy(design) === 'in-write';
+
+/** Where what a design acknowledged is kept. */
+export const storeOf = (design: DesignId): string =>
+  design === 'event-sourced' ? 'event store' : 'state store';
+
+/** What a real system could do where this lab has no history to rebuild a view from. */
+export const RECOMPUTE_NOTE =
+  'A real system could recompute a view from the current state tables, but not anything that needs past events.';
+
 export const isDesignId = (value: unknown): value is DesignId =>
   (DESIGN_IDS as readonly unknown[]).includes(value);
 

@@ -7,7 +7,7 @@ import Dexie from 'dexie';
 import type { RowChange, TraceFrame, Traced, ViewApi, ViewPosition } from '../bus/protocol';
 import { keysTouched } from '../domain/projection';
 import { projections, searchOf, type ViewName } from '../domain/views';
-import { DESIGN_NAMES } from './designs';
+import { DESIGN_NAMES, RECOMPUTE_NOTE } from './designs';
 import { askOneModel, oneModelRows, readOneModel } from './oneModel';
 import { askStateView } from './stateViews';
 import { stateHead, type StateModelDb } from './stateModelDb';
@@ -18,7 +18,7 @@ export type StateViewMode = 'one-model' | 'same-transaction';
 export const noEventsFor = (mode: StateViewMode, view: string) =>
   mode === 'one-model'
     ? `In the design “${DESIGN_NAMES[mode]}” ${view} is a query on the one model's tables, answered when asked: there is no view to send events to or rebuild`
-    : `In the design “${DESIGN_NAMES[mode]}” ${view}'s rows are written in each command's own transaction: no events travel to it, and none are kept to replay (a real system could recompute it from the current state tables, but not anything that needs past events)`;
+    : `In the design “${DESIGN_NAMES[mode]}” ${view}'s rows are written in each command's own transaction: no events travel to it, and none are kept to replay (${RECOMPUTE_NOTE})`;
 
 const traced = <T>(value: T, frames: TraceFrame[] = []): Traced<T> => ({ value, frames });
 

@@ -8,7 +8,7 @@ import { ReadStoreDb, readStoreName } from '../readstore/readStoreDb';
 import { createProjectionHost } from '../projection/projectionHost';
 import { letGoOnUpgrade, tellPage } from '../eventstore/upgrade';
 import { webLock } from '../projection/viewLock';
-import { stateStoreOf, viewStoreOf, type DesignId } from '../statemodel/designs';
+import { stateStoreOf, viewStoreOf, viewsInWrite, type DesignId } from '../statemodel/designs';
 import { outboxSource } from '../statemodel/outbox';
 import { StateModelDb } from '../statemodel/stateModelDb';
 import { createStateViewApi } from '../statemodel/stateViewApi';
@@ -19,7 +19,7 @@ export const createViewApi = (
   design: DesignId = 'event-sourced',
 ): ViewApi => {
   if (!isViewName(viewName)) throw new Error(`There is no view called ${viewName}`);
-  if (design === 'one-model' || design === 'same-transaction')
+  if (viewsInWrite(design))
     return createStateViewApi(new StateModelDb(stateStoreOf(design)), viewName, design);
   const frames: TraceFrame[] = [];
   const store = viewStoreOf(design, readStoreName(viewName));

@@ -71,7 +71,7 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
     /** Ends this worker as a crash would (a fault the learner injects). */
     crash: crashSoon,
     /** One command straight to the write model, bypassing the bus (benchmarks measure this path). */
-    dispatch: (command: unknown) => (kept ?? { model }).model.dispatch(command),
+    dispatch: (command: unknown) => (kept ? kept.model.dispatch(command) : model.dispatch(command)),
     // A design without a log has no events to show: the page's event log stays empty.
     readAll: async (options: { fromPosition?: number; limit?: number }) =>
       kept ? [] : readAll(db, options),

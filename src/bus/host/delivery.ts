@@ -22,8 +22,8 @@ const deliverCommands = async (
     .flatMap((o) => (o.status === 'accepted' && !o.duplicate ? o.events : []))
     .sort((a, b) => a.position - b.position);
   const caused: number[] = [];
+  if (appended.length > 0) host.head = Math.max(host.head, appended.at(-1)?.position ?? 0);
   if (appended.length > 0 && host.deps.views === 'in-write') {
-    host.head = Math.max(host.head, appended.at(-1)?.position ?? 0);
     // No message: the views were written with the commit (or are queries on the one model).
     // They are read now, and shown with the commit, so none is ever seen behind it.
     const shown = await Promise.all(
@@ -36,7 +36,6 @@ const deliverCommands = async (
     host.emit({ kind: 'appended', events: appended, head: host.head });
     for (const traced of shown) if (traced) replay(host, traced);
   } else if (appended.length > 0) {
-    host.head = Math.max(host.head, appended.at(-1)?.position ?? 0);
     host.emit({ kind: 'appended', events: appended, head: host.head });
     const payload: EventsDelivery = { kind: 'events', events: appended, head: host.head };
     for (const view of host.views.keys())

@@ -2,7 +2,7 @@
 // why it has nothing to show, instead of vanishing.
 import type { ReactNode } from 'react';
 import { useSettings } from '../../state/settings';
-import { noLogIn } from './designText';
+import { DESIGN_NAMES, noLogIn } from './designText';
 
 export const NeedsLog = ({
   label,
@@ -23,7 +23,7 @@ export const NeedsLog = ({
     <section aria-label={label} className={`panel ${className}`}>
       <h2>{label}</h2>
       <p className="explain">
-        {does} {noLogIn(design)}. Choose “CQRS with event sourcing” above to use it.
+        {does} {noLogIn(design)}. Choose “{DESIGN_NAMES['event-sourced']}” above to use it.
       </p>
     </section>
   );

@@ -2,9 +2,16 @@
 // the panels that have nothing to show in a design all say the same thing. Each sentence keeps
 // CQRS (a separate read side), event sourcing (events as the record) and asynchronous views (read
 // side updated after the commit) apart, as ../shared/TEACHING.md asks.
-import { DESIGN_NAMES, noLogIn, type DesignId, type StateDesign } from '../../runtime/designs';
+import {
+  DESIGN_NAMES,
+  noLogIn,
+  RECOMPUTE_NOTE,
+  viewsFedBy,
+  type DesignId,
+  type StateDesign,
+} from '../../runtime/designs';
 
-export { DESIGN_NAMES, noLogIn };
+export { DESIGN_NAMES, noLogIn, RECOMPUTE_NOTE };
 export type { DesignId, StateDesign };
 
 /** What each design is: what a write stores, and where queries read. */
@@ -87,8 +94,7 @@ export const VIEW_ROLE: Record<DesignId, string> = {
 };
 
 /** Whether the design has views that events reach after the commit (so they can be behind). */
-export const viewsLag = (design: DesignId): boolean =>
-  design === 'after-commit' || design === 'event-sourced';
+export const viewsLag = (design: DesignId): boolean => viewsFedBy(design) !== 'in-write';
 
 /** Why Step back cannot take a command back in `design`, or null where it can. */
 export const noStepBackIn = (design: DesignId): string | null =>

@@ -5,12 +5,12 @@ import { byDue, pointAlong, queueSizes, tokenProgress } from '../../state/flow';
 import { useDownParts, useMessages } from '../../state/stores';
 import { describeMessage } from '../controls/describeMessage';
 import { FlowDetails, type Selection } from './FlowDetails';
-import { at, BUS, EVENT_STORE, HEIGHT, NODES, pathOf, WIDTH } from './layout';
+import { at, BUS, EVENT_STORE, HEIGHT, NODES, partLabel, pathOf, WIDTH } from './layout';
 import { KIND_LABEL, TokenShape } from './shapes';
 import { prefersReducedMotion, useVirtualNow } from './useVirtualNow';
 import { usePaced } from '../paced';
 import { useSettings } from '../../state/settings';
-import { STORE_LABEL, viewsLag, WRITE_LABEL, type DesignId } from '../design/designText';
+import { viewsLag, type DesignId } from '../design/designText';
 
 const MAX_TOKENS = 60;
 
@@ -137,13 +137,7 @@ export const Flow = () => {
           <Node
             key={name}
             name={name}
-            label={
-              name === EVENT_STORE
-                ? STORE_LABEL[design]
-                : name === WRITE_MODEL
-                  ? WRITE_LABEL[design]
-                  : undefined
-            }
+            label={partLabel(name, design)}
             selected={selection?.kind === 'node' && selection.name === name}
             down={down.includes(name)}
             onSelect={() => select({ kind: 'node', name })}

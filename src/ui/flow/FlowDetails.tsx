@@ -12,16 +12,10 @@ import { DEAD_AFTER_MS } from '../../runtime/watchdog';
 import { useRuntime } from '../runtimeContext';
 import { describeFreshness } from '../../state/views';
 import { describeMessage } from '../controls/describeMessage';
-import { BUS, EVENT_STORE } from './layout';
+import { BUS, EVENT_STORE, partLabel } from './layout';
 import { KIND_LABEL } from './shapes';
 import { useSettings } from '../../state/settings';
-import {
-  STORE_LABEL,
-  STORE_ROLE,
-  VIEW_ROLE,
-  WRITE_LABEL,
-  type DesignId,
-} from '../design/designText';
+import { STORE_ROLE, VIEW_ROLE, type DesignId } from '../design/designText';
 
 export type Selection = { kind: 'node'; name: string } | { kind: 'message'; id: number };
 
@@ -88,13 +82,7 @@ const NodeDetails = ({ name }: { name: string }) => {
   const waiting = Object.values(useMessages((s) => s.pending)).filter((m) => m.to === name).length;
   return (
     <>
-      <h3>
-        {name === EVENT_STORE
-          ? STORE_LABEL[design]
-          : name === WRITE_MODEL
-            ? WRITE_LABEL[design]
-            : name}
-      </h3>
+      <h3>{partLabel(name, design)}</h3>
       <p>{roleOf(name, design) ?? VIEW_ROLE[design]}</p>
       <dl>
         {name === EVENT_STORE && (

@@ -2,6 +2,7 @@
 // message goes through the bus.
 import { BUS, UI, WRITE_MODEL } from '../../bus/protocol';
 import { VIEW_NAMES } from '../../domain/views';
+import { STORE_LABEL, WRITE_LABEL, type DesignId } from '../design/designText';
 
 export type Point = { x: number; y: number };
 
@@ -17,6 +18,10 @@ export const NODES: Record<string, Point> = {
   [BUS]: { x: 420, y: 200 },
   ...Object.fromEntries(VIEW_NAMES.map((view, i) => [view, { x: 770, y: 50 + i * 62 }])),
 };
+
+/** A part of the diagram as the design in use calls it (the store and the write model vary). */
+export const partLabel = (name: string, design: DesignId): string =>
+  name === EVENT_STORE ? STORE_LABEL[design] : name === WRITE_MODEL ? WRITE_LABEL[design] : name;
 
 export const at = (node: string): Point => NODES[node] ?? { x: 0, y: 0 };
 

@@ -5,7 +5,7 @@ import { defaultDelayOf } from '../../bus/defaults';
 import { BUS } from '../../bus/protocol';
 import { useDownParts, useViews } from '../../state/stores';
 import { useSettings } from '../../state/settings';
-import { viewsLag, type DesignId } from '../design/designText';
+import { RECOMPUTE_NOTE, viewsLag, type DesignId } from '../design/designText';
 import { useControls, useRuntime } from '../runtimeContext';
 
 const MAX_DELAY_MS = 5_000;
@@ -126,8 +126,8 @@ export const ViewControls = ({ name }: { name: ViewName }) => {
 const cannotIn = (design: DesignId, name: ViewName): string | null => {
   if (design === 'event-sourced') return null;
   if (design === 'after-commit')
-    return `No Rebuild in the lab here: the outbox keeps an event only until every view has applied it, so there is no history to replay ${name} from. (A real system could recompute it from the current state tables, but not anything that needs past events.)`;
+    return `No Rebuild in the lab here: the outbox keeps an event only until every view has applied it, so there is no history to replay ${name} from. (${RECOMPUTE_NOTE})`;
   return design === 'one-model'
     ? `No Pause or Rebuild here: ${name} is a query on the one model, answered from its tables when asked. No events reach it.`
-    : `No Pause or Rebuild here: ${name}'s rows are written in each command's own transaction. No events reach it, and none are kept to replay. (A real system could recompute it from the current state tables.)`;
+    : `No Pause or Rebuild here: ${name}'s rows are written in each command's own transaction. No events reach it, and none are kept to replay. (${RECOMPUTE_NOTE})`;
 };
