@@ -18,7 +18,7 @@ export type StateViewMode = 'one-model' | 'same-transaction';
 export const noEventsFor = (mode: StateViewMode, view: string) =>
   mode === 'one-model'
     ? `In the design “${DESIGN_NAMES[mode]}” ${view} is a query on the one model's tables, answered when asked: there is no view to send events to or rebuild`
-    : `In the design “${DESIGN_NAMES[mode]}” ${view}'s rows are written in each command's own transaction: no events travel to it, and none are kept to replay (${RECOMPUTE_NOTE})`;
+    : `In the design “${DESIGN_NAMES[mode]}” the rows of ${view} are written in each command’s own transaction: no events travel to it, and none are kept to replay (${RECOMPUTE_NOTE})`;
 
 const traced = <T>(value: T, frames: TraceFrame[] = []): Traced<T> => ({ value, frames });
 

@@ -125,7 +125,7 @@ export const pauseView = (host: Host, view: string) => {
   if (host.deps.views === 'in-write') {
     host.emit({
       kind: 'notice',
-      text: `${view} is written in each command's own transaction (or queried from the one model) in this design: no events travel to it, so there is nothing to pause`,
+      text: `${view} is written in each command’s own transaction (or queried from the one model) in this design: no events travel to it, so there is nothing to pause`,
     });
     return;
   }

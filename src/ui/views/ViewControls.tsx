@@ -129,5 +129,5 @@ const cannotIn = (design: DesignId, name: ViewName): string | null => {
     return `No Rebuild in the lab here: the outbox keeps an event only until every view has applied it, so there is no history to replay ${name} from. (${RECOMPUTE_NOTE})`;
   return design === 'one-model'
     ? `No Pause or Rebuild here: ${name} is a query on the one model, answered from its tables when asked. No events reach it.`
-    : `No Pause or Rebuild here: ${name}'s rows are written in each command's own transaction. No events reach it, and none are kept to replay. (${RECOMPUTE_NOTE})`;
+    : `No Pause or Rebuild here: the rows of ${name} are written in each command’s own transaction. No events reach it, and none are kept to replay. (${RECOMPUTE_NOTE})`;
 };
