@@ -63,7 +63,6 @@ test.describe('layout', () => {
     ).toHaveCount(1 + 6);
     expect(await pageOverflow(lab)).toBe(0);
 
-    page.once('dialog', (dialog) => void dialog.accept());
     await openChapter(page, 'stale-read', /Chapter 4/);
     await expect(lab.clock).toHaveText(/· 1 pending$/);
     expect(await pageOverflow(lab)).toBe(0);
@@ -102,7 +101,6 @@ test.describe('layout', () => {
     page,
   }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    page.on('dialog', (dialog) => void dialog.accept()); // the second chapter replaces the first's log
     for (const [id, title] of [
       ['without-cqrs', /Chapter 10/],
       ['when-not-to-use-cqrs', /Chapter 11/],

@@ -375,7 +375,7 @@ test.describe('lessons', () => {
     expect(errors).toEqual([]);
   });
 
-  test('opening a chapter asks before it replaces sandbox work, and keeps it when told no', async ({
+  test('chapters keep their own stores: the sandbox’s product is there after three chapters, and nothing asks', async ({
     page,
   }) => {
     const lab = new LabPage(page);
@@ -383,20 +383,29 @@ test.describe('lessons', () => {
     await lab.fastest();
     await lab.addProductSettled({ sku: 'MINE-1', name: 'My own mug', price: '3', stock: '2' });
     const dialogs: string[] = [];
-    page.once('dialog', (dialog) => {
+    page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.getByRole('link', { name: 'The stale read' }).click();
-    await expect(page).toHaveURL(/#\/$/);
-    expect(dialogs).toEqual([
-      'This chapter sets up its own scenario and replaces the current log (1 event). Continue?',
-    ]);
-    await expect(lab.logRows().filter({ hasText: 'product-MINE-1' })).toHaveCount(1);
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('link', { name: 'The stale read' }).click();
-    await expect(page.getByRole('status', { name: 'Chapter progress' })).toHaveText(SET_UP);
-    await expect(lab.logRows().filter({ hasText: 'product-MINE-1' })).toHaveCount(0);
+    const progress = page.getByRole('status', { name: 'Chapter progress' });
+    for (const title of ['Commands and queries', 'The stale read', 'Failure and catch-up']) {
+      await page.getByRole('link', { name: title, exact: true }).first().click();
+      await expect(progress).toHaveText(SET_UP);
+      // The chapter's own log: the sandbox's product is not in it.
+      await expect.poll(() => lab.logLength()).toBeGreaterThan(0);
+      await expect(lab.logRows().filter({ hasText: 'product-MINE-1' })).toHaveCount(0);
+      await page.getByRole('link', { name: 'Back to the sandbox' }).first().click();
+      await expect(progress).toHaveCount(0);
+      await expect(lab.logRows().filter({ hasText: 'product-MINE-1' })).toHaveCount(1);
+    }
+    expect(dialogs).toEqual([]);
+    await expect.poll(() => lab.logLength()).toBe(1);
+    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #1');
+    await expect(lab.viewRow(lab.stockLevels, 'MINE-1')).toContainText('2');
+    // And a reload finds it too: the sandbox's stores were never written by a chapter.
+    await page.reload();
+    await expect.poll(() => lab.logLength()).toBe(1);
+    await expect(lab.viewRow(lab.stockLevels, 'MINE-1')).toContainText('2');
   });
 
   test('10 four designs: both mixes run against each design, with the figures read off the table', async ({

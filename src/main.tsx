@@ -2,6 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import type { Runtime } from './runtime/runtime';
 import { startSupervised } from './runtime/supervisor';
+import { parseHash } from './lessons/route';
 import { rememberedDesign } from './state/settings';
 import { setRuntimeStatus } from './state/stores';
 import { App } from './ui/App';
@@ -22,7 +23,9 @@ const render = (runtime: Runtime | undefined) =>
   );
 
 render(undefined);
-startSupervised({ design: rememberedDesign() }).then(render, (error: unknown) =>
+// A chapter's link starts the workers on the lessons' stores at once (no sandbox start first).
+const space = parseHash(location.hash).kind === 'chapter' ? 'lesson' : 'sandbox';
+startSupervised({ design: rememberedDesign(), space }).then(render, (error: unknown) =>
   setRuntimeStatus({
     phase: 'failed',
     message: `The app could not start its workers: ${error instanceof Error ? error.message : String(error)}`,

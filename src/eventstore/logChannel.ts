@@ -1,3 +1,5 @@
+import { inSpace, type Space } from './space';
+
 // Tabs are clients of one event store. Each tab's write worker tells the others what it did to the
 // log over a BroadcastChannel, so their pages and views can catch up without polling.
 export const LOG_CHANNEL = 'cqrs-lab-log';
@@ -8,5 +10,8 @@ export type LogNews =
   /** `tab` emptied, stepped back or replaced the log: what other tabs show no longer holds. */
   | { kind: 'rewritten'; tab: string };
 
-export const openLogChannel = (): BroadcastChannel | undefined =>
-  typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(LOG_CHANNEL);
+/** The log channel of `space` (each space's tabs hear only of their own log). */
+export const openLogChannel = (space: Space = 'sandbox'): BroadcastChannel | undefined =>
+  typeof BroadcastChannel === 'undefined'
+    ? undefined
+    : new BroadcastChannel(inSpace(LOG_CHANNEL, space));

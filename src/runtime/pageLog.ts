@@ -5,6 +5,7 @@ import { receiveEvents, setRuntimeStatus } from '../state/stores';
 import type { Calls, Remote } from '../bus/remote';
 import type { BusWorkerApi } from '../workers/busWorkerApi';
 import { openLogChannel, type LogNews } from '../eventstore/logChannel';
+import type { Space } from '../eventstore/space';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
 
 const LOG_PAGE = 5_000;
@@ -70,8 +71,9 @@ export const followOtherTabs = (
   current: () => { tab: string; write: Remote<WriteWorkerApi> },
   bus: Calls<BusWorkerApi>,
   log: PageLog,
+  space: Space = 'sandbox',
 ) => {
-  const channel = openLogChannel();
+  const channel = openLogChannel(space);
   if (!channel) return undefined;
   let following: Promise<unknown> = Promise.resolve();
   channel.onmessage = (event: MessageEvent<LogNews>) => {

@@ -34,6 +34,7 @@ import type { ProjectionWorkerApi } from '../workers/projectionWorkerApi';
 import type { Moment, TimeTravelApi } from '../projection/timeTravel';
 import TimeTravelWorker from '../workers/timeTravel.worker?worker';
 import { OUTDATED } from '../eventstore/upgrade';
+import { workerNamed, type Space } from '../eventstore/space';
 import { noLogIn, RECOMPUTE_NOTE, storeOf, viewsFedBy, type DesignId } from '../statemodel/designs';
 import type { ImportCheck } from '../workers/writeWorkerApi';
 import { createControls, type Controls } from './controls';
@@ -103,6 +104,13 @@ export type Runtime = {
   design: () => DesignId;
   /** Starts every worker again in `design`, on that design's own stores (the supervisor's job). */
   switchDesign: (design: DesignId) => Promise<void>;
+  /** Whose stores the workers run on: the sandbox's or the lessons'. */
+  space: () => Space;
+  /**
+   * Starts every worker again on `space`'s stores (the supervisor's job): the lessons run the
+   * event-sourced design, and the sandbox the design last chosen in it.
+   */
+  enter: (space: Space) => Promise<void>;
 };
 
 const watchWorker = (worker: Worker, name: string): Worker => {
@@ -137,6 +145,8 @@ export type RuntimeOptions = {
   resumed?: boolean;
   /** The write/read design to run (default: CQRS with event sourcing). */
   design?: DesignId;
+  /** Whose stores to open: the learner's sandbox (default) or the lessons' own. */
+  space?: Space;
 };
 
 /** How the bus treats the views in `design`, and why it cannot rebuild one, if it cannot. */
@@ -154,6 +164,7 @@ export const startRuntime = async ({
   restart: restartAll,
   resumed = false,
   design = 'event-sourced',
+  space = 'sandbox',
 }: RuntimeOptions = {}): Promise<Runtime> => {
   /** Refuses what needs the event log in a design that keeps none. */
   const needsLog = () => {
@@ -213,7 +224,9 @@ export const startRuntime = async ({
       },
     )
     .catch(abandon);
-  const write = await openWriteSide({ bus, watchdogs, log, watchWorker, design }).catch(abandon);
+  const write = await openWriteSide({ bus, watchdogs, log, watchWorker, design, space }).catch(
+    abandon,
+  );
   started.push(write.worker);
   await bus
     .start(transfer(write.port, [write.port]), SEED, settings, busDesign(design))
@@ -246,7 +259,7 @@ export const startRuntime = async ({
       },
     );
     const channel = new MessageChannel();
-    await api.connect(view, transfer(channel.port1, [channel.port1]), design);
+    await api.connect(view, transfer(channel.port1, [channel.port1]), design, space);
     await bus.attachView(view, transfer(channel.port2, [channel.port2]));
   };
 
@@ -254,7 +267,7 @@ export const startRuntime = async ({
   let timeTravel: Remote<TimeTravelApi> | undefined;
 
   await Promise.all([...VIEW_NAMES.map(attach), log.load(write.api)]).catch(abandon);
-  const channel = followOtherTabs(() => ({ tab: write.tab, write: write.api }), bus, log);
+  const channel = followOtherTabs(() => ({ tab: write.tab, write: write.api }), bus, log, space);
   if (log.head() > 0 && !resumed) noteUnrecorded('earlier visit');
 
   const shutdown = () => {
@@ -340,7 +353,7 @@ export const startRuntime = async ({
     travelTo: (position, streamId) => {
       needsLog();
       timeTravelWorker ??= watchWorker(
-        new TimeTravelWorker({ name: 'time travel' }),
+        new TimeTravelWorker({ name: workerNamed('time travel', space) }),
         'time travel',
       );
       timeTravel ??= remote<TimeTravelApi>(timeTravelWorker, {
@@ -353,7 +366,10 @@ export const startRuntime = async ({
     shutdown,
     crash: (part) => (part === BUS ? bus.crash() : write.api.crash()),
     design: () => design,
+    space: () => space,
     switchDesign: () =>
+      Promise.reject(new Error('Only the page’s supervisor can start the workers again')),
+    enter: () =>
       Promise.reject(new Error('Only the page’s supervisor can start the workers again')),
   };
   return runtime;

@@ -16,9 +16,12 @@ vi.mock('./runtime', () => ({
       },
       shutdown: () => calls.push('shutdown'),
       design: () => options.design ?? 'event-sourced',
-      loadScenario: () => {
+      space: () => options.space ?? 'sandbox',
+      loadScenario: async (_scenario: unknown, wanted: () => boolean = () => true) => {
+        await Promise.resolve(); // its turn in the runtime's queue comes later
+        if (!wanted()) return null;
         calls.push('loadScenario');
-        return Promise.resolve(0);
+        return 0;
       },
       controls: {
         play: () => {
@@ -89,17 +92,49 @@ describe('The supervisor', () => {
     expect(started[2]?.options.design).toBe('after-commit');
   });
 
-  it('opens a chapter on the event-sourced design, switching back to it first', async () => {
+  it('opens a shared session on the event-sourced design, switching back to it first', async () => {
     const runtime = await startSupervised({ design: 'one-model' });
 
     await runtime.loadScenario({} as never);
 
     expect(started[0]?.calls).toEqual(['shutdown']);
-    expect(started[1]?.options.design).toBe('event-sourced');
+    expect(started[1]?.options).toMatchObject({ design: 'event-sourced', space: 'sandbox' });
     expect(started[1]?.calls).toEqual(['loadScenario']);
     expect(useNotice.getState().text).toMatch(
-      /Chapters run on the design “CQRS with event sourcing”/,
+      /Shared sessions run on the design “CQRS with event sourcing”/,
     );
+  });
+
+  it('runs chapters on the lessons’ stores and finds the sandbox in the design it was left in', async () => {
+    const runtime = await startSupervised({ design: 'one-model' });
+
+    await runtime.enter('lesson');
+    expect(started[1]?.options).toMatchObject({ design: 'event-sourced', space: 'lesson' });
+    expect(runtime.space()).toBe('lesson');
+    await runtime.enter('lesson'); // already there: nothing restarts
+    expect(started).toHaveLength(2);
+
+    await runtime.enter('sandbox');
+    expect(started[2]?.options).toMatchObject({ design: 'one-model', space: 'sandbox' });
+    expect(useSettings.getState()).toMatchObject({ design: 'one-model', switchingTo: null });
+  });
+
+  it('sets a chapter up only on the lessons’ stores: not in the sandbox the learner went back to', async () => {
+    const runtime = await startSupervised();
+    await runtime.enter('lesson');
+
+    const scenario = runtime.loadScenario({} as never);
+    await runtime.enter('sandbox');
+
+    expect(await scenario).toBeNull();
+    expect(started.flatMap((start) => start.calls)).not.toContain('loadScenario');
+  });
+
+  it('starts on the lessons’ stores when the page opens on a chapter', async () => {
+    const runtime = await startSupervised({ design: 'after-commit', space: 'lesson' });
+    expect(started[0]?.options).toMatchObject({ design: 'event-sourced', space: 'lesson' });
+    await runtime.enter('sandbox');
+    expect(started[1]?.options).toMatchObject({ design: 'after-commit', space: 'sandbox' });
   });
 
   it('ends in the design chosen last when choices come faster than the workers start', async () => {

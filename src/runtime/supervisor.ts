@@ -1,8 +1,10 @@
 // The page's supervisor: it starts the workers, and when the bus dies it starts them all again in
 // place, behind the same Runtime object. Nothing on screen sees a new runtime (so an open chapter
 // is not set up again over the log), and a form's Retry of a command whose fate is unknown goes to
-// the workers running now.
+// the workers running now. It also moves the workers between the sandbox's stores and the lessons'
+// (`enter`): a chapter runs on its own, and the sandbox is found again as it was left.
 import { DESIGN_NAMES, type DesignId } from '../statemodel/designs';
+import type { Space } from '../eventstore/space';
 import { showDesign } from '../state/settings';
 import { applyTraceFrames, forgetMessages, setRuntimeStatus, showNotice } from '../state/stores';
 import { controlsOf, invoke } from './controls';
@@ -13,20 +15,30 @@ const clearScreen = () => applyTraceFrames([{ kind: 'reset' }]);
 
 export const startSupervised = async (options: RuntimeOptions = {}): Promise<Runtime> => {
   let restarting: Promise<void> | null = null;
-  /** The design chosen last: a restart after a crash starts it again. */
-  let design = options.design ?? 'event-sourced';
+  /** Where the workers should run, chosen last: a restart after a crash starts them there again. */
+  let space: Space = options.space ?? 'sandbox';
+  /** The design chosen last in the sandbox (the lessons always run event sourcing). */
+  let sandboxDesign: DesignId = options.design ?? 'event-sourced';
+  const designIn = (where: Space): DesignId =>
+    where === 'lesson' ? 'event-sourced' : sandboxDesign;
+  let design = designIn(space);
   const restart = (): Promise<void> =>
     (restarting ??= (async () => {
       inner.shutdown();
       forgetMessages();
-      const switching = design !== inner.design();
-      if (switching) {
-        clearScreen(); // another design: its own stores, shown anew
-        showDesign(inner.design(), design);
+      if (design !== inner.design() || space !== inner.space()) {
+        clearScreen(); // other stores, shown anew
+        showDesign(inner.design(), design === inner.design() ? null : design);
       }
       setRuntimeStatus({ phase: 'starting' });
       try {
-        inner = await startRuntime({ ...options, design, restart: restartNow, resumed: true });
+        inner = await startRuntime({
+          ...options,
+          design,
+          space,
+          restart: restartNow,
+          resumed: true,
+        });
         showDesign(design);
       } catch (error) {
         setRuntimeStatus({
@@ -40,24 +52,29 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
     })());
   /** A restart the page asks for (a button, the bus's watchdog): nobody waits on it. */
   const restartNow = () => void restart();
-  let inner = await startRuntime({ ...options, design, restart: restartNow });
+  let inner = await startRuntime({ ...options, design, space, restart: restartNow });
   showDesign(design);
+  const arrived = () => inner.design() === design && inner.space() === space;
   /**
-   * Runs the workers in `next`: restarts them, after any restart under way, until they run the
-   * design chosen last (a later choice made meanwhile wins). False if they could not.
+   * Runs the workers in `next` on `where`'s stores: restarts them, after any restart under way,
+   * until they run where and as chosen last (a later choice made meanwhile wins). False if they
+   * could not.
    */
-  const runIn = async (next: DesignId): Promise<boolean> => {
+  const runIn = async (next: DesignId, where: Space = space): Promise<boolean> => {
     design = next;
-    for (let tries = 0; tries < 3 && inner.design() !== design; tries += 1)
-      await (restarting ?? restart());
-    return inner.design() === design || design !== next;
+    space = where;
+    if (where === 'sandbox') sandboxDesign = next;
+    for (let tries = 0; tries < 3 && !arrived(); tries += 1) await (restarting ?? restart());
+    return arrived() || design !== next || space !== where;
   };
-  /** Chapters are written for the event-sourced design: one opened in another switches to it. */
+  /** Scenarios are written for the event-sourced design: a share link opened in another switches. */
   const eventSourced = async () => {
     if (design === 'event-sourced' && inner.design() === design) return;
     if (!(await runIn('event-sourced')))
       throw new Error('The workers could not start in the event-sourced design');
-    showNotice(`Chapters run on the design “${DESIGN_NAMES[design]}”: the lab switched to it.`);
+    showNotice(
+      `Shared sessions run on the design “${DESIGN_NAMES[design]}”: the lab switched to it.`,
+    );
   };
   /**
    * Calls the runtime running now, at once (a scenario's order of calls is its meaning), or once
@@ -81,17 +98,30 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
     exportLog: () => via((r) => r.exportLog()),
     checkImport: (...args) => via((r) => r.checkImport(...args)),
     importLog: (...args) => via((r) => r.importLog(...args)),
-    loadScenario: async (...args) => {
+    loadScenario: async (scenario, wanted = () => true) => {
+      const where = space;
       await eventSourced();
-      return via((r) => r.loadScenario(...args));
+      // Set up only where it was asked for: not in the sandbox after the learner left a chapter.
+      return via((r) =>
+        r.loadScenario(scenario, () => wanted() && r === inner && r.space() === where),
+      );
     },
     travelTo: (...args) => via((r) => r.travelTo(...args)),
     downParts: () => inner.downParts(),
     shutdown: () => inner.shutdown(),
     crash: (part) => via((r) => r.crash(part)),
     design: () => design,
+    space: () => space,
     switchDesign: async (next) => {
       if (!(await runIn(next))) throw new Error('The workers could not start in that design');
+    },
+    enter: async (where) => {
+      if (!(await runIn(designIn(where), where)))
+        throw new Error(
+          where === 'lesson'
+            ? 'The workers could not start on the lessons’ stores'
+            : 'The workers could not start on the sandbox’s stores',
+        );
     },
   };
 };

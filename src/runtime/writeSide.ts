@@ -9,6 +9,7 @@ import type { BusWorkerApi } from '../workers/busWorkerApi';
 import WriteWorker from '../workers/write.worker?worker';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
 import { storeOf, type DesignId } from '../statemodel/designs';
+import { workerNamed, type Space } from '../eventstore/space';
 import { catchUpWithLog, type PageLog } from './pageLog';
 import type { Watchdogs } from './watchdog';
 
@@ -30,6 +31,8 @@ export type WriteSideDeps = {
   watchWorker: (worker: Worker, name: string) => Worker;
   /** The design the write model runs (a restarted worker runs it too). */
   design: DesignId;
+  /** Whose stores it opens (named in the worker's name: it opens them as it starts). */
+  space: Space;
 };
 
 /** Starts the write model's worker; `port` is for the bus (`bus.start`), then call `watch`. */
@@ -39,9 +42,10 @@ export const openWriteSide = async ({
   log,
   watchWorker,
   design,
+  space,
 }: WriteSideDeps) => {
   const open = async () => {
-    const worker = watchWorker(new WriteWorker({ name: NAME }), NAME);
+    const worker = watchWorker(new WriteWorker({ name: workerNamed(NAME, space) }), NAME);
     try {
       const api = remote<WriteWorkerApi>(worker, {
         name: 'The write model',

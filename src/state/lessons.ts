@@ -103,17 +103,19 @@ export const watchObservations = (listener: () => void, ms = 100): (() => void) 
 };
 
 /**
- * Whose work the stored log is: a chapter's scenario, or the learner's own sandbox. Loading a
- * chapter replaces the log, so it asks first when the log holds sandbox work.
+ * Whose work the sandbox's stored log is: the learner's own, or (stored by an earlier version of
+ * the lab, when chapters ran on the sandbox's stores) a chapter's scenario. A share link replaces
+ * the sandbox's log, so it asks first when the log holds the learner's work. Chapters keep stores
+ * of their own: work done in one is not noted here.
  */
 const OWNER_KEY = 'cqrs-lab:log-owner';
 
 export const noteWork = (): void => {
-  const inChapter = typeof location !== 'undefined' && parseHash(location.hash).kind === 'chapter';
+  if (typeof location !== 'undefined' && parseHash(location.hash).kind === 'chapter') return;
   try {
-    storage()?.setItem(OWNER_KEY, inChapter ? 'lesson' : 'sandbox');
+    storage()?.setItem(OWNER_KEY, 'sandbox');
   } catch {
-    // Without storage the app asks before every chapter that would replace a log.
+    // Without storage the app asks before every share link that would replace a log.
   }
 };
 

@@ -1,3 +1,5 @@
+import { inSpace, type Space } from '../eventstore/space';
+
 // The four designs the lab can run: the names the code and the page share.
 export const DESIGN_IDS = [
   'one-model',
@@ -44,11 +46,12 @@ export const isDesignId = (value: unknown): value is DesignId =>
   (DESIGN_IDS as readonly unknown[]).includes(value);
 
 /** The live lab's store for a design that keeps state in place (each design has its own). */
-export const stateStoreOf = (design: StateDesign): string => `cqrs-lab-design-${design}`;
+export const stateStoreOf = (design: StateDesign, space: Space = 'sandbox'): string =>
+  inSpace(`cqrs-lab-design-${design}`, space);
 
 /** The live lab's read store of `view` in `design` (the event-sourced design keeps the old names). */
-export const viewStoreOf = (design: DesignId, store: string): string =>
-  design === 'event-sourced' ? store : `${store}-${design}`;
+export const viewStoreOf = (design: DesignId, store: string, space: Space = 'sandbox'): string =>
+  inSpace(design === 'event-sourced' ? store : `${store}-${design}`, space);
 
 /** Why `design` has no event log to show, export, import into, travel back in or rebuild from. */
 export const noLogIn = (design: StateDesign): string =>

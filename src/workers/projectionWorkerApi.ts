@@ -3,7 +3,8 @@
 import { expose } from 'comlink';
 import type { TraceFrame, Traced, ViewApi } from '../bus/protocol';
 import { isViewName, projections, searchOf } from '../domain/views';
-import { EventStoreDb } from '../eventstore';
+import { EventStoreDb, EVENT_STORE_NAME } from '../eventstore';
+import { inSpace, type Space } from '../eventstore/space';
 import { ReadStoreDb, readStoreName } from '../readstore/readStoreDb';
 import { createProjectionHost } from '../projection/projectionHost';
 import { letGoOnUpgrade, tellPage } from '../eventstore/upgrade';
@@ -17,20 +18,23 @@ export const createViewApi = (
   viewName: string,
   onUpgrade: () => void = () => undefined,
   design: DesignId = 'event-sourced',
+  space: Space = 'sandbox',
 ): ViewApi => {
   if (!isViewName(viewName)) throw new Error(`There is no view called ${viewName}`);
   if (viewsInWrite(design))
-    return createStateViewApi(new StateModelDb(stateStoreOf(design)), viewName, design);
+    return createStateViewApi(new StateModelDb(stateStoreOf(design, space)), viewName, design);
   const frames: TraceFrame[] = [];
-  const store = viewStoreOf(design, readStoreName(viewName));
+  const store = viewStoreOf(design, readStoreName(viewName), space);
   const host = createProjectionHost(
     {
       projection: projections[viewName],
       readDb: letGoOnUpgrade(new ReadStoreDb(store), onUpgrade),
       // After commit, missed events come from the outbox: no log is kept.
       ...(design === 'after-commit'
-        ? { source: outboxSource(new StateModelDb(stateStoreOf(design))) }
-        : { eventDb: letGoOnUpgrade(new EventStoreDb(), onUpgrade) }),
+        ? { source: outboxSource(new StateModelDb(stateStoreOf(design, space))) }
+        : {
+            eventDb: letGoOnUpgrade(new EventStoreDb(inSpace(EVENT_STORE_NAME, space)), onUpgrade),
+          }),
       trace: (frame) => frames.push(frame),
       // The view's worker in another tab writes the same store: one of them at a time.
       exclusive: webLock(store),
@@ -60,8 +64,13 @@ export const createProjectionWorkerApi = () => ({
   /** Answers at once: the page's watchdog asks every second whether this worker is alive. */
   ping: () => true,
   /** Opens the view and serves it to the bus on `port`. */
-  connect: (viewName: string, port: MessagePort, design: DesignId = 'event-sourced') => {
-    expose(createViewApi(viewName, tellPage, design), port);
+  connect: (
+    viewName: string,
+    port: MessagePort,
+    design: DesignId = 'event-sourced',
+    space: Space = 'sandbox',
+  ) => {
+    expose(createViewApi(viewName, tellPage, design, space), port);
   },
 });
 

@@ -15,6 +15,7 @@ import {
   type ImportMode,
 } from '../eventstore';
 import { openLogChannel, type LogNews } from '../eventstore/logChannel';
+import type { Space } from '../eventstore/space';
 import { importBase, readAccount } from '../writemodel/reads';
 import { createWriteModel } from '../writemodel/writeModel';
 import { noLogIn, stateStoreOf, type DesignId, type StateDesign } from '../statemodel/designs';
@@ -28,9 +29,9 @@ import type { WriteApi } from '../bus/protocol';
 export type ImportCheck =
   { ok: true; events: number; streams: number } | { ok: false; line: number; reason: string };
 
-export const createWriteWorkerApi = (db: EventStoreDb) => {
+export const createWriteWorkerApi = (db: EventStoreDb, space: Space = 'sandbox') => {
   const tab = crypto.randomUUID();
-  const channel = openLogChannel();
+  const channel = openLogChannel(space);
   const tell = (news: LogNews) => channel?.postMessage(news);
   const model = createWriteModel({
     db,
@@ -114,7 +115,7 @@ export const createWriteWorkerApi = (db: EventStoreDb) => {
         expose(busApi, port);
         return;
       }
-      const stateDb = new StateModelDb(stateStoreOf(chosen));
+      const stateDb = new StateModelDb(stateStoreOf(chosen, space));
       const stateModel = createStateModel({
         db: stateDb,
         mode: chosen,

@@ -3,11 +3,12 @@
 // append on the log channel, as it hears of another tab's, and its log and views catch up.
 import type { EventStoreDb } from '../eventstore';
 import { openLogChannel } from '../eventstore/logChannel';
+import type { Space } from '../eventstore/space';
 import { createRaceWriter } from '../writemodel/raceWriter';
 
-export const createWriterWorkerApi = (db: EventStoreDb) => {
+export const createWriterWorkerApi = (db: EventStoreDb, space: Space = 'sandbox') => {
   const tab = `race-writer-${crypto.randomUUID()}`;
-  const channel = openLogChannel();
+  const channel = openLogChannel(space);
   const writer = createRaceWriter({
     db,
     told: (head) => channel?.postMessage({ kind: 'appended', head, tab }),

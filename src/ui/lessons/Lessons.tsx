@@ -18,6 +18,7 @@ import { useChapterRun, type ChapterRun } from './useChapterRun';
 import { CourseMap } from './CourseMap';
 import { useHash } from './useHash';
 import { useHighlight } from './useHighlight';
+import { useRuntime } from '../runtimeContext';
 
 const ChapterList = ({ current }: { current: Chapter | null }) => {
   const done = useLessonProgress((s) => s.done);
@@ -206,6 +207,14 @@ export const Lessons = () => {
   const current = route.kind === 'chapter' ? route.chapter : null;
   /** Reset chapter starts it again: a new attempt mounts it afresh and sets its scenario up. */
   const [attempt, setAttempt] = useState(0);
+
+  // A chapter runs on the lessons' own stores; leaving it finds the sandbox as it was left.
+  const runtime = useRuntime();
+  const inChapter = current !== null;
+  useEffect(() => {
+    // A failure to start is shown by the supervisor, with a button to try again.
+    runtime?.enter(inChapter ? 'lesson' : 'sandbox').catch(() => undefined);
+  }, [runtime, inChapter]);
 
   useEffect(() => {
     if (current) {

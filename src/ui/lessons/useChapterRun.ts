@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
 import type { Chapter, Check, Observation } from '../../lessons/types';
-import { clearActivity, markDone, noteWork, observe, watchObservations } from '../../state/lessons';
+import { clearActivity, markDone, observe, watchObservations } from '../../state/lessons';
 import { chooseDomain } from '../../state/settings';
 import { useLog, useViews } from '../../state/stores';
 import { VIEW_NAMES, type ViewName } from '../../domain/views';
 import { until } from '../../state/until';
 import { useRuntime } from '../runtimeContext';
-import { mayReplaceLog } from './mayReplaceLog';
 
 export type ChapterRun =
   | { phase: 'loading' }
@@ -44,7 +43,8 @@ const advance = <S>(check: Check<S>) => {
 };
 
 /**
- * Loads a chapter's scenario into the live system. Once the learner has locked in a prediction
+ * Loads a chapter's scenario into the live system, on the lessons' own stores (the sandbox's log
+ * and views are left as they are, so nothing needs asking first). Once the learner has locked in a prediction
  * (`locked`), it watches: the prediction is revealed and the chapter marked done when their checks
  * see it happen from then on (never from the scenario's own history, nor from what was done
  * before the prediction).
@@ -57,14 +57,13 @@ export const useChapterRun = (chapter: Chapter, locked: boolean): ChapterRun => 
   useEffect(() => {
     if (!runtime) return;
     let live = true;
-    if (!mayReplaceLog('This chapter sets up its own scenario', 'the current log')) return;
-    noteWork();
     clearActivity();
     setRun({ phase: 'loading' });
     chooseDomain(chapter.scenario.domain);
     // One scenario loads at a time (the runtime queues them): one no longer wanted is skipped.
     runtime
-      .loadScenario(chapter.scenario, () => live)
+      .enter('lesson')
+      .then(() => (live ? runtime.loadScenario(chapter.scenario, () => live) : null))
       .then((head) => (head === null ? undefined : storesReach(head, chapter.scenario.pausedViews)))
       .then(() => {
         if (live) setRun({ phase: 'ready', revealed: false, done: false });
