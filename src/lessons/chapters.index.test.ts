@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
+import { VIEW_NAMES } from '../domain/views';
 import { CHAPTERS, chapterById } from './chapters';
+import type { LabPart } from './types';
 import { BASIC_SCRIPTS } from './testing/basicScripts';
 import { PRACTICE_SCRIPTS } from './testing/practiceScripts';
 
 const SCRIPTS = { ...BASIC_SCRIPTS, ...PRACTICE_SCRIPTS };
+
+/** Where the lab's named controls live (a chapter that names one must show its part). */
+const NAMED_IN: readonly (readonly [string, LabPart])[] = [
+  ['Place order', 'Commands'],
+  ['Change price', 'Commands'],
+  ['Ask Stock levels', 'Stock levels'],
+  ['Kill Stock levels', 'Stock levels'],
+  ['Restart Stock levels', 'Stock levels'],
+  ['Ask Product search', 'Product search'],
+  ['Rebuild Product search', 'Product search'],
+  ['Resume Product search', 'Product search'],
+  ['Event log', 'Event log'],
+  ['Start time travel', 'Time travel'],
+  ['Time travel position', 'Time travel'],
+];
 
 describe('The chapters', () => {
   it('have unique ids that can be written in a link', () => {
@@ -20,6 +37,22 @@ describe('The chapters', () => {
     }
     expect(numbers[0]).toBeGreaterThanOrEqual(1);
   });
+
+  it.each(CHAPTERS.map((c) => [c.number, c] as const))(
+    'chapter %s shows each part it uses once, the views of its own domain, and something to work with',
+    (_, chapter) => {
+      expect(new Set(chapter.parts).size).toBe(chapter.parts.length);
+      const bank = chapter.scenario.domain === 'bank';
+      for (const view of VIEW_NAMES)
+        if (chapter.parts.includes(view)) expect(view === 'Account balances').toBe(bank);
+      // A chapter without a workbench of its own works on the lab's parts.
+      if (!chapter.workbench) expect(chapter.parts.length).toBeGreaterThan(0);
+      // A control it names on the lab is in a part it shows.
+      for (const [control, part] of NAMED_IN)
+        if (chapter.highlight.some((name) => name.startsWith(control)))
+          expect(chapter.parts, control).toContain(part);
+    },
+  );
 
   it('are found by their ids, and nothing else is', () => {
     for (const chapter of CHAPTERS) expect(chapterById(chapter.id)).toBe(chapter);

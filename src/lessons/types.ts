@@ -2,7 +2,7 @@
 import type { ViewPhase } from '../bus/protocol';
 import type { CommandInput } from '../domain/lab';
 import type { StoredEvent } from '../domain/types';
-import type { ViewName } from '../domain/views';
+import { VIEW_NAMES, type ViewName } from '../domain/views';
 
 /** A message the bus handed over, as a chapter sees it (answers carry the positions they were served at). */
 export type Handed = {
@@ -81,6 +81,24 @@ export type Prediction = {
   revealWhen: Check<any>;
 };
 
+/**
+ * The parts of the lab a chapter can show, named as their regions are. A chapter shows the ones
+ * its story uses, in that order; the rest wait behind `Show the whole lab`.
+ */
+export const LAB_PARTS = [
+  'Commands',
+  'Flow',
+  'Messages in flight',
+  'Timeline',
+  'Charts',
+  'Event log',
+  'Time travel',
+  'Load',
+  'Export and import',
+  ...VIEW_NAMES,
+] as const;
+export type LabPart = (typeof LAB_PARTS)[number];
+
 /** Chapter-specific controls shown with the task. */
 export type Workbench =
   'two-writers' | 'duplicate-check' | 'read-your-writes' | 'designs' | 'costs';
@@ -98,6 +116,8 @@ export type Chapter = {
   task: string;
   /** Accessible names of the controls to use; they are highlighted on the page. */
   highlight: readonly string[];
+  /** The parts of the lab the story uses, in its order (its workbench is shown with the task). */
+  parts: readonly LabPart[];
   scenario: Scenario;
   /** A chapter-specific set of controls shown with the task. */
   workbench?: Workbench;

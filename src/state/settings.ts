@@ -10,7 +10,11 @@ export const useSettings = create<{
   design: DesignId;
   /** A design the workers are being started in, if a switch is under way. */
   switchingTo: DesignId | null;
-}>(() => ({ domain: 'shop', design: 'event-sourced', switchingTo: null }));
+  /** In a chapter, whether every part of the lab is shown, not only the ones the chapter uses. */
+  wholeLab: boolean;
+}>(() => ({ domain: 'shop', design: 'event-sourced', switchingTo: null, wholeLab: false }));
+
+export const showWholeLab = (wholeLab: boolean): void => useSettings.setState({ wholeLab });
 
 export const chooseDomain = (domain: DomainChoice): void => useSettings.setState({ domain });
 

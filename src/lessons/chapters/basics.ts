@@ -18,6 +18,7 @@ export const BASICS: readonly Chapter[] = [
     ],
     task: 'Place an order for SKU-1 with the Place order form, then ask Stock levels about SKU-1 with its query box.',
     highlight: ['Place order', 'Ask Stock levels'],
+    parts: ['Commands', 'Stock levels', 'Event log'],
     scenario: { domain: 'shop', history: [MUG, TEAPOT], playing: true },
     prediction: {
       question: 'You ask about SKU-1’s stock. Which part of the system answers?',
@@ -60,6 +61,7 @@ export const BASICS: readonly Chapter[] = [
     ],
     task: 'Change the price of SKU-1, then find the earlier PriceChanged of product-SKU-1 (the one that set 14.00) in the Event log and select it.',
     highlight: ['Change price', 'Event log'],
+    parts: ['Commands', 'Event log', 'Product search'],
     scenario: {
       domain: 'shop',
       history: [
@@ -119,6 +121,7 @@ export const BASICS: readonly Chapter[] = [
     ],
     task: 'Search Product search for a word, such as “mug”, and ask another view about one key, such as SKU-2 in Stock levels.',
     highlight: ['Ask Stock levels', 'Ask Product search'],
+    parts: ['Product search', 'Stock levels', 'Sales dashboard', 'Event log'],
     scenario: {
       domain: 'shop',
       history: [
@@ -179,6 +182,7 @@ export const BASICS: readonly Chapter[] = [
     ],
     task: 'Step forward until the order is in the Event log, then ask Stock levels for SKU-1 and step until its answer arrives.',
     highlight: ['Step forward', 'Ask Stock levels'],
+    parts: ['Stock levels', 'Messages in flight', 'Flow', 'Timeline', 'Event log'],
     scenario: {
       domain: 'shop',
       delays: { 'Stock levels': 1500 },
@@ -224,6 +228,7 @@ export const BASICS: readonly Chapter[] = [
     ],
     task: 'In the Read-your-writes strategies table, press Try on “Read the view at once” (no strategy: this shows the problem), then on each of the four strategies below it.',
     highlight: STRATEGIES.map((s) => `Try: ${s.name}`),
+    parts: ['Account balances', 'Event log'],
     workbench: 'read-your-writes',
     scenario: {
       domain: 'bank',

@@ -26,6 +26,7 @@ export const PRACTICE: readonly Chapter[] = [
     ],
     task: 'Round 1: read SKU-1 as Writer A and as Writer B, then sell as both. Round 2: the same with SKU-2, in a store that checks versions. Round 3: read SKU-3 as both, restock it as Writer A, then sell as Writer B.',
     highlight: ['Writer A: read SKU-1', 'Writer B: read SKU-1'],
+    parts: ['Event log', 'Stock levels'],
     workbench: 'two-writers',
     scenario: {
       domain: 'shop',
@@ -75,6 +76,7 @@ export const PRACTICE: readonly Chapter[] = [
     ],
     task: 'Press Rebuild Product search and watch its progress, then press Resume Product search so it follows new events.',
     highlight: ['Rebuild Product search', 'Resume Product search'],
+    parts: ['Product search', 'Event log'],
     scenario: {
       domain: 'shop',
       pausedViews: ['Product search'],
@@ -118,6 +120,7 @@ export const PRACTICE: readonly Chapter[] = [
     ],
     task: 'Kill Stock levels, place an order, then restart Stock levels and watch it catch up. Then untick the duplicate check and do the same again: kill, order, restart.',
     highlight: ['Kill Stock levels', 'Place order', 'Restart Stock levels'],
+    parts: ['Stock levels', 'Commands', 'Order status', 'Flow', 'Event log'],
     workbench: 'duplicate-check',
     scenario: {
       domain: 'shop',
@@ -160,6 +163,7 @@ export const PRACTICE: readonly Chapter[] = [
     ],
     task: 'Start time travel, choose the stream product-SKU-1, and move the slider to a position before the first order.',
     highlight: ['Start time travel', 'Time travel position'],
+    parts: ['Time travel', 'Event log'],
     scenario: {
       domain: 'shop',
       history: [
@@ -205,6 +209,7 @@ export const PRACTICE: readonly Chapter[] = [
     ],
     task: 'Run the write-heavy mix, then the read-heavy mix, and compare the four designs: then answer what your machine measured.',
     highlight: MIXES.map((m) => `Run the ${m.name.toLowerCase()}`),
+    parts: [],
     workbench: 'designs',
     scenario: { domain: 'shop', history: [MUG, TEAPOT], playing: true },
     prediction: {
@@ -244,6 +249,7 @@ export const PRACTICE: readonly Chapter[] = [
     ],
     task: 'Press “Measure one order’s trip” and read the table, then pick a design for each of the three systems.',
     highlight: ['Measure one order’s trip'],
+    parts: [],
     workbench: 'costs',
     scenario: {
       domain: 'shop',

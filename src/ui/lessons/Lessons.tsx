@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { CHAPTERS } from '../../lessons/chapters';
 import { hashOf, parseHash } from '../../lessons/route';
 import type {
@@ -19,6 +19,7 @@ import { CourseMap } from './CourseMap';
 import { useHash } from './useHash';
 import { useHighlight } from './useHighlight';
 import { useRuntime } from '../runtimeContext';
+import { showWholeLab, useSettings } from '../../state/settings';
 
 const ChapterList = ({ current }: { current: Chapter | null }) => {
   const done = useLessonProgress((s) => s.done);
@@ -135,10 +136,34 @@ const Takeaway = ({ chapter, next }: { chapter: Chapter; next: Chapter | undefin
   </section>
 );
 
+/** Shows every part of the lab beside the chapter, or only the parts the chapter uses. */
+const WholeLabToggle = () => {
+  const whole = useSettings((s) => s.wholeLab);
+  return (
+    <button
+      type="button"
+      className="small secondary"
+      aria-pressed={whole}
+      title={
+        whole
+          ? 'Show only the parts of the lab this chapter uses'
+          : 'Show every part of the lab, not only the ones this chapter uses'
+      }
+      onClick={() => showWholeLab(!whole)}
+    >
+      Show the whole lab
+    </button>
+  );
+};
+
 const ChapterView = ({ chapter, onReset }: { chapter: Chapter; onReset: () => void }) => {
   // The task, and the check that watches it, wait until a prediction is locked in.
   const [locked, setLocked] = useState(false);
   const run = useChapterRun(chapter, locked);
+  /** The task appears once a prediction is locked in: it is brought into view (in its column). */
+  const showTask = useCallback((task: HTMLParagraphElement | null) => {
+    task?.scrollIntoView({ block: 'nearest' });
+  }, []);
   const ready = run.phase === 'ready';
   useHighlight(ready && locked ? chapter.highlight : []);
   const index = CHAPTERS.indexOf(chapter);
@@ -175,7 +200,7 @@ const ChapterView = ({ chapter, onReset }: { chapter: Chapter; onReset: () => vo
           />
         )}
         {ready && locked && (
-          <p className="task">
+          <p className="task" ref={showTask}>
             <strong>Your task:</strong> {chapter.task}
           </p>
         )}
@@ -194,6 +219,7 @@ const ChapterView = ({ chapter, onReset }: { chapter: Chapter; onReset: () => vo
           {previous && <a href={hashOf(previous)}>← Previous: {previous.title}</a>}
           {next && <a href={hashOf(next)}>Next: {next.title} →</a>}
           <a href={hashOf(null)}>Back to the sandbox</a>
+          <WholeLabToggle />
         </nav>
       </div>
     </article>

@@ -19,6 +19,7 @@ import { QueryBox } from './QueryBox';
 import { ViewSection } from './ViewSection';
 import { usePaced } from '../paced';
 import type { ReactNode } from 'react';
+import type { ViewName } from '../../domain/views';
 import type { DesignId } from '../design/designText';
 
 const isKind =
@@ -269,23 +270,34 @@ const VIEWS_NOTE: Record<DesignId, ReactNode> = {
   ),
 };
 
-export const ReadViewsPanel = () => {
+const VIEW_PANELS: Record<ViewName, () => ReactNode> = {
+  'Stock levels': StockLevelsView,
+  'Order status': OrderStatusView,
+  'Sales dashboard': SalesDashboardView,
+  'Product search': ProductSearchView,
+  'Account balances': AccountBalancesView,
+};
+
+const SHOP_VIEWS: readonly ViewName[] = [
+  'Stock levels',
+  'Order status',
+  'Sales dashboard',
+  'Product search',
+];
+
+/** The read views of the domain shown, or `only` those (a chapter shows the ones it uses). */
+export const ReadViewsPanel = ({ only }: { only?: readonly ViewName[] }) => {
   const domain = useSettings((s) => s.domain);
   const design = useSettings((s) => s.design);
+  const shown = only ?? (domain === 'shop' ? SHOP_VIEWS : ['Account balances']);
   return (
     <section aria-label="Read views" className="panel views">
       <h2>Read views</h2>
       <p className="explain">{VIEWS_NOTE[design]}</p>
-      {domain === 'shop' ? (
-        <>
-          <StockLevelsView />
-          <OrderStatusView />
-          <SalesDashboardView />
-          <ProductSearchView />
-        </>
-      ) : (
-        <AccountBalancesView />
-      )}
+      {shown.map((view) => {
+        const Panel = VIEW_PANELS[view];
+        return <Panel key={view} />;
+      })}
     </section>
   );
 };
