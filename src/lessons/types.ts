@@ -99,6 +99,25 @@ export const LAB_PARTS = [
 ] as const;
 export type LabPart = (typeof LAB_PARTS)[number];
 
+/** Something seen since a demonstration (or a chapter) started. */
+export type Seen = (first: Observation, now: Observation) => boolean;
+
+/**
+ * One thing a demonstration does on the page, as the learner would, naming controls by their
+ * accessible names: type into a form's field, press a button (or tick a box), or press one again
+ * and again until something is seen (Step forward until the order is in the log).
+ */
+export type DemoAct =
+  | { kind: 'fill'; form: string; field: string; value: string }
+  /** Presses a control, inside the form or group named `within` if there are several. */
+  | { kind: 'press'; control: string; within?: string }
+  | { kind: 'press-until'; control: string; until: Seen }
+  /** Selects the row of a table holding these cells (the last such row, if `last`). */
+  | { kind: 'press-row'; table: string; cells: readonly string[]; last?: boolean };
+
+/** A named step of a chapter's demonstration, and what it waits to see before the next. */
+export type DemoStep = { says: string; acts: readonly DemoAct[]; until?: Seen };
+
 /** Chapter-specific controls shown with the task. */
 export type Workbench =
   'two-writers' | 'duplicate-check' | 'read-your-writes' | 'designs' | 'costs';
@@ -121,6 +140,8 @@ export type Chapter = {
   scenario: Scenario;
   /** A chapter-specific set of controls shown with the task. */
   workbench?: Workbench;
+  /** `Show me how`: the task, played step by step on the live lab. */
+  demo: readonly DemoStep[];
   prediction: Prediction;
   // Checks keep their own state shapes; a chapter only needs to run one.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -1,4 +1,11 @@
 // Chapters 1–5: commands and queries, events, projections, a stale read, reading your own writes.
+import {
+  DEMO_COMMANDS_AND_QUERIES,
+  DEMO_EVENTS_ARE_FACTS,
+  DEMO_PROJECTIONS,
+  DEMO_STALE_READ,
+  DEMO_READ_YOUR_WRITES,
+} from './demos';
 import { VIEW_NAMES } from '../../domain/views';
 import { STRATEGIES } from '../readYourWrites';
 import { answersFrom, inOrder, isStale, newEvents, once } from '../checks';
@@ -19,6 +26,7 @@ export const BASICS: readonly Chapter[] = [
     task: 'Place an order for SKU-1 with the Place order form, then ask Stock levels about SKU-1 with its query box.',
     highlight: ['Place order', 'Ask Stock levels'],
     parts: ['Commands', 'Stock levels', 'Event log'],
+    demo: DEMO_COMMANDS_AND_QUERIES,
     scenario: { domain: 'shop', history: [MUG, TEAPOT], playing: true },
     prediction: {
       question: 'You ask about SKU-1’s stock. Which part of the system answers?',
@@ -62,6 +70,7 @@ export const BASICS: readonly Chapter[] = [
     task: 'Change the price of SKU-1, then find the earlier PriceChanged of product-SKU-1 (the one that set 14.00) in the Event log and select it.',
     highlight: ['Change price', 'Event log'],
     parts: ['Commands', 'Event log', 'Product search'],
+    demo: DEMO_EVENTS_ARE_FACTS,
     scenario: {
       domain: 'shop',
       history: [
@@ -122,6 +131,7 @@ export const BASICS: readonly Chapter[] = [
     task: 'Search Product search for a word, such as “mug”, and ask another view about one key, such as SKU-2 in Stock levels.',
     highlight: ['Ask Stock levels', 'Ask Product search'],
     parts: ['Product search', 'Stock levels', 'Sales dashboard', 'Event log'],
+    demo: DEMO_PROJECTIONS,
     scenario: {
       domain: 'shop',
       history: [
@@ -183,6 +193,7 @@ export const BASICS: readonly Chapter[] = [
     task: 'Step forward until the order is in the Event log, then ask Stock levels for SKU-1 and step until its answer arrives.',
     highlight: ['Step forward', 'Ask Stock levels'],
     parts: ['Stock levels', 'Messages in flight', 'Flow', 'Timeline', 'Event log'],
+    demo: DEMO_STALE_READ,
     scenario: {
       domain: 'shop',
       delays: { 'Stock levels': 1500 },
@@ -229,6 +240,7 @@ export const BASICS: readonly Chapter[] = [
     task: 'In the Read-your-writes strategies table, press Try on “Read the view at once” (no strategy: this shows the problem), then on each of the four strategies below it.',
     highlight: STRATEGIES.map((s) => `Try: ${s.name}`),
     parts: ['Account balances', 'Event log'],
+    demo: DEMO_READ_YOUR_WRITES,
     workbench: 'read-your-writes',
     scenario: {
       domain: 'bank',

@@ -1,4 +1,12 @@
 // Chapters 6–11: concurrency, rebuilds, failure, time travel, and CQRS weighed against one model.
+import {
+  DEMO_OPTIMISTIC_CONCURRENCY,
+  DEMO_REBUILD,
+  DEMO_FAILURE_AND_CATCH_UP,
+  DEMO_TIME_TRAVEL,
+  DEMO_WITHOUT_CQRS,
+  DEMO_WHEN_NOT_TO_USE_CQRS,
+} from './demos';
 import { DESIGN_PICKS } from '../designPicks';
 import { MIXES } from '../workload';
 import { caughtUp, inOrder, once, reported } from '../checks';
@@ -27,6 +35,7 @@ export const PRACTICE: readonly Chapter[] = [
     task: 'Round 1: read SKU-1 as Writer A and as Writer B, then sell as both. Round 2: the same with SKU-2, in a store that checks versions. Round 3: read SKU-3 as both, restock it as Writer A, then sell as Writer B.',
     highlight: ['Writer A: read SKU-1', 'Writer B: read SKU-1'],
     parts: ['Event log', 'Stock levels'],
+    demo: DEMO_OPTIMISTIC_CONCURRENCY,
     workbench: 'two-writers',
     scenario: {
       domain: 'shop',
@@ -77,6 +86,7 @@ export const PRACTICE: readonly Chapter[] = [
     task: 'Press Rebuild Product search and watch its progress, then press Resume Product search so it follows new events.',
     highlight: ['Rebuild Product search', 'Resume Product search'],
     parts: ['Product search', 'Event log'],
+    demo: DEMO_REBUILD,
     scenario: {
       domain: 'shop',
       pausedViews: ['Product search'],
@@ -121,6 +131,7 @@ export const PRACTICE: readonly Chapter[] = [
     task: 'Kill Stock levels, place an order, then restart Stock levels and watch it catch up. Then untick the duplicate check and do the same again: kill, order, restart.',
     highlight: ['Kill Stock levels', 'Place order', 'Restart Stock levels'],
     parts: ['Stock levels', 'Commands', 'Order status', 'Flow', 'Event log'],
+    demo: DEMO_FAILURE_AND_CATCH_UP,
     workbench: 'duplicate-check',
     scenario: {
       domain: 'shop',
@@ -164,6 +175,7 @@ export const PRACTICE: readonly Chapter[] = [
     task: 'Start time travel, choose the stream product-SKU-1, and move the slider to a position before the first order.',
     highlight: ['Start time travel', 'Time travel position'],
     parts: ['Time travel', 'Event log'],
+    demo: DEMO_TIME_TRAVEL,
     scenario: {
       domain: 'shop',
       history: [
@@ -210,6 +222,7 @@ export const PRACTICE: readonly Chapter[] = [
     task: 'Run the write-heavy mix, then the read-heavy mix, and compare the four designs: then answer what your machine measured.',
     highlight: MIXES.map((m) => `Run the ${m.name.toLowerCase()}`),
     parts: [],
+    demo: DEMO_WITHOUT_CQRS,
     workbench: 'designs',
     scenario: { domain: 'shop', history: [MUG, TEAPOT], playing: true },
     prediction: {
@@ -250,6 +263,7 @@ export const PRACTICE: readonly Chapter[] = [
     task: 'Press “Measure one order’s trip” and read the table, then pick a design for each of the three systems.',
     highlight: ['Measure one order’s trip'],
     parts: [],
+    demo: DEMO_WHEN_NOT_TO_USE_CQRS,
     workbench: 'costs',
     scenario: {
       domain: 'shop',

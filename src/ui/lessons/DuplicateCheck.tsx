@@ -1,3 +1,4 @@
+import { DUPLICATE_CHECK_LABEL } from '../../lessons/chapters/demos';
 import { useState } from 'react';
 import { useViews } from '../../state/stores';
 import { usePaced } from '../paced';
@@ -29,7 +30,7 @@ export const DuplicateCheck = () => {
             void controls.setDuplicateCheck(VIEW, event.target.checked);
           }}
         />{' '}
-        {VIEW} skips events at or below its checkpoint (the duplicate check)
+        {DUPLICATE_CHECK_LABEL}
       </label>
       <p className="muted" role="status">
         {reapplied > 0

@@ -16,6 +16,7 @@ import { SharedSessionView } from './SharedSessionView';
 import { TwoWriters } from './TwoWriters';
 import { useChapterRun, type ChapterRun } from './useChapterRun';
 import { CourseMap } from './CourseMap';
+import { ShowMeHow } from './ShowMeHow';
 import { useHash } from './useHash';
 import { useHighlight } from './useHighlight';
 import { useRuntime } from '../runtimeContext';
@@ -204,6 +205,7 @@ const ChapterView = ({ chapter, onReset }: { chapter: Chapter; onReset: () => vo
             <strong>Your task:</strong> {chapter.task}
           </p>
         )}
+        {ready && locked && <ShowMeHow steps={chapter.demo} />}
         {ready && locked && chapter.workbench && <Workbench kind={chapter.workbench} />}
         {ready && run.done && <Takeaway chapter={chapter} next={next} />}
         <nav aria-label="Chapter navigation" className="chapter-nav">

@@ -1,16 +1,8 @@
 import { useEffect } from 'react';
+import { nameOf } from './accessibleName';
 
 const CLASS = 'lesson-highlight';
 const CANDIDATES = 'button, input, select, a, table, form, section, [role="button"]';
-
-/** The accessible name as our controls spell it: aria-label, a label's text, or the text itself. */
-const nameOf = (element: Element): string => {
-  const label = element.getAttribute('aria-label');
-  if (label) return label;
-  if (element instanceof HTMLInputElement || element instanceof HTMLSelectElement)
-    return element.labels?.[0]?.textContent.trim() ?? '';
-  return element.textContent.trim();
-};
 
 /**
  * Outlines the controls a chapter asks the learner to use. Panels re-render all the time, so the
