@@ -32,6 +32,18 @@ export default defineConfig({
       use: { ...devices['Desktop Chrome'], launchOptions },
     },
     {
+      // Every chapter again on a phone, done with touch taps (fixtures.ts turns clicks into taps).
+      name: 'phone',
+      testMatch: /lessons\.spec\.ts/,
+      use: {
+        ...devices['Desktop Chrome'],
+        viewport: { width: 390, height: 844 },
+        hasTouch: true,
+        isMobile: true,
+        launchOptions,
+      },
+    },
+    {
       name: 'docs',
       testMatch: /.*\.docs\.ts/,
       use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 1000 }, launchOptions },

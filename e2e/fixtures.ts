@@ -1,9 +1,11 @@
 // The e2e suite's `test`: Playwright's, with every page slowed down on a slow-machine run
 // (E2E_CPU_SLOWDOWN=N, see cpuSlowdown.ts). Specs import `test` and `expect` from here.
 import {
+  expect,
   test as base,
   type BrowserContext,
   type BrowserContextOptions,
+  type Locator,
   type Page,
 } from '@playwright/test';
 import { cpuSlowdown } from './cpuSlowdown';
@@ -35,6 +37,33 @@ export const throttled = async (page: Page) => {
   await throttling.get(page);
 };
 
+/**
+ * On a touch project (the phone run of the chapters), every click and check in a spec is a tap:
+ * the same spec then proves each chapter can be done with a finger. Undone after the test.
+ */
+const tapInsteadOfClick = (page: Page): (() => void) => {
+  const proto = Object.getPrototypeOf(page.locator('html')) as Locator;
+  // Kept as they are, to be put back as they were (never called unbound).
+  const saved = Object.getOwnPropertyDescriptors(proto);
+  proto.click = function (this: Locator, options?: Parameters<Locator['tap']>[0]) {
+    return this.tap(options);
+  };
+  proto.check = async function (this: Locator) {
+    if (!(await this.isChecked())) await this.tap();
+    await expect(this).toBeChecked();
+  };
+  proto.uncheck = async function (this: Locator) {
+    if (await this.isChecked()) await this.tap();
+    await expect(this).not.toBeChecked();
+  };
+  return () =>
+    Object.defineProperties(proto, {
+      click: saved.click,
+      check: saved.check,
+      uncheck: saved.uncheck,
+    } as PropertyDescriptorMap);
+};
+
 export const test = base.extend<{
   /** A fresh browser context (another browser's storage), throttled like the test's own. */
   newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
@@ -42,9 +71,14 @@ export const test = base.extend<{
   context: async ({ context }, use) => {
     await use(throttleEveryPage(context));
   },
-  page: async ({ page }, use) => {
+  page: async ({ page }, use, testInfo) => {
     await throttled(page);
-    await use(page);
+    const untap = testInfo.project.use.hasTouch ? tapInsteadOfClick(page) : () => undefined;
+    try {
+      await use(page);
+    } finally {
+      untap();
+    }
   },
   newContext: async ({ browser }, use) => {
     const contexts: BrowserContext[] = [];

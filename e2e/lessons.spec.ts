@@ -88,7 +88,13 @@ test.describe('lessons', () => {
 
   test('1 commands and queries: an order, then a query answered by Stock levels', async ({
     page,
-  }) => {
+  }, testInfo) => {
+    // On the phone run, the page counts the touches it gets: the chapter is done by finger.
+    await page.addInitScript(() => {
+      const touched = window as unknown as { touches: number };
+      touched.touches = 0;
+      addEventListener('touchend', () => (touched.touches += 1), true);
+    });
     const { progress, errors, lab } = await openChapter(page, 'commands-and-queries', /Chapter 1/);
     await expect(lab.viewRow(lab.stockLevels, 'SKU-2')).toContainText('Teapot');
     const feedback = await predict(page, /Stock levels view/);
@@ -101,6 +107,9 @@ test.describe('lessons', () => {
     );
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);
+    const touches = await page.evaluate(() => (window as unknown as { touches: number }).touches);
+    if (testInfo.project.use.hasTouch) expect(touches).toBeGreaterThanOrEqual(4);
+    else expect(touches).toBe(0);
   });
 
   test('2 events are facts: a new price is a new event; selecting it completes', async ({
