@@ -30,3 +30,39 @@ for (const scheme of ['light', 'dark'] as const)
       path: scheme === 'light' ? 'docs/screenshot.png' : 'docs/screenshot-dark.png',
     });
   });
+
+// Two chapters as a learner meets them, on a laptop and on a phone, in both themes: chapter 1 once
+// a prediction is locked in (its task beside the parts it uses), and the stale read once `Show me
+// how` has played it (the answer from behind the head on screen).
+for (const scheme of ['light', 'dark'] as const)
+  for (const [width, height] of [
+    [1440, 900],
+    [390, 844],
+  ] as const)
+    for (const [id, title] of [
+      ['commands-and-queries', /Chapter 1/],
+      ['stale-read', /Chapter 4/],
+    ] as const)
+      test(`${id} at ${String(width)} (${scheme})`, async ({ page }) => {
+        test.setTimeout(120_000);
+        await page.setViewportSize({ width, height });
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(`./#/lessons/${id}`);
+        const lessons = page.getByRole('region', { name: 'Lessons' });
+        await expect(lessons.getByRole('heading', { name: title })).toBeVisible();
+        const progress = lessons.getByRole('status', { name: 'Chapter progress' });
+        await expect(progress).toHaveText(/^Set up\./, { timeout: 30_000 });
+        const prediction = page.getByRole('form', { name: 'Prediction' });
+        await prediction.getByRole('radio').first().check();
+        await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
+        if (id === 'stale-read') {
+          await page.getByRole('button', { name: 'Show me how' }).click();
+          await expect(progress).toHaveText(/^Chapter done ✓ /, { timeout: 90_000 });
+          await page
+            .getByRole('form', { name: 'Query Stock levels' })
+            .getByRole('status')
+            .scrollIntoViewIfNeeded();
+        }
+        const suffix = scheme === 'dark' ? '-dark' : '';
+        await page.screenshot({ path: `docs/${id}-${String(width)}${suffix}.png` });
+      });

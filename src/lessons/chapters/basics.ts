@@ -192,7 +192,7 @@ export const BASICS: readonly Chapter[] = [
     ],
     task: 'Step forward until the order is in the Event log, then ask Stock levels for SKU-1 and step until its answer arrives.',
     highlight: ['Step forward', 'Ask Stock levels'],
-    parts: ['Stock levels', 'Messages in flight', 'Flow', 'Timeline', 'Event log'],
+    parts: ['Stock levels', 'Event log', 'Messages in flight', 'Flow', 'Timeline'],
     demo: DEMO_STALE_READ,
     scenario: {
       domain: 'shop',

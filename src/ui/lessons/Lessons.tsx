@@ -163,7 +163,7 @@ const ChapterView = ({ chapter, onReset }: { chapter: Chapter; onReset: () => vo
   const run = useChapterRun(chapter, locked);
   /** The task appears once a prediction is locked in: it is brought into view (in its column). */
   const showTask = useCallback((task: HTMLParagraphElement | null) => {
-    task?.scrollIntoView({ block: 'nearest' });
+    task?.scrollIntoView({ block: 'center' });
   }, []);
   const ready = run.phase === 'ready';
   useHighlight(ready && locked ? chapter.highlight : []);
