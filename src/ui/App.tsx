@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { VIEW_NAMES, type ViewName } from '../domain/views';
 import { parseHash } from '../lessons/route';
 import type { LabPart } from '../lessons/types';
@@ -10,11 +10,9 @@ import { LoadPanel } from './controls/LoadPanel';
 import { Charts } from './charts/Charts';
 import { Flow } from './flow/Flow';
 import { Timeline } from './timeline/Timeline';
-import { TimeTravel } from './timetravel/TimeTravel';
 import { Toolbar } from './controls/Toolbar';
 import { CommandsPanel } from './commands/CommandsPanel';
 import { EventLog } from './log/EventLog';
-import { LogFile } from './log/LogFile';
 import { ReadViewsPanel } from './views/ReadViewsPanel';
 import { Lessons } from './lessons/Lessons';
 import { DesignSwitch } from './design/DesignSwitch';
@@ -50,6 +48,16 @@ const Notice = () => {
   ) : null;
 };
 
+// Below the first screen and needed later, if at all: loaded once the page is up.
+const TimeTravel = lazy(() =>
+  import('./timetravel/TimeTravel').then((m) => ({ default: m.TimeTravel })),
+);
+const LogFile = lazy(() => import('./log/LogFile').then((m) => ({ default: m.LogFile })));
+
+const Loading = ({ children }: { children: ReactNode }) => (
+  <Suspense fallback={<p className="muted">Loading…</p>}>{children}</Suspense>
+);
+
 /** Each part of the lab but the read views, as the whole lab and a chapter's focus show it. */
 const PARTS: Record<Exclude<LabPart, ViewName>, () => ReactNode> = {
   Commands: () => <CommandsPanel />,
@@ -60,7 +68,9 @@ const PARTS: Record<Exclude<LabPart, ViewName>, () => ReactNode> = {
       className="log-file"
       does="Export and import write the event log to a file and read one back."
     >
-      <LogFile />
+      <Loading>
+        <LogFile />
+      </Loading>
     </NeedsLog>
   ),
   Flow: () => <Flow />,
@@ -82,7 +92,9 @@ const PARTS: Record<Exclude<LabPart, ViewName>, () => ReactNode> = {
       className="time-travel"
       does="Time travel replays the event log up to a position to show the system as it was."
     >
-      <TimeTravel />
+      <Loading>
+        <TimeTravel />
+      </Loading>
     </NeedsLog>
   ),
 };

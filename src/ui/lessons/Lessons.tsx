@@ -1,19 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { CHAPTERS } from '../../lessons/chapters';
 import { hashOf, parseHash } from '../../lessons/route';
-import type {
-  Chapter,
-  Prediction as PredictionSpec,
-  Workbench as WorkbenchKind,
-} from '../../lessons/types';
+import type { Chapter, Prediction as PredictionSpec } from '../../lessons/types';
 import { markStarted, useLessonProgress } from '../../state/lessons';
 import { ChoiceForm } from './ChoiceForm';
-import { Costs } from './Costs';
-import { DuplicateCheck } from './DuplicateCheck';
-import { ReadYourWrites } from './ReadYourWrites';
-import { DesignBench } from './DesignBench';
 import { SharedSessionView } from './SharedSessionView';
-import { TwoWriters } from './TwoWriters';
 import { useChapterRun, type ChapterRun } from './useChapterRun';
 import { CourseMap } from './CourseMap';
 import { ShowMeHow } from './ShowMeHow';
@@ -84,21 +75,8 @@ const Prediction = ({
   );
 };
 
-/** The chapter's own controls, shown with its task. */
-const Workbench = ({ kind }: { kind: WorkbenchKind }) => {
-  switch (kind) {
-    case 'two-writers':
-      return <TwoWriters />;
-    case 'duplicate-check':
-      return <DuplicateCheck />;
-    case 'read-your-writes':
-      return <ReadYourWrites />;
-    case 'designs':
-      return <DesignBench />;
-    case 'costs':
-      return <Costs />;
-  }
-};
+/** The chapter's own controls, loaded when first needed. */
+const Workbench = lazy(() => import('./Workbench'));
 
 const describeRun = (run: ChapterRun, chapter: Chapter, locked: boolean): string => {
   switch (run.phase) {
@@ -206,7 +184,11 @@ const ChapterView = ({ chapter, onReset }: { chapter: Chapter; onReset: () => vo
           </p>
         )}
         {ready && locked && <ShowMeHow steps={chapter.demo} />}
-        {ready && locked && chapter.workbench && <Workbench kind={chapter.workbench} />}
+        {ready && locked && chapter.workbench && (
+          <Suspense fallback={<p className="muted">Loading the chapter’s workbench…</p>}>
+            <Workbench kind={chapter.workbench} />
+          </Suspense>
+        )}
         {ready && run.done && <Takeaway chapter={chapter} next={next} />}
         <nav aria-label="Chapter navigation" className="chapter-nav">
           <button

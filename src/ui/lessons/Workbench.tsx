@@ -1,0 +1,26 @@
+// A chapter's own controls, shown with its task. Loaded only when a chapter needs one: the first
+// screen does not wait for the workbenches (or the comparison runtime they start).
+import type { Workbench as WorkbenchKind } from '../../lessons/types';
+import { Costs } from './Costs';
+import { DesignBench } from './DesignBench';
+import { DuplicateCheck } from './DuplicateCheck';
+import { ReadYourWrites } from './ReadYourWrites';
+import { TwoWriters } from './TwoWriters';
+
+/** The chapter's own controls, shown with its task. */
+export const Workbench = ({ kind }: { kind: WorkbenchKind }) => {
+  switch (kind) {
+    case 'two-writers':
+      return <TwoWriters />;
+    case 'duplicate-check':
+      return <DuplicateCheck />;
+    case 'read-your-writes':
+      return <ReadYourWrites />;
+    case 'designs':
+      return <DesignBench />;
+    case 'costs':
+      return <Costs />;
+  }
+};
+
+export default Workbench;
