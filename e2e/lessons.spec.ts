@@ -1,5 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
 import { STALE_CHOICES, staleChoice, type DesignId } from '../src/lessons/designFigures';
+import {
+  productAt,
+  REBUILD_HEAD,
+  STALE_READ,
+  storyStart,
+  tell,
+} from '../src/lessons/chapters/story';
 import { DESIGN_PICKS } from '../src/lessons/designPicks';
 import { DESIGN_IDS, DESIGN_NAMES } from '../src/statemodel/designs';
 import { scaled } from './cpuSlowdown';
@@ -26,6 +33,11 @@ const predict = async (page: Page, choice: RegExp) => {
 };
 
 const done = /^Chapter done ✓ /;
+
+/** How the shop's story stands when the chapter `id` starts. */
+const storyAt = (id: string) => tell(storyStart(id));
+/** `#n`, as the page writes a position. */
+const at = (n: number) => `#${String(n)}`;
 
 /** Chapter 5's workbench: its buttons, its last result, and its table's row for a strategy. */
 const readYourWrites = (page: Page) => {
@@ -116,7 +128,7 @@ test.describe('lessons', () => {
     page,
   }) => {
     const { progress, errors, lab } = await openChapter(page, 'events-are-facts', /Chapter 2/);
-    await expect(lab.logRows()).toHaveCount(3);
+    await expect(lab.logRows()).toHaveCount(storyAt('events-are-facts').events.length);
     const feedback = await predict(page, /It is updated/);
     await lab.submit('Change price', { SKU: 'SKU-1', Price: '9.99' });
     await lab.settled('Change price');
@@ -150,22 +162,33 @@ test.describe('lessons', () => {
     await expect(page.getByRole('slider', { name: 'Stock levels delay' })).toHaveValue('1500');
     await expect(lab.clock).toHaveText(/· 1 pending$/);
     await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
-    const feedback = await predict(page, /^5: it answers from the events it has applied/);
+    const { viewAt, head, available } = STALE_READ;
+    const feedback = await predict(
+      page,
+      new RegExp(`^${String(available)}: it answers from the events it has applied`),
+    );
     // The order, the one message pending, reaches the write model and is appended.
     await lab.step();
-    await expect(lab.logRows().filter({ hasText: 'OrderPlaced' })).toHaveCount(1);
-    await expect(lab.viewStatus('Stock levels')).toHaveText(/behind: at #1, head #3$/);
+    const placedBefore = storyAt('stale-read').events.filter((e) => e.type === 'OrderPlaced');
+    await expect(lab.logRows().filter({ hasText: 'OrderPlaced' })).toHaveCount(
+      placedBefore.length + 1,
+    );
+    await expect(lab.viewStatus('Stock levels')).toHaveText(
+      new RegExp(`behind: at ${at(viewAt)}, head ${at(head)}$`),
+    );
     await expect(progress).toHaveText(/^Not done yet/);
     const answer = await lab.ask('Stock levels', 'SKU-1');
     await expect(answer).toHaveText(/^Asking/);
     for (let i = 0; i < 10 && ((await answer.textContent()) ?? '').startsWith('Asking'); i += 1)
       await lab.step();
-    await expect(answer).toContainText('5 available');
-    await expect(answer).toContainText('Possibly stale: as of #1, head #3');
+    await expect(answer).toContainText(`${String(available)} available`);
+    await expect(answer).toContainText(`Possibly stale: as of ${at(viewAt)}, head ${at(head)}`);
     await expect(answer).toHaveClass(/stale/);
     await expect(feedback).toHaveText(/^Right: Stock levels is updated asynchronously/);
     // In the words the answer itself uses, not the code's field names.
-    await expect(feedback).toContainText('it shows the gap: “as of #1, head #3”');
+    await expect(feedback).toContainText(
+      `it shows the gap: “as of ${at(viewAt)}, head ${at(head)}”`,
+    );
     await expect(feedback).not.toContainText('asOfPosition');
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);
@@ -236,6 +259,14 @@ test.describe('lessons', () => {
     const feedback = await predict(page, /^Both sales: SKU-1 ends at −1 available/);
     const writer = (round: number, name: string) =>
       page.getByRole('group', { name: `Round ${String(round)}: Writer ${name}` });
+    const story = storyAt('optimistic-concurrency');
+    /** What a writer's read of `sku` shows at the chapter's start (`later` events on). */
+    const read = (sku: string, later = 0) => {
+      const found = productAt(story, sku);
+      return `Read product-${sku} at version ${String(found.version + later)}: ${String(found.available)} available`;
+    };
+    const reserved = async () => lab.logRows().filter({ hasText: 'StockReserved' }).count();
+    const reservedAtStart = await reserved();
     const bothRead = async (round: number, sku: string, shows: string) => {
       for (const name of ['A', 'B']) {
         await writer(round, name)
@@ -246,7 +277,7 @@ test.describe('lessons', () => {
     };
 
     // Round 1, the naive store: both sales decided on 1 left, both appended.
-    await bothRead(1, 'SKU-1', 'Read product-SKU-1 at version 1: 1 available');
+    await bothRead(1, 'SKU-1', read('SKU-1'));
     await writer(1, 'A').getByRole('button', { name: 'Writer A: sell 1 × SKU-1' }).click();
     await expect(writer(1, 'A').getByRole('status')).toHaveText(
       /^Appended: OrderPlaced #\d+, StockReserved #\d+\. 0 available now\.$/,
@@ -257,19 +288,26 @@ test.describe('lessons', () => {
       /^Appended: .* Folding SKU-1’s stream now gives −1 available: more sold than there is, a broken invariant\. Nothing was overwritten/,
     );
     // The lab's own log and views hear of both, as of another tab's appends.
-    await expect(lab.logRows().filter({ hasText: 'StockReserved' })).toHaveCount(2);
+    await expect(lab.logRows().filter({ hasText: 'StockReserved' })).toHaveCount(
+      reservedAtStart + 2,
+    );
     await expect(feedback).toHaveText(/^Right: Each writer decided on the state it had read/);
     await expect(progress).toHaveText(/^Not done yet/);
 
     // Round 2, the version checked: the second append is refused whole.
-    await bothRead(2, 'SKU-2', 'Read product-SKU-2 at version 1: 1 available');
+    await bothRead(2, 'SKU-2', read('SKU-2'));
+    const sku2 = productAt(story, 'SKU-2').version;
     await writer(2, 'A').getByRole('button', { name: 'Writer A: sell 1 × SKU-2' }).click();
     await expect(writer(2, 'A').getByRole('status')).toHaveText(/^Appended: /);
     await writer(2, 'B').getByRole('button', { name: 'Writer B: sell 1 × SKU-2' }).click();
     await expect(writer(2, 'B').getByRole('status')).toHaveText(
-      /^Refused: a concurrency conflict\. Stream product-SKU-2 has changed: expected version 1, but it is at version 2\. Nothing was appended\. The stream moved \(StockReserved\)/,
+      new RegExp(
+        `^Refused: a concurrency conflict\\. Stream product-SKU-2 has changed: expected version ${String(sku2)}, but it is at version ${String(sku2 + 1)}\\. Nothing was appended\\. The stream moved \\(StockReserved\\)`,
+      ),
     );
-    await expect(lab.logRows().filter({ hasText: 'StockReserved' })).toHaveCount(3);
+    await expect(lab.logRows().filter({ hasText: 'StockReserved' })).toHaveCount(
+      reservedAtStart + 3,
+    );
     // Read again: now the rules decide on what is there, and refuse.
     await writer(2, 'B').getByRole('button', { name: 'Writer B: read SKU-2' }).click();
     await writer(2, 'B').getByRole('button', { name: 'Writer B: sell 1 × SKU-2' }).click();
@@ -279,10 +317,13 @@ test.describe('lessons', () => {
     await expect(progress).toHaveText(/^Not done yet/);
 
     // Round 3: only a restock moved the stream, yet the sale is refused: a false conflict.
-    await bothRead(3, 'SKU-3', 'Read product-SKU-3 at version 1: 5 available, price 30.00');
+    const sku3 = productAt(story, 'SKU-3');
+    await bothRead(3, 'SKU-3', `${read('SKU-3')}, price ${sku3.price.toFixed(2)}`);
     await writer(3, 'A').getByRole('button', { name: 'Writer A: restock 5 × SKU-3' }).click();
     await expect(writer(3, 'A').getByRole('status')).toHaveText(
-      /^Appended: ProductRestocked #\d+\. 10 available now\./,
+      new RegExp(
+        `^Appended: ProductRestocked #\\d+\\. ${String(sku3.available + 5)} available now\\.`,
+      ),
     );
     await writer(3, 'B').getByRole('button', { name: 'Writer B: sell 1 × SKU-3' }).click();
     await expect(writer(3, 'B').getByRole('status')).toHaveText(
@@ -297,20 +338,20 @@ test.describe('lessons', () => {
     await expect(lab.viewStatus('Product search')).toHaveText('Paused at #0');
     // Its index is empty because it has applied nothing, not because the shop has no products.
     await expect(page.getByRole('region', { name: 'Product search' })).toContainText(
-      'Nothing indexed yet: this view is at #0, the log’s head is #400.',
+      `Nothing indexed yet: this view is at #0, the log’s head is ${at(REBUILD_HEAD)}.`,
     );
     const feedback = await predict(page, /Every product in the log/);
     await page.getByRole('button', { name: 'Rebuild Product search' }).click();
     await expect(
       page
         .getByRole('region', { name: 'Product search' })
-        .getByText(/^Rebuilt from #0: 400 events/),
+        .getByText(new RegExp(`^Rebuilt from #0: ${String(REBUILD_HEAD)} events`)),
     ).toBeVisible({ timeout: scaled(20_000) });
     await expect(feedback).toHaveText(/^Right: A rebuild starts from an empty view/);
     // The task ends with Resume: not done before it.
     await expect(progress).toHaveText(/^Not done yet/);
     await page.getByRole('button', { name: 'Resume Product search' }).click();
-    await expect(lab.viewStatus('Product search')).toHaveText('Up to date at #400');
+    await expect(lab.viewStatus('Product search')).toHaveText(`Up to date at ${at(REBUILD_HEAD)}`);
     await expect(progress).toHaveText(done);
     await expect(await lab.ask('Product search', 'teapot')).toContainText(/teapot/i);
     expect(errors).toEqual([]);
@@ -319,17 +360,21 @@ test.describe('lessons', () => {
   test('8 failure and catch-up: kill, write, restart, caught up', async ({ page }) => {
     const { progress, errors, lab } = await openChapter(page, 'failure-and-catch-up', /Chapter 8/);
     const feedback = await predict(page, /From its checkpoint/);
+    const story = storyAt('failure-and-catch-up');
+    const head = story.events.length;
     await page.getByRole('button', { name: 'Kill Stock levels' }).click();
-    await expect(lab.viewStatus('Stock levels')).toHaveText('Stopped at #2');
+    await expect(lab.viewStatus('Stock levels')).toHaveText(`Stopped at ${at(head)}`);
     await lab.placeOrder('SKU-1', '3');
     // Its delivery waits for it: the dead view cannot take it.
     await expect(lab.form('Place order').getByRole('status')).toHaveText(/^Appended/);
-    await expect(lab.viewStatus('Order status')).toHaveText('Up to date at #4');
-    await expect(lab.viewStatus('Stock levels')).toHaveText('Stopped at #2');
+    await expect(lab.viewStatus('Order status')).toHaveText(`Up to date at ${at(head + 2)}`);
+    await expect(lab.viewStatus('Stock levels')).toHaveText(`Stopped at ${at(head)}`);
     await expect(progress).toHaveText(/^Not done yet/);
     await page.getByRole('button', { name: 'Restart Stock levels' }).click();
-    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #4');
-    await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('7');
+    await expect(lab.viewStatus('Stock levels')).toHaveText(`Up to date at ${at(head + 2)}`);
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-1').getByRole('cell').last()).toHaveText(
+      String(productAt(story, 'SKU-1').available - 3),
+    );
     await expect(feedback).toHaveText(/^Right: The checkpoint was saved with the rows/);
     await expect(progress).toHaveText(/^Not done yet/);
     expect(errors).toEqual([]);
@@ -340,30 +385,36 @@ test.describe('lessons', () => {
   }) => {
     const { progress, errors, lab } = await openChapter(page, 'failure-and-catch-up', /Chapter 8/);
     await predict(page, /From its checkpoint/);
-    await missAnOrder(lab, '3', { stoppedAt: 2, head: 4 });
+    const story = storyAt('failure-and-catch-up');
+    const head = story.events.length;
+    const mugs = productAt(story, 'SKU-1');
+    await missAnOrder(lab, '3', { stoppedAt: head, head: head + 2 });
 
     // Without the duplicate check, the delivery that waited is applied on top of the catch-up.
     const check = page.getByRole('checkbox', { name: /skips events at or below its checkpoint/ });
     await check.uncheck();
     await expect(lab.stockLevels).toContainText('Duplicate check off.');
-    await missAnOrder(lab, '2', { stoppedAt: 4, head: 6, wrong: true });
-    // On hand 10, reserved 3 + 2 = 5 really; the second reservation applied twice makes it 7.
-    await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('Blue mug12.501073');
+    await missAnOrder(lab, '2', { stoppedAt: head + 2, head: head + 4, wrong: true });
+    /** SKU-1's row in Stock levels, with `reserved` more units reserved than at the start. */
+    const row = (reserved: number) =>
+      `Blue mug${mugs.price.toFixed(2)}${String(mugs.onHand)}${String(mugs.reserved + reserved)}${String(mugs.available - reserved)}`;
+    // 3 + 2 reserved really; the second reservation applied twice makes it 3 + 2 + 2.
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText(row(7));
     await expect(page.getByRole('group', { name: 'Duplicate check' })).toContainText(
       'applied 2 events twice',
     );
     // A view known to be wrong never looks healthy.
     await expect(lab.viewStatus('Stock levels')).toHaveText(
-      'Up to date at #6 · 2 applied twice: rebuild',
+      `Up to date at ${at(head + 4)} · 2 applied twice: rebuild`,
     );
     await expect(lab.viewStatus('Stock levels')).not.toHaveClass(/\bfresh\b/);
     await expect(progress).toHaveText(done);
 
     // A rebuild from the log repairs it.
     await page.getByRole('button', { name: 'Rebuild Stock levels' }).click();
-    await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('Blue mug12.501055');
+    await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText(row(5));
     await expect(lab.stockLevels).not.toContainText('events applied twice');
-    await expect(lab.viewStatus('Stock levels')).toHaveText('Up to date at #6');
+    await expect(lab.viewStatus('Stock levels')).toHaveText(`Up to date at ${at(head + 4)}`);
     expect(errors).toEqual([]);
   });
 

@@ -87,9 +87,10 @@ export class LabPage {
       .first();
   }
 
-  /** The row of a read view that mentions `text`. */
+  /** The row of a read view that mentions `text` (SKU-1, and not SKU-101). */
   viewRow(view: Locator, text: string) {
-    return view.getByRole('row').filter({ hasText: text });
+    const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return view.getByRole('row').filter({ hasText: new RegExp(`${escaped}(?!\\d)`) });
   }
 
   async open() {

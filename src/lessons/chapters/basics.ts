@@ -10,7 +10,9 @@ import { VIEW_NAMES } from '../../domain/views';
 import { STRATEGIES } from '../readYourWrites';
 import { answersFrom, inOrder, isStale, newEvents, once } from '../checks';
 import type { Chapter } from '../types';
-import { MUG, order, product, TEAPOT } from './shared';
+import { STALE_READ, storyInFlight, storyStart } from './story';
+
+const { viewAt, head, available: had } = STALE_READ;
 
 export const BASICS: readonly Chapter[] = [
   {
@@ -27,7 +29,7 @@ export const BASICS: readonly Chapter[] = [
     highlight: ['Place order', 'Ask Stock levels'],
     parts: ['Commands', 'Stock levels', 'Event log'],
     demo: DEMO_COMMANDS_AND_QUERIES,
-    scenario: { domain: 'shop', history: [MUG, TEAPOT], playing: true },
+    scenario: { domain: 'shop', history: storyStart('commands-and-queries'), playing: true },
     prediction: {
       question: 'You ask about SKU-1’s stock. Which part of the system answers?',
       choices: [
@@ -63,7 +65,7 @@ export const BASICS: readonly Chapter[] = [
     title: 'Events are facts',
     goal: 'After this chapter you can explain what event sourcing stores, how the current state is derived from it, and why it is a separate choice from CQRS.',
     text: [
-      'A customer says the Blue mug cost 12.50 when she put it in her basket, yet 14.00 is on her receipt. If the shop kept only one row per product, with today’s price, nobody could say what the price was an hour ago, or what changed it.',
+      'The shop’s story goes on: chapter 1’s order is still in the log, and since then the Blue mug’s price has changed and 3 more have arrived. A customer says the Blue mug cost 12.50 when she put it in her basket, yet 14.00 is on her receipt. If the shop kept only one row per product, with today’s price, nobody could say what the price was an hour ago, or what changed it.',
       'This lab’s write model uses event sourcing. It stores events, facts in the past tense such as ProductAdded or PriceChanged, in a log, and derives the current state by folding them: start from nothing and apply each event in order.',
       'Event sourcing is a separate choice from CQRS: a CQRS system may store the current state in tables, and an event-sourced one may answer queries from its write model. Its costs are its own: a log that keeps growing, state that must be folded (or kept in a view), and old events that must stay readable as the code changes.',
     ],
@@ -71,15 +73,7 @@ export const BASICS: readonly Chapter[] = [
     highlight: ['Change price', 'Event log'],
     parts: ['Commands', 'Event log', 'Product search'],
     demo: DEMO_EVENTS_ARE_FACTS,
-    scenario: {
-      domain: 'shop',
-      history: [
-        MUG,
-        { type: 'ChangePrice', data: { sku: 'SKU-1', price: 14 } },
-        { type: 'Restock', data: { sku: 'SKU-1', quantity: 3 } },
-      ],
-      playing: true,
-    },
+    scenario: { domain: 'shop', history: storyStart('events-are-facts'), playing: true },
     prediction: {
       question:
         'You change SKU-1’s price again. What happens to the PriceChanged event that set it to 14.00?',
@@ -124,7 +118,7 @@ export const BASICS: readonly Chapter[] = [
     title: 'Projections shape data for reading',
     goal: 'After this chapter you can explain what a projection does, and why one log can feed views of very different shapes.',
     text: [
-      'The shop’s pages ask very different questions: where is my order, how many mugs are left, what sold this hour, which products match a word. Folding the whole log for every question would get slower as the log grows, and no single table is good at all of them.',
+      'The shop now sells a Green mug too, and two more orders have come in, one of them paid. Its pages ask very different questions: where is my order, how many mugs are left, what sold this hour, which products match a word. Folding the whole log for every question would get slower as the log grows, and no single table is good at all of them.',
       'A projection reads events in log order and keeps a view shaped for one kind of question. Here each projection runs in its own worker with its own database, applies events after they are appended, and records the last position it applied: its checkpoint. Four views read the same log: Order status, Stock levels, Sales dashboard and Product search.',
       'Adding a view does not change the write side: it is one more reader of the same log. Each view is more code to write and run, though, and one more copy of the data to keep in step.',
     ],
@@ -132,21 +126,7 @@ export const BASICS: readonly Chapter[] = [
     highlight: ['Ask Stock levels', 'Ask Product search'],
     parts: ['Product search', 'Stock levels', 'Sales dashboard', 'Event log'],
     demo: DEMO_PROJECTIONS,
-    scenario: {
-      domain: 'shop',
-      history: [
-        MUG,
-        TEAPOT,
-        product('SKU-3', 'Green mug', 9.5, 8),
-        order('ORD-1', [{ sku: 'SKU-1', quantity: 2 }]),
-        order('ORD-2', [
-          { sku: 'SKU-2', quantity: 1 },
-          { sku: 'SKU-3', quantity: 1 },
-        ]),
-        { type: 'PayOrder', data: { orderId: 'ORD-1' } },
-      ],
-      playing: true,
-    },
+    scenario: { domain: 'shop', history: storyStart('projections'), playing: true },
     prediction: {
       question:
         'Stock levels has a row for every product, with its name. Which view is built to answer “which products match ‘mug’?”',
@@ -197,21 +177,19 @@ export const BASICS: readonly Chapter[] = [
     scenario: {
       domain: 'shop',
       delays: { 'Stock levels': 1500 },
-      history: [MUG],
-      inFlight: [order('ORD-1', [{ sku: 'SKU-1', quantity: 2 }])],
+      history: storyStart('stale-read'),
+      inFlight: storyInFlight('stale-read'),
       playing: false,
     },
     prediction: {
-      question:
-        'The order is in the log (head #3), and Stock levels says it is at #1. You ask it for SKU-1, which had 5. How many does it say are available?',
+      question: `The order is in the log (head #${String(head)}), and Stock levels says it is at #${String(viewAt)}. You ask it for SKU-1, which had ${String(had)}. How many does it say are available?`,
       choices: [
-        '5: it answers from the events it has applied',
-        '3: it reads the new order from the log before answering',
+        `${String(had)}: it answers from the events it has applied`,
+        `${String(had - 2)}: it reads the new order from the log before answering`,
         'No number: it holds the question until it has caught up',
       ],
       answer: 0,
-      because:
-        'Stock levels is updated asynchronously, after the append, and answers from what it has applied: up to #1. #3 (StockReserved, 2 of SKU-1) is in the log but not applied, so it still says 5. That missing event changes what you asked, so the answer is stale, and it shows the gap: “as of #1, head #3”.',
+      because: `Stock levels is updated asynchronously, after the append, and answers from what it has applied: up to #${String(viewAt)}. #${String(head)} (StockReserved, 2 of SKU-1) is in the log but not applied, so it still says ${String(had)}. That missing event changes what you asked, so the answer is stale, and it shows the gap: “as of #${String(viewAt)}, head #${String(head)}”.`,
       howToSee:
         'Ask Stock levels for SKU-1 once the order is appended, and step until the answer arrives.',
       revealWhen: once('Stock levels answered from behind the head of the log', (first, now) =>

@@ -17,6 +17,7 @@ import { DESIGN_PICKS } from '../designPicks';
 import { STRATEGIES } from '../readYourWrites';
 import type { DemoStep, Observation } from '../types';
 import { MIXES } from '../workload';
+import { FIRST_PRICE_CHANGE } from './story';
 
 export const DEMO_COMMANDS_AND_QUERIES: readonly DemoStep[] = [
   placeOrder('SKU-1', 1, 'Stock levels'),
@@ -34,8 +35,10 @@ export const DEMO_EVENTS_ARE_FACTS: readonly DemoStep[] = [
     until: appended('PriceChanged'),
   },
   {
-    says: 'Select the earlier PriceChanged (#2, the one that set 14.00) in the Event log',
-    acts: [pressRow('Event log', ['#2', 'product-SKU-1', 'PriceChanged'])],
+    says: `Select the earlier PriceChanged (#${String(FIRST_PRICE_CHANGE)}, the one that set 14.00) in the Event log`,
+    acts: [
+      pressRow('Event log', [`#${String(FIRST_PRICE_CHANGE)}`, 'product-SKU-1', 'PriceChanged']),
+    ],
   },
 ];
 

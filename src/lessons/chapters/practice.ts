@@ -11,16 +11,8 @@ import { DESIGN_PICKS } from '../designPicks';
 import { MIXES } from '../workload';
 import { caughtUp, inOrder, once, reported } from '../checks';
 import type { Chapter, Observation } from '../types';
-import {
-  beforeFirstOrder,
-  catalogue,
-  MUG,
-  order,
-  oversold,
-  product,
-  reappliedSince,
-  TEAPOT,
-} from './shared';
+import { beforeFirstOrder, CATALOGUE_SIZE, oversold, reappliedSince } from './shared';
+import { REBUILD_HEAD, storyStart } from './story';
 
 export const PRACTICE: readonly Chapter[] = [
   {
@@ -29,7 +21,7 @@ export const PRACTICE: readonly Chapter[] = [
     title: 'Optimistic concurrency',
     goal: 'After this chapter you can explain what optimistic concurrency protects that the rules alone do not, and tell a broken invariant from a lost update and a false conflict.',
     text: [
-      'The shop now runs two servers, each with a write model of its own, sharing one event store. Two customers ask for the last Blue mug at the same moment, and each request reaches a different server. Each server reads the mug’s stream and lets the shop’s rules decide. Stock must never go below zero: a rule that must hold after every command is called an invariant.',
+      'The shop now runs two servers, each with a write model of its own, sharing one event store. Another order has just taken 2 Blue mugs, so one is left, and two customers ask for it at the same moment; each request reaches a different server. Each server reads the mug’s stream and lets the shop’s rules decide. Stock must never go below zero: a rule that must hold after every command is called an invariant.',
       'Here two write workers play the two servers, on the lab’s own event store. Each decides on the product as it last read it, outside the append, as a request handler would; the append can state the version of the stream the decision was made on (its expected version), or state none.',
     ],
     task: 'Round 1: read SKU-1 as Writer A and as Writer B, then sell as both. Round 2: the same with SKU-2, in a store that checks versions. Round 3: read SKU-3 as both, restock it as Writer A, then sell as Writer B.',
@@ -39,11 +31,7 @@ export const PRACTICE: readonly Chapter[] = [
     workbench: 'two-writers',
     scenario: {
       domain: 'shop',
-      history: [
-        product('SKU-1', 'Blue mug', 12.5, 1),
-        product('SKU-2', 'Red mug', 12.5, 1),
-        product('SKU-3', 'Teapot', 30, 5),
-      ],
+      history: storyStart('optimistic-concurrency'),
       playing: true,
     },
     prediction: {
@@ -80,7 +68,7 @@ export const PRACTICE: readonly Chapter[] = [
     title: 'Rebuild from history',
     goal: 'After this chapter you can explain what a rebuild does to a view, what it costs, and which pattern makes it possible.',
     text: [
-      'The shop wants customers to find products by word, so it adds a search view. But the catalogue’s 400 products were added long before that view existed. Here Product search plays the new view: it was paused before anything was written, so it has applied nothing (it is at #0, and the log’s head is #400).',
+      `The shop takes on a supplier’s catalogue, ${String(CATALOGUE_SIZE)} more products, and wants customers to find them by word in a new way, so it adds a new search view. Everything in the log was written before that view existed. Here Product search plays the new view: it has applied nothing (it is at #0, and the log’s head is #${String(REBUILD_HEAD)}).`,
       'Filling a view like this is called a rebuild, and it has costs. It takes time that grows with the length of the log. Done in place, as here, the view is emptied first and cannot answer meanwhile: questions to it wait until the rebuild is done. On a long log, teams build the new version beside the old one, keep answering from the old one, and switch once the new one has caught up.',
     ],
     task: 'Press Rebuild Product search and watch its progress, then press Resume Product search so it follows new events.',
@@ -90,7 +78,7 @@ export const PRACTICE: readonly Chapter[] = [
     scenario: {
       domain: 'shop',
       pausedViews: ['Product search'],
-      history: catalogue(),
+      history: storyStart('rebuild'),
       playing: true,
     },
     prediction: {
@@ -124,7 +112,7 @@ export const PRACTICE: readonly Chapter[] = [
     title: 'Failure and catch-up',
     goal: 'After this chapter you can explain how a view recovers after a crash, and when at-least-once delivery is safe.',
     text: [
-      'A view can crash, be redeployed or fall behind while orders go on being appended. When Stock levels comes back, the shop needs its counts right: no order missed, none counted twice. Each view here saves its checkpoint in the same transaction as its rows, so the two always agree.',
+      'A delivery of 10 Blue mugs has just arrived. A view can crash, be redeployed or fall behind while orders go on being appended. When Stock levels comes back, the shop needs its counts right: no order missed, none counted twice. Each view here saves its checkpoint in the same transaction as its rows, so the two always agree.',
       'Deliveries can repeat (at-least-once delivery): here an order’s delivery waits for the stopped view, and can arrive after the view already has that event. So the view skips any event at or below its checkpoint: the duplicate check. Without it, a repeated delivery is applied again, and the counts drift, silently, until the view is rebuilt from the log.',
       'That check is enough only because positions here commit in order, without gaps: each append takes the next position inside a transaction that no other append can overlap. Where positions come from a sequence taken before commit, #11 can commit after #12, and a view already at #12 would skip #11 for ever.',
     ],
@@ -135,7 +123,7 @@ export const PRACTICE: readonly Chapter[] = [
     workbench: 'duplicate-check',
     scenario: {
       domain: 'shop',
-      history: [product('SKU-1', 'Blue mug', 12.5, 10), TEAPOT],
+      history: storyStart('failure-and-catch-up'),
       playing: true,
     },
     prediction: {
@@ -168,7 +156,7 @@ export const PRACTICE: readonly Chapter[] = [
     title: 'Time travel',
     goal: 'After this chapter you can explain how past states are recomputed from the log, and what such a recomputation can and cannot show.',
     text: [
-      'The owner thinks Stock levels shows too many Blue mugs. Today’s rows say how many there are, but not how the number came about, or what it was before each order.',
+      'The owner no longer trusts what Stock levels says about Blue mugs: since chapter 8’s double count it has been rebuilt, and an order (ORD-9) has been cancelled. Today’s rows say how many there are, but not how the number came about, or what it was before each order.',
       'The log holds every event in order, so the state of any stream, and of every view, at a past position can be computed again: fold the events up to that position. Go back to where things went wrong and see which event did it, instead of guessing from today’s state. Here time travel runs in its own worker, from the same pure functions as the live system; live work carries on meanwhile.',
       'The past is recomputed with today’s projection code, reading old events through today’s upcasters: it shows what each view should have held then, not what it did hold. A view that went wrong because of a delivery fault, such as chapter 8’s double count, is not reproduced.',
     ],
@@ -178,13 +166,7 @@ export const PRACTICE: readonly Chapter[] = [
     demo: DEMO_TIME_TRAVEL,
     scenario: {
       domain: 'shop',
-      history: [
-        MUG,
-        order('ORD-1', [{ sku: 'SKU-1', quantity: 2 }]),
-        { type: 'Restock', data: { sku: 'SKU-1', quantity: 10 } },
-        order('ORD-2', [{ sku: 'SKU-1', quantity: 3 }]),
-        { type: 'CancelOrder', data: { orderId: 'ORD-1' } },
-      ],
+      history: storyStart('time-travel'),
       playing: true,
     },
     prediction: {
@@ -224,7 +206,7 @@ export const PRACTICE: readonly Chapter[] = [
     parts: [],
     demo: DEMO_WITHOUT_CQRS,
     workbench: 'designs',
-    scenario: { domain: 'shop', history: [MUG, TEAPOT], playing: true },
+    scenario: { domain: 'shop', history: storyStart('without-cqrs'), playing: true },
     prediction: {
       question:
         'A stock read is sent just after an order was acknowledged. In which designs can the read miss that order?',
@@ -267,7 +249,7 @@ export const PRACTICE: readonly Chapter[] = [
     workbench: 'costs',
     scenario: {
       domain: 'shop',
-      history: [product('SKU-1', 'Blue mug', 12.5, 1000), TEAPOT],
+      history: storyStart('when-not-to-use-cqrs'),
       playing: true,
     },
     prediction: {

@@ -20,14 +20,17 @@ export const order = (
 export const MUG = product('SKU-1', 'Blue mug', 12.5, 5);
 export const TEAPOT = product('SKU-2', 'Teapot', 30, 2);
 
-/** A catalogue long enough that replaying it takes a visible moment. */
-const CATALOGUE_SIZE = 400;
+/**
+ * A supplier's catalogue, long enough that replaying it takes a visible moment. Its SKUs start at
+ * SKU-101 and it sells no mugs or teapots, so it never clashes with the story's own products.
+ */
+export const CATALOGUE_SIZE = 400;
 const ADJECTIVES = ['Blue', 'Green', 'Red', 'Small', 'Large', 'Striped', 'Plain', 'Tall'];
-const THINGS = ['mug', 'teapot', 'bowl', 'plate', 'jug', 'cup', 'vase', 'tray', 'spoon', 'lamp'];
+const THINGS = ['bowl', 'plate', 'jug', 'cup', 'vase', 'tray', 'spoon', 'lamp', 'dish', 'pot'];
 export const catalogue = (): CommandInput[] =>
   Array.from({ length: CATALOGUE_SIZE }, (_, i) =>
     product(
-      `SKU-${i + 1}`,
+      `SKU-${String(i + 101)}`,
       `${ADJECTIVES[i % ADJECTIVES.length] ?? ''} ${THINGS[Math.floor(i / ADJECTIVES.length) % THINGS.length] ?? ''}`,
       5 + (i % 40),
       1 + (i % 9),

@@ -1,4 +1,5 @@
 // How the learner plays each basic chapter (1–5), and near misses its check must tell apart.
+import { FIRST_PRICE_CHANGE } from '../chapters/story';
 import { event } from './observation';
 import {
   answer,
@@ -6,13 +7,13 @@ import {
   delivering,
   did,
   everyNearMissHidden,
-  firstOrder,
   next,
+  orderAt,
   query,
   READY,
   ready,
   snapshot,
-  twoProducts,
+  storyLog,
   views,
   written,
   type Script,
@@ -20,33 +21,38 @@ import {
 } from './script';
 
 const commandsAndQueries = (): Script => {
-  const start = ready(twoProducts());
-  const order = firstOrder();
+  const start = ready(storyLog('commands-and-queries'));
+  const h = start.head;
+  const order = orderAt(h + 1, 'ORD-A');
   const ordered = next(start, {
     ...appending(start, ...order),
     ...delivering(start, ...written(1400)),
-    views: views(4),
+    views: views(h + 2),
   });
-  const askedFirst = next(start, delivering(start, answer('Stock levels', 1100, 2, 2)));
+  const askedFirst = next(start, delivering(start, answer('Stock levels', 1100, h, h)));
   return {
     start,
     task: [
       ordered,
       next(
         ordered,
-        delivering(ordered, query('Stock levels', 1500), answer('Stock levels', 1600, 4, 4)),
+        delivering(
+          ordered,
+          query('Stock levels', 1500),
+          answer('Stock levels', 1600, h + 2, h + 2),
+        ),
       ),
     ],
     nearMisses: {
       'Stock levels answered before the order was placed': [
         start,
         askedFirst,
-        next(askedFirst, { ...appending(askedFirst, ...order), views: views(4) }),
+        next(askedFirst, { ...appending(askedFirst, ...order), views: views(h + 2) }),
       ],
       'another view answered after the order': [
         start,
         ordered,
-        next(ordered, delivering(ordered, answer('Order status', 1600, 4, 4))),
+        next(ordered, delivering(ordered, answer('Order status', 1600, h + 2, h + 2))),
       ],
       'Stock levels answered, but no order was placed': [start, askedFirst],
     },
@@ -55,29 +61,28 @@ const commandsAndQueries = (): Script => {
 };
 
 const eventsAreFacts = (): Script => {
-  const start = ready([
-    event(1, 'ProductAdded', 'product-SKU-1'),
-    event(2, 'PriceChanged', 'product-SKU-1'),
-    event(3, 'ProductRestocked', 'product-SKU-1'),
-  ]);
+  const start = ready(storyLog('events-are-facts'));
+  const h = start.head;
+  const earlier = FIRST_PRICE_CHANGE;
+  const restocked = h;
   const changed = next(start, {
-    ...appending(start, event(4, 'PriceChanged', 'product-SKU-1')),
-    views: views(4),
+    ...appending(start, event(h + 1, 'PriceChanged', 'product-SKU-1')),
+    views: views(h + 1),
   });
-  const added = next(changed, appending(changed, event(5, 'ProductAdded', 'product-SKU-2')));
+  const added = next(changed, appending(changed, event(h + 2, 'ProductAdded', 'product-SKU-9')));
   return {
     start,
-    task: [changed, next(changed, { selectedEvent: 2 })],
+    task: [changed, next(changed, { selectedEvent: earlier })],
     nearMisses: {
       'an event of product-SKU-1 selected, but no price changed': [
         start,
-        next(start, { selectedEvent: 2 }),
+        next(start, { selectedEvent: earlier }),
       ],
       'an event of another stream selected': [
         start,
         changed,
         added,
-        next(added, { selectedEvent: 5 }),
+        next(added, { selectedEvent: h + 2 }),
       ],
       'a position that is not in the log selected': [
         start,
@@ -87,17 +92,17 @@ const eventsAreFacts = (): Script => {
       'the new PriceChanged selected, not the earlier one': [
         start,
         changed,
-        next(changed, { selectedEvent: 4 }),
+        next(changed, { selectedEvent: h + 1 }),
       ],
       'another event of product-SKU-1 selected (the restock)': [
         start,
         changed,
-        next(changed, { selectedEvent: 3 }),
+        next(changed, { selectedEvent: restocked }),
       ],
       'the earlier PriceChanged selected before any new price': [
         start,
-        next(start, { selectedEvent: 2 }),
-        next(start, { selectedEvent: 2 }),
+        next(start, { selectedEvent: earlier }),
+        next(start, { selectedEvent: earlier }),
       ],
     },
     hidden: ['an event of product-SKU-1 selected, but no price changed'],
@@ -105,44 +110,35 @@ const eventsAreFacts = (): Script => {
 };
 
 const projections = (): Script => {
-  const log = [
-    event(1, 'ProductAdded', 'product-SKU-1'),
-    event(2, 'ProductAdded', 'product-SKU-2'),
-    event(3, 'ProductAdded', 'product-SKU-3'),
-    event(4, 'OrderPlaced', 'order-ORD-1'),
-    event(5, 'StockReserved', 'product-SKU-1'),
-    event(6, 'OrderPlaced', 'order-ORD-2'),
-    event(7, 'StockReserved', 'product-SKU-2'),
-    event(8, 'StockReserved', 'product-SKU-3'),
-    event(9, 'OrderPaid', 'order-ORD-1'),
-  ];
+  const log = storyLog('projections');
+  const h = log.length;
   const start = ready(log);
-  const stock = next(start, delivering(start, answer('Stock levels', 1200, 9, 9)));
+  const stock = next(start, delivering(start, answer('Stock levels', 1200, h, h)));
   const askedEarlier = ready(log, {
-    delivered: [answer('Order status', 900, 9, 9), ...written(READY)],
+    delivered: [answer('Order status', 900, h, h), ...written(READY)],
   });
   return {
     start,
-    task: [stock, next(stock, delivering(stock, answer('Product search', 1400, 9, 9, 'text')))],
+    task: [stock, next(stock, delivering(stock, answer('Product search', 1400, h, h, 'text')))],
     nearMisses: {
       'two views each asked about one key, no word searched': [
         start,
         stock,
-        next(stock, delivering(stock, answer('Order status', 1400, 9, 9))),
+        next(stock, delivering(stock, answer('Order status', 1400, h, h))),
       ],
       'a word searched, but no other view asked': [
         start,
-        next(start, delivering(start, answer('Product search', 1400, 9, 9, 'text'))),
+        next(start, delivering(start, answer('Product search', 1400, h, h, 'text'))),
       ],
       'Product search asked for all its rows, not searched': [
         start,
         stock,
-        next(stock, delivering(stock, answer('Product search', 1400, 9, 9, 'all'))),
+        next(stock, delivering(stock, answer('Product search', 1400, h, h, 'all'))),
       ],
       'two answers from the same view': [
         start,
         stock,
-        next(stock, delivering(stock, answer('Stock levels', 1400, 9, 9))),
+        next(stock, delivering(stock, answer('Stock levels', 1400, h, h))),
       ],
       'a question to a second view not answered yet': [
         start,
@@ -151,7 +147,7 @@ const projections = (): Script => {
       ],
       'the other answer came before the chapter started': [
         askedEarlier,
-        next(askedEarlier, delivering(askedEarlier, answer('Stock levels', 1200, 9, 9))),
+        next(askedEarlier, delivering(askedEarlier, answer('Stock levels', 1200, h, h))),
       ],
     },
     hidden: [
@@ -163,15 +159,12 @@ const projections = (): Script => {
 };
 
 const staleRead = (): Script => {
-  const start = ready([event(1, 'ProductAdded', 'product-SKU-1')]);
+  const start = ready(storyLog('stale-read'));
+  const h = start.head;
   const appended = next(start, {
-    ...appending(
-      start,
-      event(2, 'OrderPlaced', 'order-ORD-1'),
-      event(3, 'StockReserved', 'product-SKU-1'),
-    ),
+    ...appending(start, ...orderAt(h + 1, 'ORD-4')),
     ...delivering(start, { kind: 'command', from: 'UI', to: 'Write model', deliveredAt: 1100 }),
-    views: views(3, { 'Stock levels': snapshot('running', 1) }),
+    views: views(h + 2, { 'Stock levels': snapshot('running', h) }),
   });
   const asked = next(appended, delivering(appended, query('Stock levels', 2600)));
   const caughtUp = next(appended, {
@@ -181,26 +174,26 @@ const staleRead = (): Script => {
       to: 'Stock levels',
       deliveredAt: 2600,
     }),
-    views: views(3),
+    views: views(h + 2),
   });
   return everyNearMissHidden({
     start,
-    task: [asked, next(asked, delivering(asked, answer('Stock levels', 2700, 1, 3)))],
+    task: [asked, next(asked, delivering(asked, answer('Stock levels', 2700, h, h + 2)))],
     nearMisses: {
       'a fresh answer, once Stock levels had caught up': [
         start,
         appended,
         caughtUp,
-        next(caughtUp, delivering(caughtUp, answer('Stock levels', 4200, 3, 3))),
+        next(caughtUp, delivering(caughtUp, answer('Stock levels', 4200, h + 2, h + 2))),
       ],
       'an answer before the order was appended': [
         start,
-        next(start, delivering(start, answer('Stock levels', 1100, 1, 1))),
+        next(start, delivering(start, answer('Stock levels', 1100, h, h))),
       ],
       'a stale answer from another view': [
         start,
         appended,
-        next(appended, delivering(appended, answer('Order status', 1300, 1, 3))),
+        next(appended, delivering(appended, answer('Order status', 1300, h, h + 2))),
       ],
     },
   });

@@ -5,11 +5,11 @@ import {
   appending,
   did,
   everyNearMissHidden,
-  firstOrder,
   next,
+  orderAt,
   ready,
   snapshot,
-  twoProducts,
+  storyLog,
   views,
   type Script,
   type Scripts,
@@ -25,19 +25,19 @@ const productEvent = (
 ) => ({ ...event(position, type, `product-${sku}`, version), data: { sku, ...data } });
 
 const optimisticConcurrency = (): Script => {
-  const start = ready([
-    productEvent(1, 'ProductAdded', 'SKU-1', 1, { name: 'Blue mug', price: 12.5, stock: 1 }),
-    productEvent(2, 'ProductAdded', 'SKU-2', 1, { name: 'Red mug', price: 12.5, stock: 1 }),
-    productEvent(3, 'ProductAdded', 'SKU-3', 1, { name: 'Teapot', price: 30, stock: 5 }),
-  ]);
-  const reserve = (position: number, sku: string, version: number) =>
-    productEvent(position, 'StockReserved', sku, version, {
+  const start = ready(storyLog('optimistic-concurrency'));
+  const h = start.head;
+  /** The version of `sku`'s stream once `later` more events are on it. */
+  const version = (sku: string, later: number) =>
+    start.events.filter((e) => e.streamId === `product-${sku}`).length + later;
+  const reserve = (position: number, sku: string, later: number) =>
+    productEvent(position, 'StockReserved', sku, version(sku, later), {
       quantity: 1,
-      orderId: `ORD-${String(position)}`,
+      orderId: `ORD-R${String(position)}`,
     });
-  const soldOnce = next(start, appending(start, reserve(4, 'SKU-1', 2)));
-  const oversold = next(soldOnce, appending(soldOnce, reserve(5, 'SKU-1', 3)));
-  const checked = next(oversold, appending(oversold, reserve(6, 'SKU-2', 2)));
+  const soldOnce = next(start, appending(start, reserve(h + 1, 'SKU-1', 1)));
+  const oversold = next(soldOnce, appending(soldOnce, reserve(h + 2, 'SKU-1', 2)));
+  const checked = next(oversold, appending(oversold, reserve(h + 3, 'SKU-2', 1)));
   return {
     start,
     task: [
@@ -58,9 +58,12 @@ const optimisticConcurrency = (): Script => {
       'SKU-2 oversold too, the version check never on': [
         start,
         oversold,
-        next(oversold, appending(oversold, reserve(6, 'SKU-2', 2), reserve(7, 'SKU-2', 3))),
+        next(oversold, appending(oversold, reserve(h + 3, 'SKU-2', 1), reserve(h + 4, 'SKU-2', 2))),
         did(
-          next(oversold, appending(oversold, reserve(6, 'SKU-2', 2), reserve(7, 'SKU-2', 3))),
+          next(
+            oversold,
+            appending(oversold, reserve(h + 3, 'SKU-2', 1), reserve(h + 4, 'SKU-2', 2)),
+          ),
           'race:conflict',
           'race:false-conflict',
         ),
@@ -77,50 +80,49 @@ const optimisticConcurrency = (): Script => {
 };
 
 const rebuild = (): Script => {
-  const log = Array.from({ length: 400 }, (_, i) =>
-    event(i + 1, 'ProductAdded', `product-SKU-${i + 1}`),
-  );
-  const search = (view: ViewSnapshot) => views(400, { 'Product search': view });
+  const log = storyLog('rebuild');
+  const h = log.length;
+  const search = (view: ViewSnapshot) => views(h, { 'Product search': view });
   const start = ready(log, { views: search(snapshot('paused', 0)) });
   const rebuilding = next(start, { views: search(snapshot('rebuilding', 150)) });
   const script = everyNearMissHidden({
     start,
     task: [
       rebuilding,
-      next(start, { views: search(snapshot('paused', 400, 400)) }),
-      next(start, { views: search(snapshot('running', 400, 400)) }),
+      next(start, { views: search(snapshot('paused', h, h)) }),
+      next(start, { views: search(snapshot('running', h, h)) }),
     ],
     nearMisses: {
       // Seen: the chapter ticked done before its last step, Resume.
       'rebuilt but never resumed': [
         start,
         rebuilding,
-        next(start, { views: search(snapshot('paused', 400, 400)) }),
+        next(start, { views: search(snapshot('paused', h, h)) }),
       ],
       'resumed without a rebuild, catching up from #0': [
         start,
         next(start, { views: search(snapshot('running', 150)) }),
-        next(start, { views: search(snapshot('running', 400)) }),
+        next(start, { views: search(snapshot('running', h)) }),
       ],
       'a rebuild that ended behind the head, written to meanwhile': [
         start,
         rebuilding,
         next(start, {
-          ...appending(start, event(401, 'ProductAdded', 'product-SKU-401')),
-          views: search(snapshot('paused', 400, 400)),
+          ...appending(start, event(h + 1, 'ProductAdded', 'product-SKU-999')),
+          views: search(snapshot('paused', h, h)),
         }),
       ],
       'a rebuild still under way': [
         start,
         rebuilding,
-        next(start, { views: search(snapshot('rebuilding', 399)) }),
+        next(start, { views: search(snapshot('rebuilding', h - 1)) }),
       ],
       'another view rebuilt': [
         start,
         next(start, {
-          views: views(400, {
+          views: views(h, {
             'Product search': snapshot('paused', 0),
-            'Stock levels': snapshot('running', 400, 400),
+            'Stock levels': snapshot('running', h, h),
           }),
         }),
       ],
@@ -134,21 +136,22 @@ const rebuild = (): Script => {
 };
 
 const failureAndCatchUp = (): Script => {
-  const start = ready(twoProducts());
-  const order = firstOrder();
+  const start = ready(storyLog('failure-and-catch-up'));
+  const h = start.head;
+  const order = orderAt(h + 1, 'ORD-A');
   const stock = (view: ViewSnapshot, checkpoint: number) =>
     views(checkpoint, { 'Stock levels': view });
-  const killed = next(start, { views: stock(snapshot('stopped', 2), 2) });
+  const killed = next(start, { views: stock(snapshot('stopped', h), h) });
   const missed = next(killed, {
     ...appending(killed, ...order),
-    views: stock(snapshot('stopped', 2), 4),
+    views: stock(snapshot('stopped', h), h + 2),
   });
-  const restarting = next(missed, { views: stock(snapshot('starting', 2), 4) });
+  const restarting = next(missed, { views: stock(snapshot('starting', h), h + 2) });
   const orderedLive = (from: Observation) =>
-    next(from, { ...appending(from, ...order), views: views(4) });
-  const restartedEarly = next(killed, { views: views(2) });
-  const otherKilled = next(start, { views: views(2, { 'Order status': snapshot('stopped', 2) }) });
-  const caught = next(restarting, { views: views(4) });
+    next(from, { ...appending(from, ...order), views: views(h + 2) });
+  const restartedEarly = next(killed, { views: views(h) });
+  const otherKilled = next(start, { views: views(h, { 'Order status': snapshot('stopped', h) }) });
+  const caught = next(restarting, { views: views(h + 2) });
   /** The view, with its duplicate check off, applied the two order events a second time. */
   const doubled = (from: Observation) =>
     next(from, {
@@ -173,7 +176,7 @@ const failureAndCatchUp = (): Script => {
         otherKilled,
         next(otherKilled, {
           ...appending(otherKilled, ...order),
-          views: views(4, { 'Order status': snapshot('stopped', 2) }),
+          views: views(h + 2, { 'Order status': snapshot('stopped', h) }),
         }),
         orderedLive(start),
       ],
@@ -185,24 +188,16 @@ const failureAndCatchUp = (): Script => {
 };
 
 const timeTravel = (): Script => {
-  const start = ready([
-    event(1, 'ProductAdded', 'product-SKU-1'),
-    event(2, 'OrderPlaced', 'order-ORD-1'),
-    event(3, 'StockReserved', 'product-SKU-1'),
-    event(4, 'ProductRestocked', 'product-SKU-1'),
-    event(5, 'OrderPlaced', 'order-ORD-2'),
-    event(6, 'StockReserved', 'product-SKU-1'),
-    event(7, 'OrderCancelled', 'order-ORD-1'),
-    event(8, 'StockReleased', 'product-SKU-1'),
-  ]);
+  const start = ready(storyLog('time-travel'));
+  const firstOrder = start.events.find((e) => e.type === 'OrderPlaced')?.position ?? 0;
   const at = (position: number, streamId = 'product-SKU-1') =>
     next(start, { timeTravel: { position, streamId } });
   return everyNearMissHidden({
     start,
-    task: [at(8), at(1)],
+    task: [at(start.head), at(1)],
     nearMisses: {
-      'at the first order': [start, at(8), at(2)],
-      'after the first order': [start, at(5)],
+      'at the first order': [start, at(start.head), at(firstOrder)],
+      'after the first order': [start, at(firstOrder + 2)],
       'on another stream': [start, at(1, 'order-ORD-1')],
       'at #0, before SKU-1 exists': [start, at(0)],
       'left at #1 from before the chapter': [
@@ -214,7 +209,7 @@ const timeTravel = (): Script => {
 };
 
 const withoutCqrs = (): Script => {
-  const start = ready(twoProducts());
+  const start = ready(storyLog('without-cqrs'));
   const writeHeavy = did(start, 'compare:write-heavy');
   return {
     start,
@@ -247,7 +242,7 @@ const withoutCqrs = (): Script => {
 };
 
 const whenNotToUseCqrs = (): Script => {
-  const start = ready(twoProducts());
+  const start = ready(storyLog('when-not-to-use-cqrs'));
   const measured = did(start, 'costs-measured');
   const picked = ['pick:staff:right', 'pick:catalogue:right', 'pick:ledger:right'];
   return {

@@ -3,6 +3,7 @@ import type { ViewPhase } from '../../bus/protocol';
 import type { StoredEvent } from '../../domain/types';
 import type { ViewName } from '../../domain/views';
 import type { Handed, Observation, ViewSnapshot } from '../types';
+import { storyStart, tell } from '../chapters/story';
 import { event, observation } from './observation';
 
 /**
@@ -116,14 +117,12 @@ export const everyNearMissHidden = (script: Omit<Script, 'hidden'>): Script => (
 export const did = (from: Observation, ...activity: string[]): Observation =>
   next(from, { activity: [...from.activity, ...activity] });
 
-/** The catalogue several chapters start from: SKU-1 and SKU-2 added. */
-export const twoProducts = (): StoredEvent[] => [
-  event(1, 'ProductAdded', 'product-SKU-1'),
-  event(2, 'ProductAdded', 'product-SKU-2'),
-];
+/** The log a chapter's scenario writes (the shop's story so far, then its beat), with real data. */
+export const storyLog = (chapterId: string): StoredEvent[] =>
+  tell(storyStart(chapterId)).events.map((e) => ({ ...event(e.position, e.type), ...e }));
 
-/** ORD-1 placed for SKU-1 and its stock reserved, right after `twoProducts`. */
-export const firstOrder = (): StoredEvent[] => [
-  event(3, 'OrderPlaced', 'order-ORD-1'),
-  event(4, 'StockReserved', 'product-SKU-1'),
+/** An order placed for one unit of `sku`, appended at `position`: its two events. */
+export const orderAt = (position: number, orderId: string, sku = 'SKU-1'): StoredEvent[] => [
+  event(position, 'OrderPlaced', `order-${orderId}`),
+  event(position + 1, 'StockReserved', `product-${sku}`),
 ];

@@ -1,0 +1,171 @@
+// The shop's running story: each shop chapter starts where the one before it left off. Its start is
+// every earlier chapter's set-up, then what that chapter's task left in the log, then its own beat,
+// so a chapter opened from its link starts exactly as one reached by doing the ones before it.
+import { labCommandSchema, labDomain, type CommandInput, type LabState } from '../../domain/lab';
+import { available } from '../../domain/shop/shop.state';
+import type { StoredEvent } from '../../domain/types';
+import { catalogue, MUG, order, product, TEAPOT } from './shared';
+
+type Beat = {
+  /** What happens in the shop before the chapter's task: its own part of the story. */
+  setup: readonly CommandInput[];
+  /** Commands the chapter leaves in flight for the learner to step (they end in the log). */
+  inFlight?: readonly CommandInput[];
+  /** What doing the task leaves in the log, as the next chapter finds it. */
+  outcome: readonly CommandInput[];
+};
+
+const restock = (sku: string, quantity: number): CommandInput => ({
+  type: 'Restock',
+  data: { sku, quantity },
+});
+const changePrice = (sku: string, price: number): CommandInput => ({
+  type: 'ChangePrice',
+  data: { sku, price },
+});
+
+/** The order chapter 4 leaves in flight: a customer's 2 Blue mugs. */
+const STALE_ORDER = order('ORD-4', [{ sku: 'SKU-1', quantity: 2 }]);
+
+/** The shop's chapters, in reading order, each with its beat of the story. */
+const SHOP_STORY: readonly (readonly [string, Beat])[] = [
+  ['commands-and-queries', { setup: [MUG, TEAPOT], outcome: [order('ORD-1', [line('SKU-1', 1)])] }],
+  [
+    'events-are-facts',
+    { setup: [changePrice('SKU-1', 14), restock('SKU-1', 3)], outcome: [changePrice('SKU-1', 15)] },
+  ],
+  [
+    'projections',
+    {
+      setup: [
+        product('SKU-3', 'Green mug', 9.5, 8),
+        order('ORD-2', [line('SKU-1', 2)]),
+        order('ORD-3', [line('SKU-2', 1), line('SKU-3', 1)]),
+        { type: 'PayOrder', data: { orderId: 'ORD-2' } },
+      ],
+      outcome: [],
+    },
+  ],
+  ['stale-read', { setup: [], inFlight: [STALE_ORDER], outcome: [STALE_ORDER] }],
+  [
+    'optimistic-concurrency',
+    {
+      // Two more Blue mugs sold leave the last one for the two servers to fight over.
+      setup: [order('ORD-5', [line('SKU-1', 2)])],
+      // The sales that went through (the second sale of round 1 oversold: the story leaves it out).
+      outcome: [
+        order('ORD-6', [line('SKU-1', 1)]),
+        order('ORD-7', [line('SKU-2', 1)]),
+        restock('SKU-3', 5),
+      ],
+    },
+  ],
+  ['rebuild', { setup: catalogue(), outcome: [] }],
+  [
+    'failure-and-catch-up',
+    {
+      setup: [restock('SKU-1', 10)],
+      outcome: [order('ORD-8', [line('SKU-1', 1)]), order('ORD-9', [line('SKU-1', 2)])],
+    },
+  ],
+  ['time-travel', { setup: [{ type: 'CancelOrder', data: { orderId: 'ORD-9' } }], outcome: [] }],
+  ['without-cqrs', { setup: [], outcome: [] }],
+  ['when-not-to-use-cqrs', { setup: [], outcome: [] }],
+];
+
+function line(sku: string, quantity: number) {
+  return { sku, quantity };
+}
+
+export const SHOP_STORY_CHAPTERS: readonly string[] = SHOP_STORY.map(([id]) => id);
+
+const beatOf = (id: string): { at: number; beat: Beat } => {
+  const at = SHOP_STORY.findIndex(([chapter]) => chapter === id);
+  const found = SHOP_STORY[at];
+  if (!found) throw new Error(`The chapter ${id} is not in the shop's story`);
+  return { at, beat: found[1] };
+};
+
+/** What the story has left in the log when the chapter `id` begins, before its own beat. */
+export const storyBefore = (id: string): CommandInput[] =>
+  SHOP_STORY.slice(0, beatOf(id).at).flatMap(([, beat]) => [...beat.setup, ...beat.outcome]);
+
+/** The history a chapter's scenario writes: the story so far, then its own set-up. */
+export const storyStart = (id: string): CommandInput[] => [
+  ...storyBefore(id),
+  ...beatOf(id).beat.setup,
+];
+
+/** What the chapter leaves in flight, if anything. */
+export const storyInFlight = (id: string): readonly CommandInput[] | undefined =>
+  beatOf(id).beat.inFlight;
+
+/** What the story's task leaves in the log once the chapter is done (for its own spec). */
+export const storyOutcome = (id: string): readonly CommandInput[] => beatOf(id).beat.outcome;
+
+export type Told = {
+  /** The events the write model appends for the commands, numbered from #1 (no meta). */
+  events: Omit<StoredEvent, 'meta'>[];
+  state: LabState;
+};
+
+/** What the write model appends for these commands, decided one after the other from nothing. */
+export const tell = (commands: readonly CommandInput[]): Told => {
+  let state = labDomain.initialState();
+  const versions = new Map<string, number>();
+  const events: Omit<StoredEvent, 'meta'>[] = [];
+  commands.forEach((input, i) => {
+    const command = labCommandSchema.parse({
+      ...input,
+      meta: { commandId: `story-${String(i)}`, issuedAt: '2026-01-01T00:00:00.000Z' },
+    });
+    for (const decided of labDomain.decide(command, state)) {
+      state = labDomain.evolve(state, decided);
+      const streamId = labDomain.streamOf(decided);
+      const version = (versions.get(streamId) ?? 0) + 1;
+      versions.set(streamId, version);
+      events.push({ ...decided, streamId, version, position: events.length + 1 });
+    }
+  });
+  return { events, state };
+};
+
+/** How the story stands for a product: its row in Stock levels, and its stream's version. */
+export const productAt = (told: Told, sku: string) => {
+  const found = told.state.shop.products[sku];
+  if (!found) throw new Error(`The story has no product ${sku}`);
+  const version = told.events.filter((e) => e.streamId === `product-${sku}`).length;
+  return { ...found, available: available(found), version };
+};
+
+/** The position of the first event of `type` (in `streamId`, if given) in the story. */
+export const positionOf = (told: Told, type: string, streamId?: string): number => {
+  const found = told.events.find(
+    (e) => e.type === type && (streamId === undefined || e.streamId === streamId),
+  );
+  if (!found) throw new Error(`The story has no ${type}`);
+  return found.position;
+};
+
+// Figures the chapters quote, computed from the story so that text and log always agree.
+
+/** Chapter 2: where the PriceChanged that set 14.00 sits in the log. */
+export const FIRST_PRICE_CHANGE = positionOf(
+  tell(storyStart('events-are-facts')),
+  'PriceChanged',
+  'product-SKU-1',
+);
+
+/** Chapter 4: where Stock levels stands, the head once the order is in, and SKU-1 before it. */
+export const STALE_READ = (() => {
+  const before = tell(storyStart('stale-read'));
+  const after = tell([...storyStart('stale-read'), STALE_ORDER]);
+  return {
+    viewAt: before.events.length,
+    head: after.events.length,
+    available: productAt(before, 'SKU-1').available,
+  };
+})();
+
+/** Chapter 7: the head of the log the new view starts behind. */
+export const REBUILD_HEAD = tell(storyStart('rebuild')).events.length;
