@@ -372,7 +372,7 @@ test.describe('lessons', () => {
     await expect(progress).toHaveText(/^Not done yet/);
     await page.getByRole('button', { name: 'Restart Stock levels' }).click();
     await expect(lab.viewStatus('Stock levels')).toHaveText(`Up to date at ${at(head + 2)}`);
-    await expect(lab.viewRow(lab.stockLevels, 'SKU-1').getByRole('cell').last()).toHaveText(
+    await expect(lab.keyRow(lab.stockLevels, 'SKU-1').getByRole('cell').last()).toHaveText(
       String(productAt(story, 'SKU-1').available - 3),
     );
     await expect(feedback).toHaveText(/^Right: The checkpoint was saved with the rows/);
@@ -399,7 +399,7 @@ test.describe('lessons', () => {
     const row = (reserved: number) =>
       `Blue mug${mugs.price.toFixed(2)}${String(mugs.onHand)}${String(mugs.reserved + reserved)}${String(mugs.available - reserved)}`;
     // 3 + 2 reserved really; the second reservation applied twice makes it 3 + 2 + 2.
-    await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText(row(7));
+    await expect(lab.keyRow(lab.stockLevels, 'SKU-1')).toContainText(row(7));
     await expect(page.getByRole('group', { name: 'Duplicate check' })).toContainText(
       'applied 2 events twice',
     );
@@ -412,7 +412,7 @@ test.describe('lessons', () => {
 
     // A rebuild from the log repairs it.
     await page.getByRole('button', { name: 'Rebuild Stock levels' }).click();
-    await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText(row(5));
+    await expect(lab.keyRow(lab.stockLevels, 'SKU-1')).toContainText(row(5));
     await expect(lab.stockLevels).not.toContainText('events applied twice');
     await expect(lab.viewStatus('Stock levels')).toHaveText(`Up to date at ${at(head + 4)}`);
     expect(errors).toEqual([]);

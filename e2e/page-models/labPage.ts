@@ -87,10 +87,14 @@ export class LabPage {
       .first();
   }
 
-  /** The row of a read view that mentions `text` (SKU-1, and not SKU-101). */
+  /** The row of a read view that mentions `text`. */
   viewRow(view: Locator, text: string) {
-    const escaped = text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return view.getByRole('row').filter({ hasText: new RegExp(`${escaped}(?!\\d)`) });
+    return view.getByRole('row').filter({ hasText: text });
+  }
+
+  /** The row of a read view for exactly this key (SKU-1, and not SKU-101). */
+  keyRow(view: Locator, key: string) {
+    return view.getByRole('row').filter({ has: this.page.getByText(key, { exact: true }) });
   }
 
   async open() {
