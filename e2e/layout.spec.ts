@@ -103,6 +103,26 @@ test.describe('layout', () => {
     }
   });
 
+  test('at 390 px chapter 12’s loads table and snapshot fit inside the page', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openChapter(page, 'snapshots', /Chapter 12/);
+    const lab = new LabPage(page);
+    const prediction = page.getByRole('form', { name: 'Prediction' });
+    await prediction.getByRole('radio').first().check();
+    await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
+    const bench = page.getByRole('group', { name: 'Snapshots' });
+    await bench.getByRole('button', { name: 'Take a snapshot every 1,000 events' }).click();
+    await bench.getByRole('button', { name: 'Load ACC-3 from its snapshot' }).click();
+    const table = bench.getByRole('table', { name: 'Loads of the account' });
+    await expect(table.getByRole('row')).toHaveCount(2);
+    expect(await pageOverflow(lab)).toBe(0);
+    for (const part of [table, bench.getByLabel('Newest snapshot')]) {
+      await part.scrollIntoViewIfNeeded();
+      const box = await part.boundingBox();
+      expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    }
+  });
+
   test('at 390 px the buttons of chapters 10 and 11 wrap inside the page instead of being cut off', async ({
     page,
   }) => {

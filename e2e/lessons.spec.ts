@@ -1,12 +1,14 @@
 import type { Locator, Page } from '@playwright/test';
 import { STALE_CHOICES, staleChoice, type DesignId } from '../src/lessons/designFigures';
 import {
+  LONG_ACCOUNT,
   productAt,
   REBUILD_HEAD,
   STALE_READ,
   storyStart,
   tell,
 } from '../src/lessons/chapters/story';
+import { CHAPTERS } from '../src/lessons/chapters';
 import { DESIGN_PICKS } from '../src/lessons/designPicks';
 import { DESIGN_IDS, DESIGN_NAMES } from '../src/statemodel/designs';
 import { scaled } from './cpuSlowdown';
@@ -83,12 +85,13 @@ test.describe('lessons', () => {
     // No chapter open: the course map, every chapter under its topic, each with its goal.
     const map = lessons.getByRole('navigation', { name: 'Course map' });
     const links = map.getByRole('link');
-    await expect(links).toHaveCount(11);
+    await expect(links).toHaveCount(CHAPTERS.length);
     await expect(map.getByRole('heading', { level: 3 })).toHaveText([
       'Commands, events and views',
       'Consistency',
       'Running a log',
       'Choosing a design',
+      'Living with a growing log',
     ]);
     await expect(map.getByRole('listitem').filter({ hasText: 'The stale read' })).toContainText(
       /not started.*After this chapter you can/,
@@ -555,6 +558,52 @@ test.describe('lessons', () => {
       await form.getByRole('button', { name: 'Check my pick' }).click();
       await expect(form.getByRole('status')).toHaveText(/^Right: /);
     }
+    await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
+  test('12 snapshots: the account loaded whole, from a snapshot, and from one of an old shape', async ({
+    page,
+  }) => {
+    const { progress, errors, lab } = await openChapter(page, 'snapshots', /Chapter 12/);
+    const feedback = await predict(page, /^501: the events after the newest snapshot/);
+    const bench = page.getByRole('group', { name: 'Snapshots' });
+    // The account's long history is written first, and the lab's log and views hear of it.
+    await expect(bench.getByRole('status', { name: 'Snapshot loader' })).toHaveText(
+      /stream is at version 4,501\./,
+      { timeout: scaled(60_000) },
+    );
+    const head = storyAt('snapshots').events.length + LONG_ACCOUNT.version - 1;
+    await expect(lab.viewStatus('Account balances')).toHaveText(`Up to date at ${at(head)}`, {
+      timeout: scaled(30_000),
+    });
+    const last = bench.getByRole('status', { name: 'Last load' });
+    await bench.getByRole('button', { name: 'Load ACC-3, folding every event' }).click();
+    await expect(last).toHaveText(/^No snapshot used: folded 4,501 events, the whole stream, in /);
+    await bench.getByRole('button', { name: 'Take a snapshot every 1,000 events' }).click();
+    const newest = bench.getByLabel('Newest snapshot');
+    await expect(newest).toContainText('"version": 4000');
+    await expect(newest).toContainText('"shape": 1');
+    await bench.getByRole('button', { name: 'Load ACC-3 from its snapshot' }).click();
+    await expect(last).toHaveText(
+      /^Read the snapshot at version 4,000 and folded 501 events after it in /,
+    );
+    await expect(feedback).toHaveText(/^Right: The loader reads the newest snapshot/);
+    // The same balance either way: a snapshot changes how much is read, not what is known.
+    const loads = bench.getByRole('table', { name: 'Loads of the account' }).getByRole('row');
+    await expect(loads).toHaveCount(3);
+    const balance = (n: number) => loads.nth(n).getByRole('cell').nth(2).textContent();
+    expect(await balance(2)).toBe(await balance(1));
+    await expect(progress).toHaveText(/^Not done yet/);
+
+    // The new shape cannot read the old snapshot: it is thrown away and taken again.
+    await bench.getByRole('button', { name: 'Ship state shape 2' }).click();
+    await bench.getByRole('button', { name: 'Load ACC-3 from its snapshot' }).click();
+    await expect(last).toHaveText(
+      /^The snapshot at version 4,000 was taken with state shape 1, which this code cannot read: it was thrown away, ACC-3 was folded from its first event \(4,501 events\)/,
+    );
+    await expect(newest).toContainText('"shape": 2');
+    await expect(newest).toContainText('"movements": 3999');
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);
   });

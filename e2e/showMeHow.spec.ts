@@ -56,6 +56,7 @@ test.describe('Show me how', () => {
     ['rebuild', /Chapter 7/],
     ['time-travel', /Chapter 9/],
     ['when-not-to-use-cqrs', /Chapter 11/],
+    ['snapshots', /Chapter 12/],
   ] as const)
     test(`completes ${id} too`, async ({ page }) => {
       test.setTimeout(scaled(120_000));

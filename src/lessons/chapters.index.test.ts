@@ -4,8 +4,9 @@ import { CHAPTERS, chapterById } from './chapters';
 import type { LabPart } from './types';
 import { BASIC_SCRIPTS } from './testing/basicScripts';
 import { PRACTICE_SCRIPTS } from './testing/practiceScripts';
+import { PRODUCTION_SCRIPTS } from './testing/productionScripts';
 
-const SCRIPTS = { ...BASIC_SCRIPTS, ...PRACTICE_SCRIPTS };
+const SCRIPTS = { ...BASIC_SCRIPTS, ...PRACTICE_SCRIPTS, ...PRODUCTION_SCRIPTS };
 
 /** Where the lab's named controls live (a chapter that names one must show its part). */
 const NAMED_IN: readonly (readonly [string, LabPart])[] = [

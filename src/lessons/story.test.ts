@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CHAPTERS } from './chapters';
 import {
+  BANK_STORY_CHAPTERS,
   FIRST_PRICE_CHANGE,
+  LONG_ACCOUNT,
   positionOf,
   productAt,
   REBUILD_HEAD,
@@ -49,12 +51,31 @@ describe('The shop’s running story', () => {
   it('leaves in flight, in the stale-read chapter, the order its outcome keeps', () =>
     expect(storyInFlight('stale-read')).toEqual(storyOutcome('stale-read')));
 
-  it('keeps the bank chapter apart: its own story, no shop command in it', () => {
+  it('keeps the bank’s chapters in a story of their own, with no shop command in it', () => {
     const bank = CHAPTERS.filter((chapter) => chapter.scenario.domain === 'bank');
-    expect(bank.map((chapter) => chapter.id)).toEqual(['read-your-writes']);
-    for (const chapter of bank)
+    expect(BANK_STORY_CHAPTERS).toEqual(bank.map((chapter) => chapter.id));
+    for (const chapter of bank) {
+      expect(chapter.scenario.history).toEqual(storyStart(chapter.id));
       for (const command of chapter.scenario.history)
-        expect(['OpenAccount', 'Deposit']).toContain(command.type);
+        expect(['OpenAccount', 'Deposit', 'Withdraw', 'Transfer']).toContain(command.type);
+    }
+    // Chapter 12 finds the transfers chapter 5 made.
+    expect(storyBefore('snapshots')).toEqual([
+      ...storyStart('read-your-writes'),
+      ...storyOutcome('read-your-writes'),
+    ]);
+    tell([...storyStart('snapshots'), ...storyOutcome('snapshots')]);
+  });
+
+  it('opens chapter 12’s long account in its set-up, and nowhere before it', () => {
+    const opened = (commands: readonly { type: string; data: unknown }[]) =>
+      commands.some(
+        (c) =>
+          c.type === 'OpenAccount' &&
+          (c.data as { accountId: string }).accountId === LONG_ACCOUNT.accountId,
+      );
+    expect(opened(storyStart('snapshots'))).toBe(true);
+    expect(opened(storyBefore('snapshots'))).toBe(false);
   });
 });
 

@@ -223,12 +223,7 @@ export const BASICS: readonly Chapter[] = [
     scenario: {
       domain: 'bank',
       delays: { 'Account balances': 1500 },
-      history: [
-        { type: 'OpenAccount', data: { accountId: 'ACC-1', owner: 'Ada' } },
-        { type: 'OpenAccount', data: { accountId: 'ACC-2', owner: 'Bo' } },
-        { type: 'Deposit', data: { accountId: 'ACC-1', amount: 100 } },
-        { type: 'Deposit', data: { accountId: 'ACC-2', amount: 50 } },
-      ],
+      history: storyStart('read-your-writes'),
       playing: true,
     },
     prediction: {

@@ -3,8 +3,9 @@
 import type { Chapter } from '../types';
 import { BASICS } from './basics';
 import { PRACTICE } from './practice';
+import { PRODUCTION } from './production';
 
-export const CHAPTERS: readonly Chapter[] = [...BASICS, ...PRACTICE];
+export const CHAPTERS: readonly Chapter[] = [...BASICS, ...PRACTICE, ...PRODUCTION];
 
 export const chapterById = (id: string): Chapter | undefined => CHAPTERS.find((c) => c.id === id);
 
@@ -17,6 +18,7 @@ const TOPICS: readonly { title: string; ids: readonly string[] }[] = [
   { title: 'Consistency', ids: ['stale-read', 'read-your-writes', 'optimistic-concurrency'] },
   { title: 'Running a log', ids: ['rebuild', 'failure-and-catch-up', 'time-travel'] },
   { title: 'Choosing a design', ids: ['without-cqrs', 'when-not-to-use-cqrs'] },
+  { title: 'Living with a growing log', ids: ['snapshots'] },
 ];
 
 export const CHAPTER_TOPICS: readonly { title: string; chapters: readonly Chapter[] }[] =

@@ -1,4 +1,5 @@
-// The shop's running story: each shop chapter starts where the one before it left off. Its start is
+// The running stories, the shop's and the bank's: each chapter starts where the one before it in its
+// story left off. Its start is
 // every earlier chapter's set-up, then what that chapter's task left in the log, then its own beat,
 // so a chapter opened from its link starts exactly as one reached by doing the ones before it.
 import { labCommandSchema, labDomain, type CommandInput, type LabState } from '../../domain/lab';
@@ -77,18 +78,60 @@ function line(sku: string, quantity: number) {
   return { sku, quantity };
 }
 
-export const SHOP_STORY_CHAPTERS: readonly string[] = SHOP_STORY.map(([id]) => id);
+const transfer = (n: number): CommandInput => ({
+  type: 'Transfer',
+  data: { transferId: `TRF-${String(n)}`, from: 'ACC-1', to: 'ACC-2', amount: 10 },
+});
 
-const beatOf = (id: string): { at: number; beat: Beat } => {
-  const at = SHOP_STORY.findIndex(([chapter]) => chapter === id);
-  const found = SHOP_STORY[at];
-  if (!found) throw new Error(`The chapter ${id} is not in the shop's story`);
-  return { at, beat: found[1] };
+/** The account chapter 12 loads, and the version its stream is brought to (its long history). */
+export const LONG_ACCOUNT = { accountId: 'ACC-3', owner: 'The shop', version: 4501 } as const;
+
+/** The bank's chapters, in reading order. */
+const BANK_STORY: readonly (readonly [string, Beat])[] = [
+  [
+    'read-your-writes',
+    {
+      setup: [
+        { type: 'OpenAccount', data: { accountId: 'ACC-1', owner: 'Ada' } },
+        { type: 'OpenAccount', data: { accountId: 'ACC-2', owner: 'Bo' } },
+        { type: 'Deposit', data: { accountId: 'ACC-1', amount: 100 } },
+        { type: 'Deposit', data: { accountId: 'ACC-2', amount: 50 } },
+      ],
+      // One transfer of 10.00 for each of the five ways of reading it back.
+      outcome: [1, 2, 3, 4, 5].map(transfer),
+    },
+  ],
+  [
+    'snapshots',
+    {
+      setup: [
+        {
+          type: 'OpenAccount',
+          data: { accountId: LONG_ACCOUNT.accountId, owner: LONG_ACCOUNT.owner },
+        },
+      ],
+      outcome: [],
+    },
+  ],
+];
+
+export const SHOP_STORY_CHAPTERS: readonly string[] = SHOP_STORY.map(([id]) => id);
+export const BANK_STORY_CHAPTERS: readonly string[] = BANK_STORY.map(([id]) => id);
+
+const beatOf = (id: string) => {
+  for (const story of [SHOP_STORY, BANK_STORY]) {
+    const at = story.findIndex(([chapter]) => chapter === id);
+    const found = story[at];
+    if (found) return { story, at, beat: found[1] };
+  }
+  throw new Error(`The chapter ${id} is in neither story`);
 };
 
 /** What the story has left in the log when the chapter `id` begins, before its own beat. */
-export const storyBefore = (id: string): CommandInput[] =>
-  SHOP_STORY.slice(0, beatOf(id).at).flatMap(([, beat]) => [...beat.setup, ...beat.outcome]);
+export const storyBefore = (id: string): CommandInput[] => {
+  const { story, at } = beatOf(id);
+  return story.slice(0, at).flatMap(([, beat]) => [...beat.setup, ...beat.outcome]);
+};
 
 /** The history a chapter's scenario writes: the story so far, then its own set-up. */
 export const storyStart = (id: string): CommandInput[] => [

@@ -5,6 +5,7 @@ import { Costs } from './Costs';
 import { DesignBench } from './DesignBench';
 import { DuplicateCheck } from './DuplicateCheck';
 import { ReadYourWrites } from './ReadYourWrites';
+import { Snapshots } from './Snapshots';
 import { TwoWriters } from './TwoWriters';
 
 /** The chapter's own controls, shown with its task. */
@@ -20,6 +21,8 @@ export const Workbench = ({ kind }: { kind: WorkbenchKind }) => {
       return <DesignBench />;
     case 'costs':
       return <Costs />;
+    case 'snapshots':
+      return <Snapshots />;
   }
 };
 
