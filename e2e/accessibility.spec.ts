@@ -38,3 +38,17 @@ for (const [id, heading] of [
     await openChapter(page, id, heading);
     expect(await violations(page)).toEqual([]);
   });
+
+test('chapter 12’s snapshot bench, with a snapshot and a load shown, has no accessibility violations', async ({
+  page,
+}) => {
+  await openChapter(page, 'snapshots', /Chapter 12/);
+  const prediction = page.getByRole('form', { name: 'Prediction' });
+  await prediction.getByRole('radio').first().check();
+  await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
+  const bench = page.getByRole('group', { name: 'Snapshots' });
+  await bench.getByRole('button', { name: 'Take a snapshot every 1,000 events' }).click();
+  await bench.getByRole('button', { name: 'Load ACC-3 from its snapshot' }).click();
+  await expect(bench.getByRole('status', { name: 'Last load' })).toHaveText(/^Read the snapshot/);
+  expect(await violations(page)).toEqual([]);
+});
