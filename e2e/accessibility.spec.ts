@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openChapter } from './page-models/chapter';
+import { loadFromSnapshot, openChapter } from './page-models/chapter';
 import { LabPage } from './page-models/labPage';
 
 const violations = async (page: Page) => {
@@ -42,13 +42,6 @@ for (const [id, heading] of [
 test('chapter 12’s snapshot bench, with a snapshot and a load shown, has no accessibility violations', async ({
   page,
 }) => {
-  await openChapter(page, 'snapshots', /Chapter 12/);
-  const prediction = page.getByRole('form', { name: 'Prediction' });
-  await prediction.getByRole('radio').first().check();
-  await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
-  const bench = page.getByRole('group', { name: 'Snapshots' });
-  await bench.getByRole('button', { name: 'Take a snapshot every 1,000 events' }).click();
-  await bench.getByRole('button', { name: 'Load ACC-3 from its snapshot' }).click();
-  await expect(bench.getByRole('status', { name: 'Last load' })).toHaveText(/^Read the snapshot/);
+  await loadFromSnapshot(page);
   expect(await violations(page)).toEqual([]);
 });

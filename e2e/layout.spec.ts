@@ -1,7 +1,7 @@
 // What a learner needs is on screen without scrolling sideways: every view's key column and its
 // answer (Stock levels' Available) at 1280 px and up, and nothing at all wider than a 390 px phone.
 import { expect, test } from './fixtures';
-import { openChapter } from './page-models/chapter';
+import { loadFromSnapshot, openChapter } from './page-models/chapter';
 import { LabPage } from './page-models/labPage';
 
 const VIEW_TABLES = ['Stock levels rows', 'Order status rows', 'Sales dashboard rows'];
@@ -105,14 +105,8 @@ test.describe('layout', () => {
 
   test('at 390 px chapter 12’s loads table and snapshot fit inside the page', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
-    await openChapter(page, 'snapshots', /Chapter 12/);
+    const bench = await loadFromSnapshot(page);
     const lab = new LabPage(page);
-    const prediction = page.getByRole('form', { name: 'Prediction' });
-    await prediction.getByRole('radio').first().check();
-    await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
-    const bench = page.getByRole('group', { name: 'Snapshots' });
-    await bench.getByRole('button', { name: 'Take a snapshot every 1,000 events' }).click();
-    await bench.getByRole('button', { name: 'Load ACC-3 from its snapshot' }).click();
     const table = bench.getByRole('table', { name: 'Loads of the account' });
     await expect(table.getByRole('row')).toHaveCount(2);
     expect(await pageOverflow(lab)).toBe(0);

@@ -566,7 +566,7 @@ test.describe('lessons', () => {
     page,
   }) => {
     const { progress, errors, lab } = await openChapter(page, 'snapshots', /Chapter 12/);
-    const feedback = await predict(page, /^501: the events after the newest snapshot/);
+    const feedback = await predict(page, /^501: only the events after the newest snapshot/);
     const bench = page.getByRole('group', { name: 'Snapshots' });
     // The account's long history is written first, and the lab's log and views hear of it.
     await expect(bench.getByRole('status', { name: 'Snapshot loader' })).toHaveText(
@@ -600,7 +600,7 @@ test.describe('lessons', () => {
     await bench.getByRole('button', { name: 'Ship state shape 2' }).click();
     await bench.getByRole('button', { name: 'Load ACC-3 from its snapshot' }).click();
     await expect(last).toHaveText(
-      /^The snapshot at version 4,000 was taken with state shape 1, which this code cannot read: it was thrown away, ACC-3 was folded from its first event \(4,501 events\)/,
+      /^The snapshots were taken in state shape 1, which lacks the movement count this code keeps: all of them were thrown away \(the newest was at version 4,000\), ACC-3 was folded from its first event \(4,501 events\)/,
     );
     await expect(newest).toContainText('"shape": 2');
     await expect(newest).toContainText('"movements": 3999');

@@ -24,3 +24,19 @@ export const openChapter = async (page: Page, id: string, title: RegExp) => {
   await expect(progress).toHaveText(SET_UP, { timeout: scaled(20_000) });
   return { lessons, progress, errors, lab };
 };
+
+/**
+ * Opens chapter 12, locks in its first choice, takes the snapshots and loads ACC-3 from the newest;
+ * returns its bench once the load is shown.
+ */
+export const loadFromSnapshot = async (page: Page) => {
+  await openChapter(page, 'snapshots', /Chapter 12/);
+  const prediction = page.getByRole('form', { name: 'Prediction' });
+  await prediction.getByRole('radio').first().check();
+  await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
+  const bench = page.getByRole('group', { name: 'Snapshots' });
+  await bench.getByRole('button', { name: 'Take a snapshot every 1,000 events' }).click();
+  await bench.getByRole('button', { name: 'Load ACC-3 from its snapshot' }).click();
+  await expect(bench.getByRole('status', { name: 'Last load' })).toHaveText(/^Read the snapshot/);
+  return bench;
+};

@@ -123,6 +123,8 @@ export const createSnapshotBench = ({
     const at = await streamVersion(events, streamId);
     if (at === 0) throw new Error(`There is no account ${accountId} in the log`);
     if (((await latest(streamId))?.version ?? 0) > at) await ofStream(streamId).delete();
+    // The account as the last batch left it: folded once, then carried from batch to batch.
+    let known: { version: number; state: AccountSnapshotState | null } | undefined;
     for (let from = at; from < version; from += BATCH) {
       const commands = Array.from({ length: Math.min(BATCH, version - from) }, (_, k) =>
         labCommandSchema.parse({
@@ -130,15 +132,19 @@ export const createSnapshotBench = ({
           meta: { commandId: `${streamId}-move-${String(from + k)}`, issuedAt: now() },
         }),
       );
+      let decidedUpTo: typeof known;
       await appendBatch(
         events,
         commands.map((c) => c.meta.commandId),
         async (): Promise<PlannedCommand[]> => {
-          // Decided in the transaction, on the stream as it is now.
-          const stream = await readStream(events, streamId);
-          let expected = stream.length;
-          let state = foldAccount(accountId, null, stream, 1);
-          return commands.map((command) => {
+          // Decided in the transaction, on the stream as it is now: folded again only when another
+          // writer moved it since the last batch.
+          let expected = await streamVersion(events, streamId);
+          let state =
+            known?.version === expected
+              ? known.state
+              : foldAccount(accountId, null, await readStream(events, streamId), 1);
+          const planned = commands.map((command): PlannedCommand => {
             const base = { commandId: command.meta.commandId, commandType: command.type };
             try {
               const bank = { accounts: state ? { [accountId]: state } : {} };
@@ -146,22 +152,22 @@ export const createSnapshotBench = ({
                 shop: { products: {}, orders: {} },
                 bank,
               });
-              const planned: PlannedCommand = {
-                ...base,
-                kind: 'append',
-                streams: [{ streamId, expectedVersion: expected, events: decided }],
-              };
+              const stream = { streamId, expectedVersion: expected, events: decided };
               expected += decided.length;
               state = foldAccount(accountId, state, decided as StoredEvent[], 1);
-              return planned;
+              return { ...base, kind: 'append', streams: [stream] };
             } catch (error) {
               if (!(error instanceof DomainError)) throw error;
               return { ...base, kind: 'reject', reason: error.message };
             }
           });
+          decidedUpTo = { version: expected, state };
+          return planned;
         },
         now(),
       );
+      // Kept only once the batch's transaction has committed.
+      known = decidedUpTo;
     }
     const head = await headPosition(events);
     if (at < version) told?.(head);
@@ -171,6 +177,36 @@ export const createSnapshotBench = ({
   /** The newest snapshot of the stream, if any. */
   const latest = async (streamId: string) =>
     (await ofStream(streamId).reverse().limit(1).toArray())[0];
+
+  /**
+   * Folds `rest` (the events after `baseVersion`) onto `base`, cutting a snapshot at every `every`
+   * events of the stream on the way: one pass gives the state and the snapshots.
+   */
+  const foldCutting = (
+    streamId: string,
+    accountId: string,
+    base: AccountSnapshotState | null,
+    baseVersion: number,
+    rest: readonly StoredEvent[],
+    { every, shape }: { every: number; shape: Shape },
+  ) => {
+    let state = base;
+    let at = baseVersion;
+    const taken: SnapshotRecord[] = [];
+    const last = baseVersion + rest.length;
+    for (let next = (Math.floor(at / every) + 1) * every; next <= last; next += every) {
+      state = foldAccount(
+        accountId,
+        state,
+        rest.slice(at - baseVersion, next - baseVersion),
+        shape,
+      );
+      at = next;
+      if (state) taken.push({ streamId, version: at, shape, state });
+    }
+    state = foldAccount(accountId, state, rest.slice(at - baseVersion), shape);
+    return { state, taken };
+  };
 
   /**
    * Loads the account, as a write model would before deciding a command on it: from its newest
@@ -192,11 +228,14 @@ export const createSnapshotBench = ({
     }
     const from = snapshot?.version ?? 0;
     const after = await readStream(events, streamId, { fromVersion: from + 1 });
-    const state = foldAccount(accountId, snapshot?.state ?? null, after, shape);
+    // A discarded snapshot is taken again, in the new shape, on the way through this fold.
+    const { state, taken } =
+      discarded === null
+        ? { state: foldAccount(accountId, snapshot?.state ?? null, after, shape), taken: [] }
+        : foldCutting(streamId, accountId, null, 0, after, { every, shape });
     const ms = clock() - started;
     if (!state) throw new Error(`There is no account ${accountId} in the log`);
-    // A discarded snapshot is taken again, in the new shape, from the fold just done.
-    if (discarded !== null) await takeEvery(accountId, every, shape);
+    await snapshots.snapshots.bulkPut(taken);
     return {
       from,
       folded: after.length,
@@ -219,20 +258,10 @@ export const createSnapshotBench = ({
     if (newest && !base) await ofStream(streamId).delete();
     const baseVersion = base?.version ?? 0;
     const rest = await readStream(events, streamId, { fromVersion: baseVersion + 1 });
-    let state = base?.state ?? null;
-    let at = baseVersion;
-    const taken: SnapshotRecord[] = [];
-    const last = baseVersion + rest.length;
-    for (let next = (Math.floor(at / every) + 1) * every; next <= last; next += every) {
-      state = foldAccount(
-        accountId,
-        state,
-        rest.slice(at - baseVersion, next - baseVersion),
-        shape,
-      );
-      at = next;
-      if (state) taken.push({ streamId, version: at, shape, state });
-    }
+    const { taken } = foldCutting(streamId, accountId, base?.state ?? null, baseVersion, rest, {
+      every,
+      shape,
+    });
     await snapshots.snapshots.bulkPut(taken);
     return held(accountId);
   };

@@ -65,7 +65,7 @@ export const BASICS: readonly Chapter[] = [
     title: 'Events are facts',
     goal: 'After this chapter you can explain what event sourcing stores, how the current state is derived from it, and why it is a separate choice from CQRS.',
     text: [
-      'The shop’s story goes on: chapter 1’s order is still in the log, and since then the Blue mug’s price has changed and 3 more have arrived. A customer says the Blue mug cost 12.50 when she put it in her basket, yet 14.00 is on her receipt. If the shop kept only one row per product, with today’s price, nobody could say what the price was an hour ago, or what changed it.',
+      'Chapter 1’s order is still in the log; since then the Blue mug’s price has gone from 12.50 to 14.00, and 3 more Blue mugs have come in. A customer says the Blue mug cost 12.50 when she put it in her basket, yet 14.00 is on her receipt. If the shop kept only one row per product, with today’s price, nobody could say what the price was an hour ago, or what changed it.',
       'This lab’s write model uses event sourcing. It stores events, facts in the past tense such as ProductAdded or PriceChanged, in a log, and derives the current state by folding them: start from nothing and apply each event in order.',
       'Event sourcing is a separate choice from CQRS: a CQRS system may store the current state in tables, and an event-sourced one may answer queries from its write model. Its costs are its own: a log that keeps growing, state that must be folded (or kept in a view), and old events that must stay readable as the code changes.',
     ],

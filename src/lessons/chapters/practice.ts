@@ -12,7 +12,7 @@ import { MIXES } from '../workload';
 import { caughtUp, inOrder, once, reported } from '../checks';
 import type { Chapter, Observation } from '../types';
 import { beforeFirstOrder, CATALOGUE_SIZE, oversold, reappliedSince } from './shared';
-import { REBUILD_HEAD, storyStart } from './story';
+import { PUZZLED_OWNER, REBUILD_HEAD, storyStart } from './story';
 
 export const PRACTICE: readonly Chapter[] = [
   {
@@ -112,7 +112,7 @@ export const PRACTICE: readonly Chapter[] = [
     title: 'Failure and catch-up',
     goal: 'After this chapter you can explain how a view recovers after a crash, and when at-least-once delivery is safe.',
     text: [
-      'A delivery of 10 Blue mugs has just arrived. A view can crash, be redeployed or fall behind while orders go on being appended. When Stock levels comes back, the shop needs its counts right: no order missed, none counted twice. Each view here saves its checkpoint in the same transaction as its rows, so the two always agree.',
+      'The supplier has just restocked 10 Blue mugs. A view can crash, be redeployed or fall behind while orders go on being appended. When Stock levels comes back, the shop needs its counts right: no order missed, none counted twice. Each view here saves its checkpoint in the same transaction as its rows, so the two always agree.',
       'Deliveries can repeat (at-least-once delivery): here an order’s delivery waits for the stopped view, and can arrive after the view already has that event. So the view skips any event at or below its checkpoint: the duplicate check. Without it, a repeated delivery is applied again, and the counts drift, silently, until the view is rebuilt from the log.',
       'That check is enough only because positions here commit in order, without gaps: each append takes the next position inside a transaction that no other append can overlap. Where positions come from a sequence taken before commit, #11 can commit after #12, and a view already at #12 would skip #11 for ever.',
     ],
@@ -156,7 +156,7 @@ export const PRACTICE: readonly Chapter[] = [
     title: 'Time travel',
     goal: 'After this chapter you can explain how past states are recomputed from the log, and what such a recomputation can and cannot show.',
     text: [
-      'The owner no longer trusts what Stock levels says about Blue mugs: since chapter 8’s double count it has been rebuilt, and an order (ORD-9) has been cancelled. Today’s rows say how many there are, but not how the number came about, or what it was before each order.',
+      `The owner is puzzled: after the last two orders, Stock levels said ${String(PUZZLED_OWNER.before)} Blue mugs were available, and now it says ${String(PUZZLED_OWNER.now)}. Today’s rows say how many there are, but not how the number came about, or what it was before each order.`,
       'The log holds every event in order, so the state of any stream, and of every view, at a past position can be computed again: fold the events up to that position. Go back to where things went wrong and see which event did it, instead of guessing from today’s state. Here time travel runs in its own worker, from the same pure functions as the live system; live work carries on meanwhile.',
       'The past is recomputed with today’s projection code, reading old events through today’s upcasters: it shows what each view should have held then, not what it did hold. A view that went wrong because of a delivery fault, such as chapter 8’s double count, is not reproduced.',
     ],
@@ -178,7 +178,7 @@ export const PRACTICE: readonly Chapter[] = [
       ],
       answer: 0,
       because:
-        'At #1 the only fact about SKU-1 is ProductAdded with 5 in stock; the orders, the restock and the cancellation came later, and folding up to #1 leaves them out.',
+        'At #1 the only fact about SKU-1 is ProductAdded with 5 in stock; the price changes, the orders, both restocks and the cancellation came later, and folding up to #1 leaves them out.',
       howToSee: 'Move the time travel slider to #1 with the stream product-SKU-1.',
       revealWhen: beforeFirstOrder('Time travel showed SKU-1 before the first order'),
     },

@@ -215,3 +215,9 @@ export const STALE_READ = (() => {
  * event, so its 400 commands need not be decided when the page loads (a unit test holds this).
  */
 export const REBUILD_HEAD = tell(storyBefore('rebuild')).events.length + CATALOGUE_SIZE;
+
+/** Chapter 9: Blue mugs available after chapter 8's two orders, and now (after a cancellation). */
+export const PUZZLED_OWNER = {
+  before: productAt(tell(storyBefore('time-travel')), 'SKU-1').available,
+  now: productAt(tell(storyStart('time-travel')), 'SKU-1').available,
+} as const;

@@ -25,7 +25,7 @@ const describeLoad = (load: Row): string => {
   const folded = `folded ${count(load.folded)} event${load.folded === 1 ? '' : 's'}`;
   const took = `in ${load.ms.toFixed(1)} ms`;
   if (load.discarded !== null)
-    return `The snapshot at version ${count(load.discarded)} was taken with state shape 1, which this code cannot read: it was thrown away, ${accountId} was folded from its first event (${count(load.folded)} events) ${took}, and snapshots were taken again in shape ${String(load.shape)}.`;
+    return `The snapshots were taken in state shape 1, which lacks the movement count this code keeps: all of them were thrown away (the newest was at version ${count(load.discarded)}), ${accountId} was folded from its first event (${count(load.folded)} events) ${took}, and snapshots were taken again in shape ${String(load.shape)}.`;
   return load.from > 0
     ? `Read the snapshot at version ${count(load.from)} and ${folded} after it ${took}.`
     : `No snapshot used: ${folded}, the whole stream, ${took}.`;
@@ -93,7 +93,7 @@ export const Snapshots = () => {
   return (
     <div className="workbench" role="group" aria-label="Snapshots">
       <p>
-        A loader worker of its own reads {accountId}, the shop’s account, from the lessons’ event
+        A separate loader worker reads {accountId}, the shop’s account, from the lessons’ event
         store, as a write model would before deciding a command on it, and times each load on this
         machine. Snapshots are kept in a database of their own, beside the log.
       </p>
