@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { loadFromSnapshot, openChapter } from './page-models/chapter';
+import { buildThroughUpcaster, loadFromSnapshot, openChapter } from './page-models/chapter';
 import { LabPage } from './page-models/labPage';
 
 const violations = async (page: Page) => {
@@ -43,5 +43,12 @@ test('chapter 12’s snapshot bench, with a snapshot and a load shown, has no ac
   page,
 }) => {
   await loadFromSnapshot(page);
+  expect(await violations(page)).toEqual([]);
+});
+
+test('chapter 13’s versioning bench, built through the upcaster, has no accessibility violations', async ({
+  page,
+}) => {
+  await buildThroughUpcaster(page);
   expect(await violations(page)).toEqual([]);
 });

@@ -1,7 +1,7 @@
 // What a learner needs is on screen without scrolling sideways: every view's key column and its
 // answer (Stock levels' Available) at 1280 px and up, and nothing at all wider than a 390 px phone.
 import { expect, test } from './fixtures';
-import { loadFromSnapshot, openChapter } from './page-models/chapter';
+import { buildThroughUpcaster, loadFromSnapshot, openChapter } from './page-models/chapter';
 import { LabPage } from './page-models/labPage';
 
 const VIEW_TABLES = ['Stock levels rows', 'Order status rows', 'Sales dashboard rows'];
@@ -100,6 +100,25 @@ test.describe('layout', () => {
     for (const name of ['A', 'B']) {
       const box = await writer(name).boundingBox();
       expect((box?.x ?? Infinity) + (box?.width ?? 0), `Writer ${name}`).toBeLessThanOrEqual(390);
+    }
+  });
+
+  test('at 390 px chapter 13’s view and its stored and read events fit inside the page', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const bench = await buildThroughUpcaster(page);
+    const lab = new LabPage(page);
+    expect(await pageOverflow(lab)).toBe(0);
+    for (const part of [
+      bench.getByRole('table', { name: 'Sales by currency' }),
+      bench.getByLabel('Stored in the log'),
+      bench.getByLabel('What the projection reads'),
+      bench.getByLabel('Event to compare'),
+    ]) {
+      await part.scrollIntoViewIfNeeded();
+      const box = await part.boundingBox();
+      expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
     }
   });
 

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { STALE_CHOICES, staleChoice, type DesignId } from '../src/lessons/designFigures';
 import {
   LONG_ACCOUNT,
+  ORDERS_BEFORE_REVISION_2,
   productAt,
   REBUILD_HEAD,
   STALE_READ,
@@ -605,6 +606,70 @@ test.describe('lessons', () => {
     await expect(newest).toContainText('"shape": 2');
     await expect(newest).toContainText('"movements": 3999');
     await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
+  test('13 upcasting: a view written for revision 2 stops at an old event, and reads both through the upcaster', async ({
+    page,
+  }) => {
+    const { progress, errors } = await openChapter(page, 'upcasting', /Chapter 13/);
+    const feedback = await predict(page, /^It stops at #1/);
+    const bench = page.getByRole('group', { name: 'Versioning' });
+    const status = bench.getByRole('status', { name: 'Versioning bench' });
+    const orders = ORDERS_BEFORE_REVISION_2;
+    await expect(status).toHaveText(
+      `The bench’s log holds ${String(orders)} OrderPlaced events: ${String(orders)} of revision 1 and 0 of revision 2. The running code writes revision 1, without a currency.`,
+      { timeout: scaled(30_000) },
+    );
+    // No order in euros before revision 2 ships, and the page says why.
+    const place = bench.getByRole('button', { name: 'Place an order in euros' });
+    await expect(place).toBeDisabled();
+    await expect(place).toHaveAccessibleDescription(/revision 1 has nowhere to write a currency/);
+    await bench.getByRole('button', { name: 'Ship OrderPlaced revision 2' }).click();
+    await place.click();
+    await expect(status).toHaveText(
+      new RegExp(
+        `holds ${String(orders + 1)} OrderPlaced events: ${String(orders)} of revision 1 and 1 of revision 2\\. The running code writes revision 2, with a currency\\.$`,
+      ),
+    );
+
+    const view = bench.getByRole('status', { name: 'Sales by currency progress' });
+    await bench
+      .getByRole('button', { name: 'Build Sales by currency without the upcaster' })
+      .click();
+    await expect(view).toHaveText(
+      'Stopped at #1: OrderPlaced at #1 (revision 1): it has no currency. Its checkpoint stays at #0, and no later event is applied.',
+    );
+    await expect(feedback).toHaveText(/^Right: Shipping code changes no stored event/);
+    const stored = bench.getByLabel('Stored in the log');
+    const read = bench.getByLabel('What the projection reads');
+    await expect(stored).toContainText('"orderId": "ORD-1"');
+    await expect(stored).not.toContainText('currency');
+    await expect(read).not.toContainText('currency');
+    await expect(progress).toHaveText(/^Not done yet/);
+
+    await bench.getByRole('button', { name: 'Build Sales by currency with the upcaster' }).click();
+    await expect(view).toHaveText(
+      `Up to date: at #${String(orders + 1)}, the head of the bench’s log, reading every event through the upcaster.`,
+    );
+    const rows = bench.getByRole('table', { name: 'Sales by currency' }).getByRole('row');
+    await expect(rows).toHaveCount(3);
+    await expect(rows.filter({ hasText: 'GBP' })).toContainText(String(orders));
+    await expect(rows.filter({ hasText: 'EUR' }).getByRole('cell').nth(2)).toHaveText('35.00');
+    // The stored event is as it was: only what the view reads has the currency.
+    await expect(read).toContainText('"currency": "GBP"');
+    await expect(stored).not.toContainText('currency');
+    await bench.getByLabel('Event to compare').selectOption({ index: orders });
+    await expect(stored).toContainText('"currency": "EUR"');
+    await expect(progress).toHaveText(done);
+
+    // Opened again, the chapter is set up anew, and so is the bench: its log is a fresh copy.
+    await page.reload();
+    await expect(progress).toHaveText(SET_UP, { timeout: scaled(20_000) });
+    await predict(page, /^It stops at #1/);
+    await expect(status).toHaveText(/and 0 of revision 2\. The running code writes revision 1/, {
+      timeout: scaled(30_000),
+    });
     expect(errors).toEqual([]);
   });
 

@@ -57,6 +57,7 @@ test.describe('Show me how', () => {
     ['time-travel', /Chapter 9/],
     ['when-not-to-use-cqrs', /Chapter 11/],
     ['snapshots', /Chapter 12/],
+    ['upcasting', /Chapter 13/],
   ] as const)
     test(`completes ${id} too`, async ({ page }) => {
       test.setTimeout(scaled(120_000));

@@ -40,3 +40,23 @@ export const loadFromSnapshot = async (page: Page) => {
   await expect(bench.getByRole('status', { name: 'Last load' })).toHaveText(/^Read the snapshot/);
   return bench;
 };
+
+/**
+ * Opens chapter 13, locks in its first choice, ships revision 2, places an order in euros and builds
+ * Sales by currency without the upcaster and then with it; returns its bench once the view is built.
+ */
+export const buildThroughUpcaster = async (page: Page) => {
+  await openChapter(page, 'upcasting', /Chapter 13/);
+  const prediction = page.getByRole('form', { name: 'Prediction' });
+  await prediction.getByRole('radio').first().check();
+  await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
+  const bench = page.getByRole('group', { name: 'Versioning' });
+  await bench.getByRole('button', { name: 'Ship OrderPlaced revision 2' }).click();
+  await bench.getByRole('button', { name: 'Place an order in euros' }).click();
+  const view = bench.getByRole('status', { name: 'Sales by currency progress' });
+  await bench.getByRole('button', { name: 'Build Sales by currency without the upcaster' }).click();
+  await expect(view).toHaveText(/^Stopped at #1/);
+  await bench.getByRole('button', { name: 'Build Sales by currency with the upcaster' }).click();
+  await expect(view).toHaveText(/^Up to date/);
+  return bench;
+};

@@ -4,8 +4,10 @@ import {
   BANK_STORY_CHAPTERS,
   FIRST_PRICE_CHANGE,
   LONG_ACCOUNT,
+  ORDERS_BEFORE_REVISION_2,
   positionOf,
   productAt,
+  PUZZLED_OWNER,
   REBUILD_HEAD,
   SHOP_STORY_CHAPTERS,
   STALE_READ,
@@ -102,6 +104,21 @@ describe('The figures the chapters quote', () => {
     expect(REBUILD_HEAD).toBe(startOf('rebuild').events.length);
     const text = CHAPTERS.find((c) => c.id === 'rebuild')?.text.join(' ') ?? '';
     expect(text).toContain(`the log’s head is #${String(REBUILD_HEAD)}`);
+  });
+
+  it('chapter 9 quotes the Blue mugs available before and after the cancellation', () => {
+    expect(PUZZLED_OWNER).toEqual({
+      before: productAt(tell(storyBefore('time-travel')), 'SKU-1').available,
+      now: productAt(startOf('time-travel'), 'SKU-1').available,
+    });
+    expect(PUZZLED_OWNER.now).toBeGreaterThan(PUZZLED_OWNER.before);
+  });
+
+  it('chapter 13 counts every OrderPlaced in the log before revision 2', () => {
+    const placed = startOf('upcasting').events.filter((e) => e.type === 'OrderPlaced');
+    expect(ORDERS_BEFORE_REVISION_2).toBe(placed.length);
+    const text = CHAPTERS.find((c) => c.id === 'upcasting')?.text.join(' ') ?? '';
+    expect(text).toContain(`Its ${String(placed.length)} orders so far`);
   });
 });
 

@@ -120,7 +120,13 @@ export type DemoStep = { says: string; acts: readonly DemoAct[]; until?: Seen };
 
 /** Chapter-specific controls shown with the task. */
 export type Workbench =
-  'two-writers' | 'duplicate-check' | 'read-your-writes' | 'designs' | 'costs' | 'snapshots';
+  | 'two-writers'
+  | 'duplicate-check'
+  | 'read-your-writes'
+  | 'designs'
+  | 'costs'
+  | 'snapshots'
+  | 'versioning';
 
 export type Chapter = {
   /** The URL names the chapter: #/lessons/<id>. */

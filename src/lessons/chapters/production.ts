@@ -1,9 +1,11 @@
-// Chapters 12 on: what running an event-sourced system asks of its team as its log grows.
+// Chapters 12 on: what running an event-sourced system asks of its team as its log grows and its code changes.
 import { once, reported } from '../checks';
 import { press, reportedAgain } from '../demo';
 import { SNAPSHOT_EVERY, SNAPSHOT_LABELS as LABELS } from '../snapshotBench';
+import { VERSIONING_LABELS as VERSIONING } from '../versioningBench';
 import type { Chapter, DemoStep } from '../types';
-import { LONG_ACCOUNT, storyStart } from './story';
+import { HOME_CURRENCY } from '../../projection/versioning';
+import { LONG_ACCOUNT, ORDERS_BEFORE_REVISION_2, storyStart } from './story';
 
 const { accountId, owner, version } = LONG_ACCOUNT;
 const count = (n: number) => n.toLocaleString('en-GB');
@@ -11,11 +13,16 @@ const count = (n: number) => n.toLocaleString('en-GB');
 const newest = Math.floor(version / SNAPSHOT_EVERY) * SNAPSHOT_EVERY;
 const after = version - newest;
 
-const step = (says: string, control: string, activity: string): DemoStep => ({
-  says,
-  acts: [press(control, 'Snapshots')],
-  until: reportedAgain(activity),
-});
+/** A demonstration step: press a control on the chapter's bench, until the bench reports. */
+const stepOn =
+  (bench: string) =>
+  (says: string, control: string, activity: string): DemoStep => ({
+    says,
+    acts: [press(control, bench)],
+    until: reportedAgain(activity),
+  });
+const step = stepOn('Snapshots');
+const versioningStep = stepOn('Versioning');
 
 const DEMO_SNAPSHOTS: readonly DemoStep[] = [
   step(`Load ${accountId} by folding its whole stream`, LABELS.loadAll, 'snapshot:full'),
@@ -28,6 +35,27 @@ const DEMO_SNAPSHOTS: readonly DemoStep[] = [
     'snapshot:discarded',
   ),
 ];
+
+const DEMO_VERSIONING: readonly DemoStep[] = [
+  versioningStep(
+    'Ship revision 2 of OrderPlaced, which records the currency',
+    VERSIONING.ship,
+    'upcast:shipped',
+  ),
+  versioningStep(
+    'Place an order in euros: the log now holds both revisions',
+    VERSIONING.place,
+    'upcast:placed',
+  ),
+  versioningStep(
+    'Build Sales by currency from #1, reading each event as stored',
+    VERSIONING.buildPlain,
+    'upcast:stopped',
+  ),
+  versioningStep('Build it again through the upcaster', VERSIONING.buildUpcast, 'upcast:built'),
+];
+
+const orders = ORDERS_BEFORE_REVISION_2;
 
 export const PRODUCTION: readonly Chapter[] = [
   {
@@ -66,6 +94,48 @@ export const PRODUCTION: readonly Chapter[] = [
       text: 'A snapshot is a stream’s state folded up to a version and stored beside the log, so loading the aggregate folds only the events after it. It is an optimisation of event sourcing, not a source of truth: it holds nothing the log does not, so it can be dropped at any time, and one taken in an older shape can be upcast or, as here, thrown away and taken again from the events.',
       inProduction:
         'Axon snapshots an aggregate once more than N events had to be loaded, and can skip snapshots whose revision differs from the aggregate’s; Marten can keep an aggregate’s snapshot as a document, updated in the append’s transaction; KurrentDB has no snapshot feature of its own, so an application writes them itself, for example to a stream of their own beside the aggregate’s. A short stream (one per order, not one per customer for ever) may need none.',
+    },
+  },
+  {
+    id: 'upcasting',
+    number: 13,
+    title: 'Changing an event’s shape',
+    goal: 'After this chapter you can explain why a stored event keeps the shape it was written in, and how an upcaster lets today’s code read every older shape.',
+    text: [
+      `The shop starts selling to customers in the euro area. Its ${String(orders)} orders so far were all in pounds (${HOME_CURRENCY}), and their OrderPlaced events do not say so: revision 1 of the event has no currency. Revision 2 adds one, and ships with a new view, Sales by currency, which needs it.`,
+      'An event in the log is a fact as it was recorded, in the shape the code of its day gave it. Code that reads the log from #1, such as a new view, a rebuild or time travel, meets the oldest events first.',
+      'Keeping every event for good is what event sourcing asks. A system that stores only its current state changes the shape of its rows once, in a migration, and has no old shapes left to read.',
+    ],
+    task: 'Ship OrderPlaced revision 2 and place an order in euros. Build Sales by currency without the upcaster, then with it, and compare #1 as stored with what the view reads.',
+    highlight: [VERSIONING.ship, VERSIONING.place, VERSIONING.buildPlain, VERSIONING.buildUpcast],
+    parts: ['Event log'],
+    workbench: 'versioning',
+    demo: DEMO_VERSIONING,
+    scenario: { domain: 'shop', history: storyStart('upcasting'), playing: true },
+    prediction: {
+      question:
+        'Sales by currency reads every OrderPlaced in revision 2’s shape, and checks it. Built from #1 with no other help, what does it do at #1, an order placed before revision 2?',
+      choices: [
+        'It skips #1 and every order like it, and counts the orders that name a currency',
+        'It reads it: shipping revision 2 gave the orders already in the log a currency',
+        'It stops at #1: the event has no currency, and the view will not count an order without one',
+      ],
+      answer: 2,
+      because: `Shipping code changes no stored event: #1 is revision 1 for good. The view’s handler checks what it reads against revision 2, so it stops at #1 with its checkpoint before it, rather than count an order under no currency; skipping would quietly leave out all ${String(orders)} orders from before revision 2. An upcaster, a function from revision 1 to revision 2 run as each event is read, fills in the currency the shop sold in then (${HOME_CURRENCY}), so the view reads every event in one shape.`,
+      howToSee: `${VERSIONING.buildPlain}.`,
+      revealWhen: once(
+        'Sales by currency stopped at an event of revision 1',
+        reported('upcast:stopped'),
+      ),
+    },
+    check: once(
+      'An order of revision 2 was placed; Sales by currency stopped at a revision-1 event without the upcaster, and read both revisions up to the head through it',
+      reported('upcast:placed', 'upcast:stopped', 'upcast:built'),
+    ),
+    takeaway: {
+      text: 'A stored event keeps the shape it was written in, so code that reads the log from the start must read every revision the log holds. An upcaster lifts old events to today’s shape as they are read: the stored facts stay as they were, and each projection is written against one shape.',
+      inProduction:
+        'Axon chains upcasters keyed on an event’s type and revision, the revision coming from an annotation on the event class; Marten registers upcasters that turn an old event’s JSON into the new type as events are read; KurrentDB stores each event’s type and data as written, and the client code that reads them upcasts. Some teams instead copy a stream into a new one in the new shape, or add only optional fields, so that old events need no change and readers tolerate their absence.',
     },
   },
 ];

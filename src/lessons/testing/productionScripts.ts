@@ -1,6 +1,12 @@
 // How the learner plays each chapter on a growing log (12 on), and near misses its check must tell
 // apart.
-import { did, everyNearMissHidden, ready, storyLog, type Script, type Scripts } from './script';
+import { did, ready, storyLog, type Script, type Scripts } from './script';
+
+/** The script, with its prediction hidden in every near miss but the ones named (they did it). */
+const revealedBy = (script: Omit<Script, 'hidden'>, revealing: readonly string[]): Script => ({
+  ...script,
+  hidden: Object.keys(script.nearMisses).filter((name) => !revealing.includes(name)),
+});
 
 const snapshots = (): Script => {
   const start = ready(storyLog('snapshots'));
@@ -29,15 +35,45 @@ const snapshots = (): Script => {
     },
   };
   // Loading from a snapshot is what the prediction asks about: near misses that did it reveal it.
-  const revealing = new Set([
+  return revealedBy(script, [
     'loaded whole and from a snapshot, but the shape never changed',
     'the shape shipped, but never loaded from the old snapshot',
     'never loaded by folding the whole stream',
   ]);
-  return {
-    ...everyNearMissHidden(script),
-    hidden: Object.keys(script.nearMisses).filter((name) => !revealing.has(name)),
-  };
 };
 
-export const PRODUCTION_SCRIPTS: Scripts = { snapshots };
+const upcasting = (): Script => {
+  const start = ready(storyLog('upcasting'));
+  const shipped = did(start, 'upcast:shipped');
+  const placed = did(shipped, 'upcast:placed');
+  const stopped = did(placed, 'upcast:stopped');
+  const script = {
+    start,
+    task: [shipped, placed, stopped, did(stopped, 'upcast:built')],
+    nearMisses: {
+      'revision 2 shipped and an order placed, but the view never built': [start, shipped, placed],
+      'built without the upcaster only': [start, shipped, placed, stopped],
+      'built through the upcaster before any order of revision 2 (one revision read)': [
+        start,
+        did(start, 'upcast:built-one'),
+      ],
+      'built through the upcaster over both revisions, but never without it': [
+        start,
+        shipped,
+        placed,
+        did(placed, 'upcast:built'),
+      ],
+      'stopped without the upcaster, and built with it over revision 1 only': [
+        start,
+        did(start, 'upcast:stopped', 'upcast:built-one'),
+      ],
+    },
+  };
+  // Building without the upcaster is what the prediction asks about: near misses that did reveal it.
+  return revealedBy(script, [
+    'built without the upcaster only',
+    'stopped without the upcaster, and built with it over revision 1 only',
+  ]);
+};
+
+export const PRODUCTION_SCRIPTS: Scripts = { snapshots, upcasting };

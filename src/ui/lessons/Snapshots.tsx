@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatMoney, fromCents } from '../../domain/money';
 import { LONG_ACCOUNT } from '../../lessons/chapters/story';
 import {
@@ -13,6 +13,7 @@ import {
   type SnapshotBenchClient,
 } from '../../runtime/snapshotBench';
 import { reportActivity } from '../../state/lessons';
+import { useBench } from './useBench';
 
 const { accountId } = LONG_ACCOUNT;
 const count = (n: number) => n.toLocaleString('en-GB');
@@ -33,53 +34,20 @@ const describeLoad = (load: Row): string => {
 
 /** Chapter 12's bench: one account's long stream, loaded with and without a snapshot. */
 export const Snapshots = () => {
-  const [bench, setBench] = useState<SnapshotBenchClient | undefined>();
-  const [failed, setFailed] = useState<string | null>(null);
-  const [busy, setBusy] = useState(true);
   const [shape, setShape] = useState<Shape>(1);
   const [held, setHeld] = useState<readonly Held[]>([]);
   const [loads, setLoads] = useState<readonly Row[]>([]);
-
-  useEffect(() => {
-    const started = startSnapshotBench();
-    let stopped = false;
+  const { bench, busy, failed, run } = useBench({
+    start: startSnapshotBench,
     // The account's long history is written first: the buttons wake once it is in the log.
-    started.api
-      .prepare(accountId, LONG_ACCOUNT.version)
-      .then(() => started.api.held(accountId))
-      .then(
-        (snapshots) => {
-          if (stopped) return;
-          setHeld(snapshots);
-          setBench(started.api);
-          setBusy(false);
-        },
-        (error: unknown) => {
-          if (!stopped)
-            setFailed(
-              `The snapshot loader could not start: ${error instanceof Error ? error.message : String(error)}`,
-            );
-        },
-      );
-    return () => {
-      stopped = true;
-      started.stop();
-    };
-  }, []);
-
-  const run = async (work: (api: SnapshotBenchClient) => Promise<void>) => {
-    if (!bench) return;
-    setBusy(true);
-    setFailed(null);
-    try {
-      await work(bench);
-      setHeld(await bench.held(accountId));
-    } catch (error) {
-      setFailed(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
-  };
+    prepare: async (api: SnapshotBenchClient) => {
+      await api.prepare(accountId, LONG_ACCOUNT.version);
+      return api.held(accountId);
+    },
+    ready: setHeld,
+    refresh: async (api) => setHeld(await api.held(accountId)),
+    name: 'snapshot loader',
+  });
 
   const load = (useSnapshot: boolean) =>
     run(async (api) => {

@@ -7,6 +7,7 @@ import { DuplicateCheck } from './DuplicateCheck';
 import { ReadYourWrites } from './ReadYourWrites';
 import { Snapshots } from './Snapshots';
 import { TwoWriters } from './TwoWriters';
+import { Versioning } from './Versioning';
 
 /** The chapter's own controls, shown with its task. */
 export const Workbench = ({ kind }: { kind: WorkbenchKind }) => {
@@ -23,6 +24,8 @@ export const Workbench = ({ kind }: { kind: WorkbenchKind }) => {
       return <Costs />;
     case 'snapshots':
       return <Snapshots />;
+    case 'versioning':
+      return <Versioning />;
   }
 };
 
