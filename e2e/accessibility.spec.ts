@@ -3,7 +3,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { buildThroughUpcaster, loadFromSnapshot, openChapter } from './page-models/chapter';
+import {
+  buildThroughUpcaster,
+  cutOverToVersion2,
+  loadFromSnapshot,
+  openChapter,
+} from './page-models/chapter';
 import { LabPage } from './page-models/labPage';
 
 const violations = async (page: Page) => {
@@ -50,5 +55,12 @@ test('chapter 13’s versioning bench, built through the upcaster, has no access
   page,
 }) => {
   await buildThroughUpcaster(page);
+  expect(await violations(page)).toEqual([]);
+});
+
+test('chapter 14’s blue/green bench, cut over and answered, has no accessibility violations', async ({
+  page,
+}) => {
+  await cutOverToVersion2(page);
   expect(await violations(page)).toEqual([]);
 });

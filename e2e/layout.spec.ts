@@ -1,7 +1,14 @@
 // What a learner needs is on screen without scrolling sideways: every view's key column and its
 // answer (Stock levels' Available) at 1280 px and up, and nothing at all wider than a 390 px phone.
+import type { Locator } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { buildThroughUpcaster, loadFromSnapshot, openChapter } from './page-models/chapter';
+import {
+  buildThroughUpcaster,
+  cutOverToVersion2,
+  loadFromSnapshot,
+  openChapter,
+} from './page-models/chapter';
+
 import { LabPage } from './page-models/labPage';
 
 const VIEW_TABLES = ['Stock levels rows', 'Order status rows', 'Sales dashboard rows'];
@@ -19,6 +26,16 @@ const overflows = (lab: LabPage, tables: readonly string[]) =>
 /** How far the page reaches past the window, sideways. */
 const pageOverflow = (lab: LabPage) =>
   lab.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
+/** Nothing on the page overflows it, and each part ends inside a 390 px viewport. */
+const fitsAt390 = async (lab: LabPage, parts: readonly Locator[]) => {
+  expect(await pageOverflow(lab)).toBe(0);
+  for (const part of parts) {
+    await part.scrollIntoViewIfNeeded();
+    const box = await part.boundingBox();
+    expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+  }
+};
 
 const withAnOrder = async (lab: LabPage) => {
   await lab.open();
@@ -103,23 +120,28 @@ test.describe('layout', () => {
     }
   });
 
+  test('at 390 px chapter 14’s versions and answers fit inside the page', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const bench = await cutOverToVersion2(page);
+    const lab = new LabPage(page);
+    await fitsAt390(lab, [
+      bench.getByRole('table', { name: 'Versions of Stock levels' }),
+      bench.getByRole('table', { name: 'Answers' }),
+    ]);
+  });
+
   test('at 390 px chapter 13’s view and its stored and read events fit inside the page', async ({
     page,
   }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const bench = await buildThroughUpcaster(page);
     const lab = new LabPage(page);
-    expect(await pageOverflow(lab)).toBe(0);
-    for (const part of [
+    await fitsAt390(lab, [
       bench.getByRole('table', { name: 'Sales by currency' }),
       bench.getByLabel('Stored in the log'),
       bench.getByLabel('What the projection reads'),
       bench.getByLabel('Event to compare'),
-    ]) {
-      await part.scrollIntoViewIfNeeded();
-      const box = await part.boundingBox();
-      expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
-    }
+    ]);
   });
 
   test('at 390 px chapter 12’s loads table and snapshot fit inside the page', async ({ page }) => {
@@ -128,12 +150,7 @@ test.describe('layout', () => {
     const lab = new LabPage(page);
     const table = bench.getByRole('table', { name: 'Loads of the account' });
     await expect(table.getByRole('row')).toHaveCount(2);
-    expect(await pageOverflow(lab)).toBe(0);
-    for (const part of [table, bench.getByLabel('Newest snapshot')]) {
-      await part.scrollIntoViewIfNeeded();
-      const box = await part.boundingBox();
-      expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
-    }
+    await fitsAt390(lab, [table, bench.getByLabel('Newest snapshot')]);
   });
 
   test('at 390 px the buttons of chapters 10 and 11 wrap inside the page instead of being cut off', async ({

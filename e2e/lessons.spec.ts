@@ -673,6 +673,57 @@ test.describe('lessons', () => {
     expect(errors).toEqual([]);
   });
 
+  test('14 blue/green: a query waits for a rebuild in place, not for a version built beside', async ({
+    page,
+  }) => {
+    const { progress, errors } = await openChapter(page, 'blue-green', /Chapter 14/);
+    const feedback = await predict(page, /^Version 1 answers at once/);
+    const bench = page.getByRole('group', { name: 'Blue/green' });
+    const versions = bench.getByRole('table', { name: 'Versions of Stock levels' });
+    const row = (version: number) =>
+      versions.getByRole('row', { name: new RegExp(`^Version ${String(version)} `) });
+    await expect(row(1)).toContainText('answering queries', { timeout: scaled(30_000) });
+    await expect(row(2)).toContainText('not built');
+    const button = (name: string) => bench.getByRole('button', { name });
+    await expect(button('Cut over to version 2')).toBeDisabled();
+    await expect(button('Cut over to version 2')).toHaveAccessibleDescription(
+      /needs version 2 built beside version 1/,
+    );
+    const last = bench.getByRole('status', { name: 'Last answer' });
+
+    // In place: the answering view is emptied and rebuilt, and the question waits for it.
+    await button('Rebuild Stock levels in place').click();
+    await expect(row(1)).toContainText('being rebuilt in place');
+    await button('Ask about SKU-1').click();
+    await expect(last).toHaveText(
+      /^Version 1 answered in \d+ ms, as of #(\d+) of #\1: SKU-1 has \d+ available\. It waited for the rebuild in place\.$/,
+      { timeout: scaled(30_000) },
+    );
+    await expect(row(1)).toContainText('answering queries');
+
+    // Beside: version 1 answers while version 2 is built.
+    await button('Build version 2 beside version 1').click();
+    await expect(row(2)).toContainText('being built');
+    await button('Ask about SKU-1').click();
+    await expect(last).toHaveText(
+      /^Version 1 answered in \d+ ms, as of #(\d+) of #\1: SKU-1 has \d+ available\. Version 2 was being built beside it meanwhile; the answer did not wait for that\.$/,
+    );
+    await expect(feedback).toHaveText(/^Right: Version 1 keeps its store/);
+    await expect(row(2)).toContainText('built and caught up', { timeout: scaled(30_000) });
+    await expect(progress).toHaveText(/^Not done yet/);
+
+    await button('Cut over to version 2').click();
+    await expect(row(2)).toContainText('answering queries');
+    await button('Ask about SKU-1').click();
+    await expect(last).toHaveText(
+      /^Version 2 answered in \d+ ms, as of #(\d+) of #\1: SKU-1 has \d+ available and \d+ sold over its life\.$/,
+    );
+    await button('Drop version 1').click();
+    await expect(row(1)).toContainText('dropped: its store is deleted');
+    await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
   test('Reset chapter sets the chapter up again from its start, prediction and all', async ({
     page,
   }) => {

@@ -58,6 +58,7 @@ test.describe('Show me how', () => {
     ['when-not-to-use-cqrs', /Chapter 11/],
     ['snapshots', /Chapter 12/],
     ['upcasting', /Chapter 13/],
+    ['blue-green', /Chapter 14/],
   ] as const)
     test(`completes ${id} too`, async ({ page }) => {
       test.setTimeout(scaled(120_000));

@@ -25,15 +25,21 @@ export const openChapter = async (page: Page, id: string, title: RegExp) => {
   return { lessons, progress, errors, lab };
 };
 
+/** Opens a chapter and locks in its first choice, so that its task and workbench are shown. */
+export const openAndPredict = async (page: Page, id: string, title: RegExp) => {
+  const opened = await openChapter(page, id, title);
+  const prediction = page.getByRole('form', { name: 'Prediction' });
+  await prediction.getByRole('radio').first().check();
+  await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
+  return opened;
+};
+
 /**
  * Opens chapter 12, locks in its first choice, takes the snapshots and loads ACC-3 from the newest;
  * returns its bench once the load is shown.
  */
 export const loadFromSnapshot = async (page: Page) => {
-  await openChapter(page, 'snapshots', /Chapter 12/);
-  const prediction = page.getByRole('form', { name: 'Prediction' });
-  await prediction.getByRole('radio').first().check();
-  await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await openAndPredict(page, 'snapshots', /Chapter 12/);
   const bench = page.getByRole('group', { name: 'Snapshots' });
   await bench.getByRole('button', { name: 'Take a snapshot every 1,000 events' }).click();
   await bench.getByRole('button', { name: 'Load ACC-3 from its snapshot' }).click();
@@ -46,10 +52,7 @@ export const loadFromSnapshot = async (page: Page) => {
  * Sales by currency without the upcaster and then with it; returns its bench once the view is built.
  */
 export const buildThroughUpcaster = async (page: Page) => {
-  await openChapter(page, 'upcasting', /Chapter 13/);
-  const prediction = page.getByRole('form', { name: 'Prediction' });
-  await prediction.getByRole('radio').first().check();
-  await prediction.getByRole('button', { name: 'Lock in my prediction' }).click();
+  await openAndPredict(page, 'upcasting', /Chapter 13/);
   const bench = page.getByRole('group', { name: 'Versioning' });
   await bench.getByRole('button', { name: 'Ship OrderPlaced revision 2' }).click();
   await bench.getByRole('button', { name: 'Place an order in euros' }).click();
@@ -58,5 +61,22 @@ export const buildThroughUpcaster = async (page: Page) => {
   await expect(view).toHaveText(/^Stopped at #1/);
   await bench.getByRole('button', { name: 'Build Sales by currency with the upcaster' }).click();
   await expect(view).toHaveText(/^Up to date/);
+  return bench;
+};
+
+/**
+ * Opens chapter 14, locks in its first choice, builds version 2 beside version 1, cuts over to it
+ * and asks it about SKU-1; returns its bench once the answer is shown.
+ */
+export const cutOverToVersion2 = async (page: Page) => {
+  await openAndPredict(page, 'blue-green', /Chapter 14/);
+  const bench = page.getByRole('group', { name: 'Blue/green' });
+  await bench.getByRole('button', { name: 'Build version 2 beside version 1' }).click();
+  const cutOver = bench.getByRole('button', { name: 'Cut over to version 2' });
+  await expect(cutOver).toBeEnabled({ timeout: scaled(30_000) });
+  await cutOver.click();
+  await bench.getByRole('button', { name: 'Drop version 1' }).click();
+  await bench.getByRole('button', { name: 'Ask about SKU-1' }).click();
+  await expect(bench.getByRole('status', { name: 'Last answer' })).toHaveText(/^Version 2/);
   return bench;
 };

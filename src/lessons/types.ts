@@ -126,7 +126,8 @@ export type Workbench =
   | 'designs'
   | 'costs'
   | 'snapshots'
-  | 'versioning';
+  | 'versioning'
+  | 'blue-green';
 
 export type Chapter = {
   /** The URL names the chapter: #/lessons/<id>. */

@@ -3,6 +3,7 @@ import { once, reported } from '../checks';
 import { press, reportedAgain } from '../demo';
 import { SNAPSHOT_EVERY, SNAPSHOT_LABELS as LABELS } from '../snapshotBench';
 import { VERSIONING_LABELS as VERSIONING } from '../versioningBench';
+import { BLUE_GREEN_LABELS as BLUE_GREEN } from '../blueGreenBench';
 import type { Chapter, DemoStep } from '../types';
 import { HOME_CURRENCY } from '../../projection/versioning';
 import { LONG_ACCOUNT, ORDERS_BEFORE_REVISION_2, storyStart } from './story';
@@ -23,6 +24,7 @@ const stepOn =
   });
 const step = stepOn('Snapshots');
 const versioningStep = stepOn('Versioning');
+const blueGreenStep = stepOn('Blue/green');
 
 const DEMO_SNAPSHOTS: readonly DemoStep[] = [
   step(`Load ${accountId} by folding its whole stream`, LABELS.loadAll, 'snapshot:full'),
@@ -53,6 +55,30 @@ const DEMO_VERSIONING: readonly DemoStep[] = [
     'upcast:stopped',
   ),
   versioningStep('Build it again through the upcaster', VERSIONING.buildUpcast, 'upcast:built'),
+];
+
+const DEMO_BLUE_GREEN: readonly DemoStep[] = [
+  {
+    says: 'Rebuild Stock levels in place, and ask about SKU-1 while it runs: the answer waits',
+    acts: [press(BLUE_GREEN.inPlace, 'Blue/green'), press(BLUE_GREEN.ask, 'Blue/green')],
+    until: reportedAgain('bluegreen:waited'),
+  },
+  {
+    says: 'Build version 2 beside version 1, and ask while it is built: version 1 answers at once',
+    acts: [press(BLUE_GREEN.beside, 'Blue/green'), press(BLUE_GREEN.ask, 'Blue/green')],
+    until: reportedAgain('bluegreen:answered-while-building'),
+  },
+  {
+    says: 'Once version 2 has caught up, cut over to it',
+    acts: [press(BLUE_GREEN.cutOver, 'Blue/green')],
+    until: reportedAgain('bluegreen:cut-over'),
+  },
+  blueGreenStep(
+    'Ask again: version 2 answers, with the units sold',
+    BLUE_GREEN.ask,
+    'bluegreen:answered',
+  ),
+  blueGreenStep('Drop version 1: nothing asks it any more', BLUE_GREEN.drop, 'bluegreen:dropped'),
 ];
 
 const orders = ORDERS_BEFORE_REVISION_2;
@@ -136,6 +162,59 @@ export const PRODUCTION: readonly Chapter[] = [
       text: 'A stored event keeps the shape it was written in, so code that reads the log from the start must read every revision the log holds. An upcaster lifts old events to today’s shape as they are read: the stored facts stay as they were, and each projection is written against one shape.',
       inProduction:
         'Axon chains upcasters keyed on an event’s type and revision, the revision coming from an annotation on the event class; Marten registers upcasters that turn an old event’s JSON into the new type as events are read; KurrentDB stores each event’s type and data as written, and the client code that reads them upcasts. Some teams instead copy a stream into a new one in the new shape, or add only optional fields, so that old events need no change and readers tolerate their absence.',
+    },
+  },
+  {
+    id: 'blue-green',
+    number: 14,
+    title: 'Rebuilding without downtime',
+    goal: 'After this chapter you can explain how a new version of a view is built beside the old one and switched to, so that no query waits for a rebuild.',
+    text: [
+      'The owner wants Stock levels to show how many units of each product have been sold over its life. The rows Stock levels keeps cannot say: the number has to be counted again from the log’s first event, by version 2 of its projection.',
+      'A view can be built again from #1 because the log keeps every event: that comes from keeping an event log, not from CQRS. Rebuilt in place, the view is emptied first, and here each view answers one thing at a time, so a query asked meanwhile waits for the rebuild, rather than read a half-built view.',
+    ],
+    task: 'Rebuild Stock levels in place and ask about SKU-1 while it runs. Then build version 2 beside version 1, ask again while it is built, cut over to version 2 once it has caught up, and drop version 1.',
+    highlight: [
+      BLUE_GREEN.inPlace,
+      BLUE_GREEN.ask,
+      BLUE_GREEN.beside,
+      BLUE_GREEN.cutOver,
+      BLUE_GREEN.drop,
+    ],
+    parts: ['Event log'],
+    workbench: 'blue-green',
+    demo: DEMO_BLUE_GREEN,
+    scenario: { domain: 'shop', history: storyStart('blue-green'), playing: true },
+    prediction: {
+      question:
+        'Version 2 of Stock levels is being built from #1 in a store of its own, and is a third of the way through. A customer asks Stock levels about SKU-1. What happens?',
+      choices: [
+        'The question waits until version 2 has caught up, so that the answer has the new column',
+        'Version 1 answers at once, from its own store, as fresh as it would be without the build',
+        'Version 2 answers with the third of the history it has read so far',
+      ],
+      answer: 1,
+      because:
+        'Version 1 keeps its store and its checkpoint, and the build writes only version 2’s store, so nothing version 1 answers from is touched. Queries go to version 1 until the cut-over, which waits until version 2 has caught up with the log; then version 1 can be dropped.',
+      howToSee: `${BLUE_GREEN.beside}, and ask about SKU-1 while it is built.`,
+      revealWhen: once(
+        'Version 1 answered while version 2 was being built',
+        reported('bluegreen:answered-while-building'),
+      ),
+    },
+    check: once(
+      'A query waited for a rebuild in place; version 1 answered while version 2 was built beside it; queries cut over to version 2 once it had caught up, and version 1 was dropped',
+      reported(
+        'bluegreen:waited',
+        'bluegreen:answered-while-building',
+        'bluegreen:cut-over',
+        'bluegreen:dropped',
+      ),
+    ),
+    takeaway: {
+      text: 'A rebuild in place empties the view its queries read, so they wait, or read a half-built view, until it ends. Built beside the old version in a store of its own, the new one catches up while the old keeps answering; queries switch once it has caught up, and the old store is dropped.',
+      inProduction:
+        'Marten’s async daemon and Axon’s tracking processors can replay a projection from the start of the log; run under a new name and writing new tables, the new version catches up while the old one answers, and readers switch with a configuration change, a database view or an index alias. A KurrentDB catch-up subscription from the start of the log fills a new store the same way. In a plain SQL database without a log, a new read table is filled by a migration instead.',
     },
   },
 ];

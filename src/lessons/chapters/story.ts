@@ -74,6 +74,7 @@ const SHOP_STORY: readonly (readonly [string, Beat])[] = [
   ['when-not-to-use-cqrs', { setup: [], outcome: [] }],
   // Chapter 13 works on a copy of the orders in a log of its own: the shop's log is left as it is.
   ['upcasting', { setup: [], outcome: [] }],
+  ['blue-green', { setup: [], outcome: [] }],
 ];
 
 function line(sku: string, quantity: number) {

@@ -76,4 +76,45 @@ const upcasting = (): Script => {
   ]);
 };
 
-export const PRODUCTION_SCRIPTS: Scripts = { snapshots, upcasting };
+const blueGreen = (): Script => {
+  const start = ready(storyLog('blue-green'));
+  const waited = did(start, 'bluegreen:rebuilt-in-place', 'bluegreen:waited');
+  const answered = did(waited, 'bluegreen:built-beside', 'bluegreen:answered-while-building');
+  const cut = did(answered, 'bluegreen:cut-over');
+  return revealedBy(
+    {
+      start,
+      task: [waited, answered, cut, did(cut, 'bluegreen:dropped')],
+      nearMisses: {
+        'rebuilt in place only': [start, waited],
+        'built beside and cut over, but version 1 never dropped': [start, waited, answered, cut],
+        'built beside, cut over and dropped, but never asked while building': [
+          start,
+          waited,
+          did(waited, 'bluegreen:built-beside', 'bluegreen:cut-over', 'bluegreen:dropped'),
+        ],
+        'never asked during a rebuild in place': [
+          start,
+          did(
+            start,
+            'bluegreen:built-beside',
+            'bluegreen:answered-while-building',
+            'bluegreen:cut-over',
+            'bluegreen:dropped',
+          ),
+        ],
+        'asked only when nothing was being built': [
+          start,
+          did(start, 'bluegreen:answered', 'bluegreen:built-beside', 'bluegreen:cut-over'),
+        ],
+      },
+    },
+    // Asking version 1 while version 2 is built is what the prediction asks about.
+    [
+      'built beside and cut over, but version 1 never dropped',
+      'never asked during a rebuild in place',
+    ],
+  );
+};
+
+export const PRODUCTION_SCRIPTS: Scripts = { snapshots, upcasting, 'blue-green': blueGreen };

@@ -1,6 +1,7 @@
 // A chapter's own controls, shown with its task. Loaded only when a chapter needs one: the first
 // screen does not wait for the workbenches (or the comparison runtime they start).
 import type { Workbench as WorkbenchKind } from '../../lessons/types';
+import { BlueGreen } from './BlueGreen';
 import { Costs } from './Costs';
 import { DesignBench } from './DesignBench';
 import { DuplicateCheck } from './DuplicateCheck';
@@ -26,6 +27,8 @@ export const Workbench = ({ kind }: { kind: WorkbenchKind }) => {
       return <Snapshots />;
     case 'versioning':
       return <Versioning />;
+    case 'blue-green':
+      return <BlueGreen />;
   }
 };
 

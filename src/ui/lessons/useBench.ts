@@ -63,5 +63,8 @@ export const useBench = <Api, Ready>({
     }
   };
 
-  return { bench, busy, failed, run };
+  /** Shows an error from work that runs beside the others (not through `run`). */
+  const fail = (error: unknown) => setFailed(error === null ? null : messageOf(error));
+
+  return { bench, busy, failed, run, fail };
 };
