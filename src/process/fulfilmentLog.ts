@@ -2,7 +2,7 @@
 // command decided on its one stream in the append's transaction, with optimistic concurrency, and
 // remembered by its id, so a command sent again gets the outcome it had the first time.
 import type { DomainEvent, StoredEvent } from '../domain/types';
-import { readAll, readStream, type EventStoreDb } from '../eventstore';
+import { readAll, readLog, readStream, type EventStoreDb } from '../eventstore';
 import { appendBatch, type CommandResult, type PlannedCommand } from '../eventstore/appendBatch';
 import { DomainError } from '../domain/types';
 import {
@@ -70,7 +70,10 @@ export const createFulfilmentWriteModel = (db: EventStoreDb) => {
   const read = async (fromPosition: number, limit: number) =>
     (await readAll(db, { fromPosition, limit })).map(toLogged);
 
-  return { handle, read };
+  /** The whole log, as the process manager reads it. */
+  const all = async () => (await readLog(db)).map(toLogged);
+
+  return { handle, read, all };
 };
 
 export type FulfilmentWriteModel = ReturnType<typeof createFulfilmentWriteModel>;

@@ -1,24 +1,16 @@
 // The process manager on real (in-memory) IndexedDB: fulfilment's log and the manager's own saved
 // state, checkpoint and outbox. A crash between sending a command and saving its acknowledgement
 // sends it again after the restart, under its id, and the write model applies it once.
-import { afterEach, describe, expect, it } from 'vitest';
-import { EventStoreDb } from '../eventstore';
+import { describe, expect, it } from 'vitest';
 import { createFulfilmentWriteModel } from './fulfilmentLog';
-import { createManagerHost, ManagerDb } from './managerHost';
+import { createManagerHost } from './managerHost';
+import { processDatabasesPerTest } from './testing/databases';
 import { commandIdOf, PAYMENT_WINDOW_MS, type Envelope } from './processManager';
 
-const opened: (EventStoreDb | ManagerDb)[] = [];
-afterEach(async () => {
-  for (const db of opened.splice(0)) {
-    db.close();
-    await db.delete();
-  }
-});
+const databases = processDatabasesPerTest();
 
 const setUp = async () => {
-  const log = new EventStoreDb(`test-fulfilment-${crypto.randomUUID()}`);
-  const saved = new ManagerDb(`test-manager-${crypto.randomUUID()}`);
-  opened.push(log, saved);
+  const { log, managerDb: saved } = databases();
   let clock = Date.parse('2026-01-01T00:00:00.000Z');
   const writeModel = createFulfilmentWriteModel(log);
   const sent: Envelope[] = [];

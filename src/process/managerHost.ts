@@ -20,10 +20,12 @@ type Saved = ManagerState & { key: 'manager' };
 
 export class ManagerDb extends Dexie {
   saved!: Table<Saved, string>;
+  /** The ids of the commands it has sent (for the page: a command sent again after a restart). */
+  sentIds!: Table<{ commandId: string }, string>;
 
   constructor(name: string = MANAGER_STORE_NAME) {
     super(name);
-    this.version(1).stores({ saved: 'key' });
+    this.version(1).stores({ saved: 'key', sentIds: 'commandId' });
   }
 }
 

@@ -1,0 +1,41 @@
+// What the process manager's worker offers: it is given a port to the fulfilment worker, runs its
+// host whenever the fulfilment log grows, and moves its virtual clock on when asked.
+import type { Space } from '../eventstore/space';
+import { inSpace } from '../eventstore/space';
+import { remote } from '../bus/remote';
+import type { ManagerDb } from '../process/managerHost';
+import { createManagerService, type Sent, type ManagerTarget } from '../process/managerService';
+import { FULFILMENT_CHANNEL } from './fulfilmentWorkerApi';
+
+/** Between a command's answer and saving it: long enough for a learner to kill the manager. */
+export const ACK_DELAY_MS = 1_500;
+
+export const createProcessManagerWorkerApi = (db: ManagerDb, space: Space = 'sandbox') => {
+  let service: ReturnType<typeof createManagerService> | undefined;
+  const sent: Sent[] = [];
+  const channel =
+    typeof BroadcastChannel === 'undefined'
+      ? undefined
+      : new BroadcastChannel(inSpace(FULFILMENT_CHANNEL, space));
+  channel?.addEventListener('message', () => void service?.run());
+  return {
+    ping: () => true,
+    /** Starts on `port` (the fulfilment worker): from its saved state and checkpoint. */
+    connect: (port: MessagePort) => {
+      const target = remote<ManagerTarget>(port, { name: 'Fulfilment', timeoutMs: 30_000 });
+      service = createManagerService(db, target, {
+        ackDelayMs: ACK_DELAY_MS,
+        sent: (one) => sent.push(one),
+      });
+      return service.run();
+    },
+    run: () => (service ? service.run() : Promise.reject(new Error('Not connected'))),
+    advance: (ms: number) =>
+      service ? service.advance(ms) : Promise.reject(new Error('Not connected')),
+    state: () => (service ? service.state() : Promise.reject(new Error('Not connected'))),
+    /** The commands this worker has sent since it started, and what each was answered. */
+    sent: () => sent,
+  };
+};
+
+export type ProcessManagerWorkerApi = ReturnType<typeof createProcessManagerWorkerApi>;
