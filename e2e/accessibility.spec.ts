@@ -8,6 +8,7 @@ import {
   cutOverToVersion2,
   loadFromSnapshot,
   openChapter,
+  orderAwaitingPayment,
 } from './page-models/chapter';
 import { LabPage } from './page-models/labPage';
 
@@ -62,5 +63,12 @@ test('chapter 14’s blue/green bench, cut over and answered, has no accessibili
   page,
 }) => {
   await cutOverToVersion2(page);
+  expect(await violations(page)).toEqual([]);
+});
+
+test('chapter 15’s fulfilment bench, with an order awaiting payment, has no accessibility violations', async ({
+  page,
+}) => {
+  await orderAwaitingPayment(page);
   expect(await violations(page)).toEqual([]);
 });

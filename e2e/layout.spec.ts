@@ -7,6 +7,7 @@ import {
   cutOverToVersion2,
   loadFromSnapshot,
   openChapter,
+  orderAwaitingPayment,
 } from './page-models/chapter';
 
 import { LabPage } from './page-models/labPage';
@@ -27,13 +28,15 @@ const overflows = (lab: LabPage, tables: readonly string[]) =>
 const pageOverflow = (lab: LabPage) =>
   lab.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
-/** Nothing on the page overflows it, and each part ends inside a 390 px viewport. */
+/** Nothing on the page overflows it, and each part ends inside a 390 px viewport, whole. */
 const fitsAt390 = async (lab: LabPage, parts: readonly Locator[]) => {
   expect(await pageOverflow(lab)).toBe(0);
   for (const part of parts) {
     await part.scrollIntoViewIfNeeded();
     const box = await part.boundingBox();
     expect((box?.x ?? Infinity) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    // Nor is anything inside it cut off, to be scrolled to sideways.
+    expect(await part.evaluate((element) => element.scrollWidth - element.clientWidth)).toBe(0);
   }
 };
 
@@ -118,6 +121,16 @@ test.describe('layout', () => {
       const box = await writer(name).boundingBox();
       expect((box?.x ?? Infinity) + (box?.width ?? 0), `Writer ${name}`).toBeLessThanOrEqual(390);
     }
+  });
+
+  test('at 390 px chapter 15’s orders and commands fit inside the page', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const bench = await orderAwaitingPayment(page);
+    await fitsAt390(new LabPage(page), [
+      bench.getByRole('table', { name: 'Orders' }),
+      bench.getByRole('button', { name: 'Decline ORD-1' }),
+      bench.getByRole('table', { name: 'Commands the process manager sent' }),
+    ]);
   });
 
   test('at 390 px chapter 14’s versions and answers fit inside the page', async ({ page }) => {

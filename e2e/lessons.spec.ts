@@ -724,6 +724,45 @@ test.describe('lessons', () => {
     expect(errors).toEqual([]);
   });
 
+  test('15 process manager: killed with an answer unsaved, it sends again under the same id; paid and unpaid orders end right', async ({
+    page,
+  }) => {
+    test.setTimeout(scaled(90_000));
+    const { progress, errors } = await openChapter(page, 'process-manager', /Chapter 15/);
+    const feedback = await predict(page, /^It is sent again under the same id/);
+    const bench = page.getByRole('group', { name: 'Fulfilment' });
+    const status = bench.getByRole('status', { name: 'Process manager' });
+    await expect(status).toHaveText(/^Running: /, { timeout: scaled(30_000) });
+    const orders = bench.getByRole('table', { name: 'Orders' });
+    const order = (id: string) => orders.getByRole('row', { name: new RegExp(`^${id} `) });
+
+    await bench.getByRole('button', { name: 'Place an order for 2 × SKU-1' }).click();
+    await expect(status).toContainText('ReserveStock answered, the answer not saved yet');
+    await bench.getByRole('button', { name: 'Kill the process manager' }).click();
+    await expect(status).toHaveText(/^Killed\. The watchdog/);
+    await expect(status).toHaveText(/^Running again, started by the watchdog from what it saved/, {
+      timeout: scaled(30_000),
+    });
+    const sent = bench.getByRole('table', { name: 'Commands the process manager sent' });
+    const again = sent.getByRole('row', {
+      name: /ReserveStock ORD-1, sent again after a restart/,
+    });
+    await expect(again).toContainText('pm-ORD-1-reserve');
+    await expect(again).toContainText('already handled under this id: nothing appended');
+    await expect(feedback).toHaveText(/^Right: The manager saves its outbox/);
+    await expect(order('ORD-1')).toHaveText(/^ORD-1heldrequestedplaced/);
+
+    await bench.getByRole('button', { name: 'Pay ORD-1' }).click();
+    await expect(order('ORD-1')).toHaveText(/^ORD-1heldsucceededconfirmed/);
+    await expect(progress).toHaveText(/^Not done yet/);
+    await bench.getByRole('button', { name: 'Place an order for 2 × SKU-1' }).click();
+    await expect(order('ORD-2')).toHaveText(/^ORD-2heldrequestedplaced/);
+    await bench.getByRole('button', { name: 'Move the clock on 10 s' }).click();
+    await expect(order('ORD-2')).toHaveText(/^ORD-2releasedexpiredcancelled/);
+    await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
   test('Reset chapter sets the chapter up again from its start, prediction and all', async ({
     page,
   }) => {

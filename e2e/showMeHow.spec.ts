@@ -59,6 +59,7 @@ test.describe('Show me how', () => {
     ['snapshots', /Chapter 12/],
     ['upcasting', /Chapter 13/],
     ['blue-green', /Chapter 14/],
+    ['process-manager', /Chapter 15/],
   ] as const)
     test(`completes ${id} too`, async ({ page }) => {
       test.setTimeout(scaled(120_000));

@@ -80,3 +80,16 @@ export const cutOverToVersion2 = async (page: Page) => {
   await expect(bench.getByRole('status', { name: 'Last answer' })).toHaveText(/^Version 2/);
   return bench;
 };
+
+/** Opens chapter 15, locks in its first choice, and places an order until its payment is asked for. */
+export const orderAwaitingPayment = async (page: Page) => {
+  await openAndPredict(page, 'process-manager', /Chapter 15/);
+  const bench = page.getByRole('group', { name: 'Fulfilment' });
+  const place = bench.getByRole('button', { name: 'Place an order for 2 × SKU-1' });
+  await expect(place).toBeEnabled({ timeout: scaled(30_000) });
+  await place.click();
+  await expect(bench.getByRole('button', { name: 'Pay ORD-1' })).toBeVisible({
+    timeout: scaled(30_000),
+  });
+  return bench;
+};

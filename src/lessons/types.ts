@@ -127,7 +127,8 @@ export type Workbench =
   | 'costs'
   | 'snapshots'
   | 'versioning'
-  | 'blue-green';
+  | 'blue-green'
+  | 'process-manager';
 
 export type Chapter = {
   /** The URL names the chapter: #/lessons/<id>. */

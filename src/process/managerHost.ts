@@ -91,7 +91,16 @@ export const createManagerHost = ({ db, read, send, now, pageSize = 100 }: Manag
     }
   };
 
-  return { load, catchUp, tick, flush, run };
+  /** Forgets everything: the process starts again with the log (the chapter was set up again). */
+  const reset = async () => {
+    await db.transaction('rw', db.saved, db.sentIds, async () => {
+      await db.saved.clear();
+      await db.sentIds.clear();
+    });
+    state = undefined;
+  };
+
+  return { load, catchUp, tick, flush, run, reset };
 };
 
 export type ManagerHost = ReturnType<typeof createManagerHost>;

@@ -66,7 +66,13 @@ export const createManagerService = (
     return run();
   };
 
-  return { run, advance, state: host.load, clockOffset: () => offset };
+  /** Clears its store and its clock, for a fresh start. */
+  const reset = async () => {
+    offset = 0;
+    await host.reset();
+  };
+
+  return { run, advance, reset, state: host.load, clockOffset: () => offset };
 };
 
 export type ManagerService = ReturnType<typeof createManagerService>;

@@ -1,7 +1,7 @@
 // What the fulfilment worker offers the page and, over a port, the process manager: the fulfilment
 // service on a log of its own. It tells the process manager on a channel when the log grew.
 import { expose } from 'comlink';
-import type { EventStoreDb } from '../eventstore';
+import { clearLog, type EventStoreDb } from '../eventstore';
 import { inSpace, type Space } from '../eventstore/space';
 import { createFulfilmentService } from '../process/fulfilmentService';
 
@@ -17,6 +17,8 @@ export const createFulfilmentWorkerApi = (db: EventStoreDb, space: Space = 'sand
   return {
     ping: () => true,
     ...service,
+    /** Empties the log, for a fresh start. */
+    reset: () => clearLog(db),
     /** Serves the process manager on `port`: the commands it sends, the log it reads. */
     connect: (port: MessagePort) => {
       expose({ handle: service.handle, read: service.read }, port);

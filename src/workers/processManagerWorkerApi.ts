@@ -33,6 +33,10 @@ export const createProcessManagerWorkerApi = (db: ManagerDb, space: Space = 'san
     advance: (ms: number) =>
       service ? service.advance(ms) : Promise.reject(new Error('Not connected')),
     state: () => (service ? service.state() : Promise.reject(new Error('Not connected'))),
+    reset: async () => {
+      sent.length = 0;
+      await service?.reset();
+    },
     /** The commands this worker has sent since it started, and what each was answered. */
     sent: () => sent,
   };

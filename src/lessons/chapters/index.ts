@@ -18,7 +18,10 @@ const TOPICS: readonly { title: string; ids: readonly string[] }[] = [
   { title: 'Consistency', ids: ['stale-read', 'read-your-writes', 'optimistic-concurrency'] },
   { title: 'Running a log', ids: ['rebuild', 'failure-and-catch-up', 'time-travel'] },
   { title: 'Choosing a design', ids: ['without-cqrs', 'when-not-to-use-cqrs'] },
-  { title: 'Living with a growing log', ids: ['snapshots', 'upcasting', 'blue-green'] },
+  {
+    title: 'Living with a growing log',
+    ids: ['snapshots', 'upcasting', 'blue-green', 'process-manager'],
+  },
 ];
 
 export const CHAPTER_TOPICS: readonly { title: string; chapters: readonly Chapter[] }[] =

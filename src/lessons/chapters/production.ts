@@ -4,6 +4,7 @@ import { press, reportedAgain } from '../demo';
 import { SNAPSHOT_EVERY, SNAPSHOT_LABELS as LABELS } from '../snapshotBench';
 import { VERSIONING_LABELS as VERSIONING } from '../versioningBench';
 import { BLUE_GREEN_LABELS as BLUE_GREEN } from '../blueGreenBench';
+import { FULFILMENT_LABELS as FULFILMENT } from '../fulfilmentBench';
 import type { Chapter, DemoStep } from '../types';
 import { HOME_CURRENCY } from '../../projection/versioning';
 import { LONG_ACCOUNT, ORDERS_BEFORE_REVISION_2, storyStart } from './story';
@@ -25,6 +26,7 @@ const stepOn =
 const step = stepOn('Snapshots');
 const versioningStep = stepOn('Versioning');
 const blueGreenStep = stepOn('Blue/green');
+const fulfilmentStep = stepOn('Fulfilment');
 
 const DEMO_SNAPSHOTS: readonly DemoStep[] = [
   step(`Load ${accountId} by folding its whole stream`, LABELS.loadAll, 'snapshot:full'),
@@ -79,6 +81,34 @@ const DEMO_BLUE_GREEN: readonly DemoStep[] = [
     'bluegreen:answered',
   ),
   blueGreenStep('Drop version 1: nothing asks it any more', BLUE_GREEN.drop, 'bluegreen:dropped'),
+];
+
+const DEMO_PROCESS_MANAGER: readonly DemoStep[] = [
+  fulfilmentStep(
+    'Place an order: the process manager reacts with ReserveStock',
+    FULFILMENT.place,
+    'pm:answer-unsaved',
+  ),
+  fulfilmentStep(
+    'Kill the process manager before it has saved ReserveStock’s answer; the watchdog restarts it',
+    FULFILMENT.kill,
+    'pm:resent',
+  ),
+  fulfilmentStep(
+    'Pay ORD-1: the process confirms the order',
+    FULFILMENT.pay('ORD-1'),
+    'pm:confirmed',
+  ),
+  fulfilmentStep(
+    'Place a second order, and wait for its payment request',
+    FULFILMENT.place,
+    'pm:paying',
+  ),
+  fulfilmentStep(
+    'Move the clock on 10 s: the payment runs out, the stock is released, the order cancelled',
+    FULFILMENT.clock,
+    'pm:compensated',
+  ),
 ];
 
 const orders = ORDERS_BEFORE_REVISION_2;
@@ -215,6 +245,48 @@ export const PRODUCTION: readonly Chapter[] = [
       text: 'A rebuild in place empties the view its queries read, so they wait, or read a half-built view, until it ends. Built beside the old version in a store of its own, the new one catches up while the old keeps answering; queries switch once it has caught up, and the old store is dropped.',
       inProduction:
         'Marten’s async daemon and Axon’s tracking processors can replay a projection from the start of the log; run under a new name and writing new tables, the new version catches up while the old one answers, and readers switch with a configuration change, a database view or an index alias. A KurrentDB catch-up subscription from the start of the log fills a new store the same way. In a plain SQL database without a log, a new read table is filled by a migration instead.',
+    },
+  },
+  {
+    id: 'process-manager',
+    number: 15,
+    title: 'A process across aggregates',
+    goal: 'After this chapter you can explain how a process manager carries an order across aggregates that each decide alone, compensates a step that fails, and survives a crash without a step taking effect twice.',
+    text: [
+      'So far one command placed an order and reserved its stock in one decision. Here the order, the stock of SKU-1 and the order’s payment are separate aggregates, separate consistency boundaries: each decides alone, so an order can be accepted and then find no stock, or no payment.',
+      'A process manager, often called a saga, joins them: it reacts to each aggregate’s events with a command to the next, and when a step fails it sends commands that undo the earlier ones, such as releasing the stock (compensation). Like a projection it reads the log from a checkpoint; unlike one, what it produces is commands.',
+    ],
+    task: 'Place an order, and kill the process manager while ReserveStock’s answer is not saved yet; once the watchdog has restarted it, pay the order. Then place another, and move the clock on until its payment runs out.',
+    highlight: [FULFILMENT.place, FULFILMENT.kill, FULFILMENT.clock],
+    parts: [],
+    workbench: 'process-manager',
+    demo: DEMO_PROCESS_MANAGER,
+    scenario: { domain: 'shop', history: storyStart('process-manager'), playing: true },
+    prediction: {
+      question:
+        'The process manager sends ReserveStock for an order; the stock is reserved and the write model answers, but the manager is killed before it has saved that answer. The watchdog starts it again from what it saved. What becomes of ReserveStock?',
+      choices: [
+        'It is lost: the restarted manager goes on after it, and the order waits for ever',
+        'It is sent again and reserves the stock a second time, so the order holds 4 units',
+        'It is sent again under the same id, and the write model, knowing the id, reserves nothing more',
+      ],
+      answer: 2,
+      because:
+        'The manager saves its outbox with its state, so the restarted one finds ReserveStock not yet acknowledged and sends it again, under the id it took from the order and the step. The write model remembers the command ids it has handled and answers “already handled” without reserving again. Sending at least once is safe only because the receiver is idempotent.',
+      howToSee: 'Place an order, then kill the process manager while an answer is not saved yet.',
+      revealWhen: once(
+        'A command was sent again after a restart and applied once',
+        reported('pm:resent'),
+      ),
+    },
+    check: once(
+      'A command sent again after a restart was applied once; a paid order ended confirmed with its stock held, and an unpaid one cancelled with its stock released',
+      reported('pm:resent', 'pm:confirmed', 'pm:compensated'),
+    ),
+    takeaway: {
+      text: 'A process manager carries one business process across aggregates that each decide alone: it reacts to their events with commands, and compensates a failed step with commands that undo the earlier ones. Its state, checkpoint and outbox are saved together and its commands keep their ids, so after a crash it sends again what it may already have sent, and the write model applies each command once.',
+      inProduction:
+        'Axon stores a saga’s state and routes events to it by an association value, with deadlines for timeouts; Wolverine keeps a saga’s state as a document in Marten; with KurrentDB a process manager is an application’s subscriber that keeps its own checkpoint and state. In a Kafka-based pipeline it is a consumer that commits its offset together with its state.',
     },
   },
 ];

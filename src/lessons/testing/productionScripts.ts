@@ -117,4 +117,37 @@ const blueGreen = (): Script => {
   );
 };
 
-export const PRODUCTION_SCRIPTS: Scripts = { snapshots, upcasting, 'blue-green': blueGreen };
+const processManager = (): Script => {
+  const start = ready(storyLog('process-manager'));
+  const resent = did(start, 'pm:answer-unsaved', 'pm:killed', 'pm:restarted', 'pm:resent');
+  const confirmed = did(resent, 'pm:paying', 'pm:confirmed');
+  return revealedBy(
+    {
+      start,
+      task: [resent, confirmed, did(confirmed, 'pm:paying', 'pm:compensated')],
+      nearMisses: {
+        'killed with nothing unsaved: nothing sent again': [
+          start,
+          did(start, 'pm:killed', 'pm:restarted', 'pm:paying', 'pm:confirmed', 'pm:compensated'),
+        ],
+        'sent again and paid, but nothing compensated': [start, resent, confirmed],
+        'sent again and compensated, but nothing paid': [
+          start,
+          resent,
+          did(resent, 'pm:paying', 'pm:compensated'),
+        ],
+      },
+    },
+    [
+      'sent again and paid, but nothing compensated',
+      'sent again and compensated, but nothing paid',
+    ],
+  );
+};
+
+export const PRODUCTION_SCRIPTS: Scripts = {
+  snapshots,
+  upcasting,
+  'blue-green': blueGreen,
+  'process-manager': processManager,
+};

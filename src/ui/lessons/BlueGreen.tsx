@@ -7,6 +7,7 @@ import {
   type BlueGreenBenchClient,
 } from '../../runtime/blueGreenBench';
 import { reportActivity } from '../../state/lessons';
+import { BenchFailure } from './BenchFailure';
 import { useBench } from './useBench';
 
 /** How often the page reads the versions' positions while one is being built. */
@@ -119,11 +120,7 @@ export const BlueGreen = () => {
         real build reads as fast as the store allows).
       </p>
       {!status && !failed && <p role="status">Building version 1 from the log…</p>}
-      {failed && (
-        <p role="alert" className="feedback feedback-refused">
-          {failed}
-        </p>
-      )}
+      <BenchFailure failed={failed} />
       {status && (
         <table aria-label="Versions of Stock levels">
           <thead>

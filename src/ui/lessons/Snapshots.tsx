@@ -13,6 +13,7 @@ import {
   type SnapshotBenchClient,
 } from '../../runtime/snapshotBench';
 import { reportActivity } from '../../state/lessons';
+import { BenchFailure } from './BenchFailure';
 import { useBench } from './useBench';
 
 const { accountId } = LONG_ACCOUNT;
@@ -72,11 +73,7 @@ export const Snapshots = () => {
             ? ''
             : `Writing ${accountId}’s history: ${count(LONG_ACCOUNT.version - 1)} payments in and out…`}
       </p>
-      {failed && (
-        <p role="alert" className="feedback feedback-refused">
-          {failed}
-        </p>
-      )}
+      <BenchFailure failed={failed} />
       <div className="button-row">
         <button type="button" disabled={busy} onClick={() => void load(false)}>
           {LABELS.loadAll}

@@ -8,6 +8,7 @@ import {
   type VersioningBenchClient,
 } from '../../runtime/versioningBench';
 import { reportActivity } from '../../state/lessons';
+import { BenchFailure } from './BenchFailure';
 import { useBench } from './useBench';
 
 /** The order revision 2 writes from this bench: 2 Blue mugs, priced in euros. */
@@ -95,11 +96,7 @@ export const Versioning = () => {
             ? ''
             : 'Copying the shop’s orders…'}
       </p>
-      {failed && (
-        <p role="alert" className="feedback feedback-refused">
-          {failed}
-        </p>
-      )}
+      <BenchFailure failed={failed} />
       <div className="button-row">
         <button
           type="button"

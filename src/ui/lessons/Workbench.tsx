@@ -5,6 +5,7 @@ import { BlueGreen } from './BlueGreen';
 import { Costs } from './Costs';
 import { DesignBench } from './DesignBench';
 import { DuplicateCheck } from './DuplicateCheck';
+import { Fulfilment } from './Fulfilment';
 import { ReadYourWrites } from './ReadYourWrites';
 import { Snapshots } from './Snapshots';
 import { TwoWriters } from './TwoWriters';
@@ -29,6 +30,8 @@ export const Workbench = ({ kind }: { kind: WorkbenchKind }) => {
       return <Versioning />;
     case 'blue-green':
       return <BlueGreen />;
+    case 'process-manager':
+      return <Fulfilment />;
   }
 };
 
