@@ -22,10 +22,13 @@ export class ManagerDb extends Dexie {
   saved!: Table<Saved, string>;
   /** The ids of the commands it has sent (for the page: a command sent again after a restart). */
   sentIds!: Table<{ commandId: string }, string>;
+  /** How far its virtual clock was moved on, so that a restart keeps the time it had reached. */
+  clock!: Table<{ key: 'offset'; ms: number }, string>;
 
   constructor(name: string = MANAGER_STORE_NAME) {
     super(name);
     this.version(1).stores({ saved: 'key', sentIds: 'commandId' });
+    this.version(2).stores({ clock: 'key' });
   }
 }
 
@@ -93,9 +96,10 @@ export const createManagerHost = ({ db, read, send, now, pageSize = 100 }: Manag
 
   /** Forgets everything: the process starts again with the log (the chapter was set up again). */
   const reset = async () => {
-    await db.transaction('rw', db.saved, db.sentIds, async () => {
+    await db.transaction('rw', db.saved, db.sentIds, db.clock, async () => {
       await db.saved.clear();
       await db.sentIds.clear();
+      await db.clock.clear();
     });
     state = undefined;
   };

@@ -60,9 +60,16 @@ export const createManagerService = (
     }
   };
 
+  /** Reads how far the clock had been moved on before a restart. */
+  const start = async () => {
+    offset = (await db.clock.get('offset'))?.ms ?? 0;
+    return run();
+  };
+
   /** Moves the manager's clock on (virtual time), then lets it act on what is now due. */
-  const advance = (ms: number) => {
+  const advance = async (ms: number) => {
     offset += ms;
+    await db.clock.put({ key: 'offset', ms: offset });
     return run();
   };
 
@@ -72,7 +79,7 @@ export const createManagerService = (
     await host.reset();
   };
 
-  return { run, advance, reset, state: host.load, clockOffset: () => offset };
+  return { start, run, advance, reset, state: host.load, clockOffset: () => offset };
 };
 
 export type ManagerService = ReturnType<typeof createManagerService>;

@@ -27,7 +27,7 @@ export const createProcessManagerWorkerApi = (db: ManagerDb, space: Space = 'san
         ackDelayMs: ACK_DELAY_MS,
         sent: (one) => sent.push(one),
       });
-      return service.run();
+      return service.start();
     },
     run: () => (service ? service.run() : Promise.reject(new Error('Not connected'))),
     advance: (ms: number) =>
