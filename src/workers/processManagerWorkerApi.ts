@@ -18,6 +18,11 @@ export const createProcessManagerWorkerApi = (db: ManagerDb, space: Space = 'san
       ? undefined
       : new BroadcastChannel(inSpace(FULFILMENT_CHANNEL, space));
   channel?.addEventListener('message', () => void service?.run());
+  /** The manager, once `connect` has started it (a call before then is refused). */
+  const connected = () => {
+    if (!service) throw new Error('The process manager is not connected to fulfilment yet');
+    return service;
+  };
   return {
     ping: () => true,
     /** Starts on `port` (the fulfilment worker): from its saved state and checkpoint. */
@@ -29,10 +34,9 @@ export const createProcessManagerWorkerApi = (db: ManagerDb, space: Space = 'san
       });
       return service.start();
     },
-    run: () => (service ? service.run() : Promise.reject(new Error('Not connected'))),
-    advance: (ms: number) =>
-      service ? service.advance(ms) : Promise.reject(new Error('Not connected')),
-    state: () => (service ? service.state() : Promise.reject(new Error('Not connected'))),
+    run: () => connected().run(),
+    advance: (ms: number) => connected().advance(ms),
+    state: () => connected().state(),
     reset: async () => {
       sent.length = 0;
       await service?.reset();

@@ -15,6 +15,7 @@ import {
 } from '../../runtime/fulfilment';
 import { reportActivity } from '../../state/lessons';
 import { BenchFailure } from './BenchFailure';
+import { useBench } from './useBench';
 
 /** How often the page reads the orders and the manager. */
 const WATCH_MS = 300;
@@ -39,9 +40,6 @@ const commandText = ({ command }: Sent): string =>
 
 /** Chapter 15's bench: three aggregates joined by a process manager in a worker of its own. */
 export const Fulfilment = () => {
-  const runtime = useRef<FulfilmentRuntime | null>(null);
-  const [ready, setReady] = useState(false);
-  const [failed, setFailed] = useState<string | null>(null);
   const [orders, setOrders] = useState<readonly OrderSummary[]>([]);
   const [manager, setManager] = useState<ManagerState | null>(null);
   const [phase, setPhase] = useState<'running' | 'killed' | 'restarted'>('running');
@@ -55,41 +53,37 @@ export const Fulfilment = () => {
     reportActivity(activity);
   };
 
-  useEffect(() => {
-    const started = startFulfilment({
-      onRestart: () => {
-        instance.current += 1;
-        setPhase('restarted');
-        reportActivity('pm:restarted');
-      },
-    });
-    runtime.current = started;
-    let stopped = false;
-    (async () => {
+  const {
+    bench: runtime,
+    failed,
+    fail,
+  } = useBench({
+    start: () => {
+      const started = startFulfilment({
+        onRestart: () => {
+          instance.current += 1;
+          setPhase('restarted');
+          reportActivity('pm:restarted');
+        },
+      });
+      return { api: started, stop: started.stop };
+    },
+    // A fresh start: the manager forgets, the log is emptied, the stock comes in.
+    prepare: async (started: FulfilmentRuntime) => {
       await started.manager().reset();
       await started.fulfilment.reset();
       await started.fulfilment.addStock(FULFILMENT_STOCK.sku, FULFILMENT_STOCK.quantity, 'stock');
-    })().then(
-      () => {
-        if (!stopped) setReady(true);
-      },
-      (error: unknown) => {
-        if (!stopped)
-          setFailed(
-            `The fulfilment bench could not start: ${error instanceof Error ? error.message : String(error)}`,
-          );
-      },
-    );
-    return () => {
-      stopped = true;
-      started.stop();
-    };
-  }, []);
+    },
+    ready: () => undefined,
+    refresh: () => Promise.resolve(),
+    name: 'fulfilment bench',
+  });
+  const ready = runtime !== undefined;
 
   // The orders and the manager, read a few times a second: what each aggregate and the process say.
   useEffect(() => {
-    const started = runtime.current;
-    if (!ready || !started) return;
+    const started = runtime;
+    if (!started) return;
     const timer = setInterval(() => {
       const at = instance.current;
       void started.fulfilment.orders().then(
@@ -120,15 +114,12 @@ export const Fulfilment = () => {
       );
     }, WATCH_MS);
     return () => clearInterval(timer);
-  }, [ready]);
+  }, [runtime]);
 
   const act = (work: (rt: FulfilmentRuntime) => Promise<unknown>) => {
-    const started = runtime.current;
-    if (!started) return;
-    setFailed(null);
-    work(started).catch((error: unknown) =>
-      setFailed(error instanceof Error ? error.message : String(error)),
-    );
+    if (!runtime) return;
+    fail(null);
+    work(runtime).catch(fail);
   };
 
   const awaiting = orders.filter((order) => order.payment === 'requested');
@@ -174,7 +165,7 @@ export const Fulfilment = () => {
           type="button"
           disabled={!ready || phase === 'killed'}
           onClick={() => {
-            runtime.current?.kill();
+            runtime?.kill();
             setManager(null);
             setPhase('killed');
             reportActivity('pm:killed');
