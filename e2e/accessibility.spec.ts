@@ -9,6 +9,7 @@ import {
   loadFromSnapshot,
   openChapter,
   orderAwaitingPayment,
+  phantomOrder,
 } from './page-models/chapter';
 import { LabPage } from './page-models/labPage';
 
@@ -70,5 +71,12 @@ test('chapter 15’s fulfilment bench, with an order awaiting payment, has no ac
   page,
 }) => {
   await orderAwaitingPayment(page);
+  expect(await violations(page)).toEqual([]);
+});
+
+test('chapter 16’s dual-write bench, with a phantom order, has no accessibility violations', async ({
+  page,
+}) => {
+  await phantomOrder(page);
   expect(await violations(page)).toEqual([]);
 });

@@ -8,6 +8,7 @@ import {
   loadFromSnapshot,
   openChapter,
   orderAwaitingPayment,
+  phantomOrder,
 } from './page-models/chapter';
 
 import { LabPage } from './page-models/labPage';
@@ -121,6 +122,16 @@ test.describe('layout', () => {
       const box = await writer(name).boundingBox();
       expect((box?.x ?? Infinity) + (box?.width ?? 0), `Writer ${name}`).toBeLessThanOrEqual(390);
     }
+  });
+
+  test('at 390 px chapter 16’s choices and orders fit inside the page', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const bench = await phantomOrder(page);
+    await fitsAt390(new LabPage(page), [
+      bench.getByRole('group', { name: 'How the orders service publishes' }),
+      bench.getByRole('checkbox', { name: 'Crash the relay after it publishes' }),
+      bench.getByRole('table', { name: 'Orders and what the warehouse knows' }),
+    ]);
   });
 
   test('at 390 px chapter 15’s orders and commands fit inside the page', async ({ page }) => {

@@ -93,6 +93,7 @@ test.describe('lessons', () => {
       'Running a log',
       'Choosing a design',
       'Living with a growing log',
+      'Across aggregates and services',
     ]);
     await expect(map.getByRole('listitem').filter({ hasText: 'The stale read' })).toContainText(
       /not started.*After this chapter you can/,
@@ -759,6 +760,63 @@ test.describe('lessons', () => {
     await expect(order('ORD-2')).toHaveText(/^ORD-2heldrequestedplaced/);
     await bench.getByRole('button', { name: 'Move the clock on 10 s' }).click();
     await expect(order('ORD-2')).toHaveText(/^ORD-2releasedexpiredcancelled/);
+    await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
+  test('16 outbox: a crash between two writes loses a message or leaves a phantom; through the outbox a message comes twice and is applied once', async ({
+    page,
+  }) => {
+    test.setTimeout(scaled(90_000));
+    const { progress, errors } = await openChapter(page, 'outbox', /Chapter 16/);
+    const feedback = await predict(page, /^Nothing, ever/);
+    const bench = page.getByRole('group', { name: 'Dual write' });
+    const service = bench.getByRole('status', { name: 'Orders service' });
+    const relay = bench.getByRole('status', { name: 'Relay' });
+    await expect(service).toHaveText('Orders service: Running.', { timeout: scaled(30_000) });
+    const orders = bench.getByRole('table', { name: 'Orders and what the warehouse knows' });
+    const order = (id: string) => orders.getByRole('row', { name: new RegExp(`^${id},`) });
+    const crashService = bench.getByRole('checkbox', {
+      name: 'Crash the orders service after its first step',
+    });
+    const place = bench.getByRole('button', { name: 'Place an order for 1 × SKU-1' });
+
+    // Write, then publish: the order is saved and its message lost for good.
+    await crashService.check();
+    await expect(crashService).toHaveAccessibleDescription(
+      /after saving the order, before publishing its message/,
+    );
+    await place.click();
+    await expect(service).toContainText('Placing ORD-1, told to crash');
+    await expect(service).toHaveText(/^Orders service: Running again: the watchdog started it/, {
+      timeout: scaled(30_000),
+    });
+    await expect(order('ORD-1')).toHaveText(
+      /^ORD-1, written, then published, service crashed: Lost: saved, but its message was never published.*savednever heard of it$/,
+    );
+    await expect(feedback).toHaveText(/^Right: The save had committed before the crash/);
+    await expect(crashService).not.toBeChecked();
+
+    // Publish, then write: the warehouse picks an order that was never saved.
+    await bench.getByRole('radio', { name: 'Publish, then write' }).check();
+    await crashService.check();
+    await place.click();
+    await expect(order('ORD-2')).toHaveText(
+      /^ORD-2, published, then written, service crashed: Phantom.*not savedpicks it \(1 delivery\)$/,
+      { timeout: scaled(30_000) },
+    );
+    await expect(progress).toHaveText(/^Not done yet/);
+
+    // The outbox: the relay crashes after publishing, and publishes again from its checkpoint.
+    await bench.getByRole('radio', { name: 'Outbox and relay' }).check();
+    await bench.getByRole('checkbox', { name: 'Crash the relay after it publishes' }).check();
+    await expect(relay).toContainText('Told to crash after its next publish');
+    await place.click();
+    await expect(order('ORD-3')).toHaveText(
+      /^ORD-3, through the outbox: Saved, and the warehouse picks it: its message was delivered 2 times and applied oncesaved; outbox row #\d+ publishedpicks it \(2 deliveries\)$/,
+      { timeout: scaled(30_000) },
+    );
+    await expect(relay).toContainText('Running again: the watchdog started it after its crash');
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);
   });

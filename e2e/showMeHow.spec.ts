@@ -60,6 +60,7 @@ test.describe('Show me how', () => {
     ['upcasting', /Chapter 13/],
     ['blue-green', /Chapter 14/],
     ['process-manager', /Chapter 15/],
+    ['outbox', /Chapter 16/],
   ] as const)
     test(`completes ${id} too`, async ({ page }) => {
       test.setTimeout(scaled(120_000));

@@ -93,3 +93,20 @@ export const orderAwaitingPayment = async (page: Page) => {
   });
   return bench;
 };
+
+/** Opens chapter 16, locks in its first choice, and leaves a phantom: published, crashed, never saved. */
+export const phantomOrder = async (page: Page) => {
+  await openAndPredict(page, 'outbox', /Chapter 16/);
+  const bench = page.getByRole('group', { name: 'Dual write' });
+  const place = bench.getByRole('button', { name: 'Place an order for 1 × SKU-1' });
+  await expect(place).toBeEnabled({ timeout: scaled(30_000) });
+  await bench.getByRole('radio', { name: 'Publish, then write' }).check();
+  await bench
+    .getByRole('checkbox', { name: 'Crash the orders service after its first step' })
+    .check();
+  await place.click();
+  await expect(
+    bench.getByRole('table', { name: 'Orders and what the warehouse knows' }),
+  ).toContainText('Phantom', { timeout: scaled(30_000) });
+  return bench;
+};

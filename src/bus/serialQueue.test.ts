@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSerialQueue } from './serialQueue';
+import { createDrain, createSerialQueue } from './serialQueue';
 
 describe('Serial queue', () => {
   it('runs tasks one at a time, in order', async () => {
@@ -24,5 +24,30 @@ describe('Serial queue', () => {
     const next = serial(() => Promise.resolve('yes'));
     await expect(failed).rejects.toThrow('no');
     expect(await next).toBe('yes');
+  });
+});
+
+describe('Drain', () => {
+  it('runs once more for the calls that came while it ran, and not once per call', async () => {
+    let release: () => void = () => undefined;
+    let runs = 0;
+    const drain = createDrain(async () => {
+      runs += 1;
+      if (runs === 1) await new Promise<void>((resolve) => (release = resolve));
+    });
+    const first = drain();
+    await Promise.all([drain(), drain()]);
+    expect(runs).toBe(1);
+    release();
+    await first;
+    expect(runs).toBe(2);
+  });
+
+  it('runs again after a drain that failed', async () => {
+    let fail = true;
+    const drain = createDrain(() => (fail ? Promise.reject(new Error('no')) : Promise.resolve()));
+    await expect(drain()).rejects.toThrow('no');
+    fail = false;
+    await expect(drain()).resolves.toBeUndefined();
   });
 });

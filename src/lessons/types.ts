@@ -128,7 +128,8 @@ export type Workbench =
   | 'snapshots'
   | 'versioning'
   | 'blue-green'
-  | 'process-manager';
+  | 'process-manager'
+  | 'outbox';
 
 export type Chapter = {
   /** The URL names the chapter: #/lessons/<id>. */

@@ -1,13 +1,12 @@
 // Fulfilment and its process manager, each in a worker of its own in the lessons' space: the page
 // connects the manager to the fulfilment worker with a channel of their own, and the watchdog that
 // watches the lab's other workers starts the manager again when it dies, on the state it saved.
-import { transfer } from 'comlink';
 import type { Remote } from '../bus/remote';
 import type { FulfilmentWorkerApi } from '../workers/fulfilmentWorkerApi';
 import FulfilmentWorker from '../workers/fulfilment.worker?worker';
 import type { ProcessManagerWorkerApi } from '../workers/processManagerWorkerApi';
 import ProcessManagerWorker from '../workers/processManager.worker?worker';
-import { startBenchWorker } from './benchWorker';
+import { startBenchWorker, superviseBenchWorker } from './benchWorker';
 import { createWatchdogs, type WatchdogOptions } from './watchdog';
 
 export type { OrderSummary } from '../process/fulfilmentService';
@@ -34,33 +33,15 @@ export const startFulfilment = ({
     timeoutMs: 30_000,
   });
   const watchdogs = createWatchdogs(patience);
-  let manager = startManager();
-
-  function startManager() {
-    const started = startBenchWorker<ProcessManagerWorkerApi>(
-      ProcessManagerWorker,
-      'Process manager',
-      { timeoutMs: 30_000 },
-    );
-    const channel = new MessageChannel();
-    void fulfilment.api.connect(transfer(channel.port1, [channel.port1]));
-    // A manager that cannot start says so when the page next asks it; the watchdog sees it die.
-    started.api.connect(transfer(channel.port2, [channel.port2])).catch(() => undefined);
-    watchdogs.watch('Process manager', () => started.api.ping(), restart);
-    return started;
-  }
-
-  function restart() {
-    if (watchdogs.stopped()) return;
-    manager.stop();
-    manager = startManager();
-    onRestart();
-  }
-
+  const manager = superviseBenchWorker<ProcessManagerWorkerApi>(
+    ProcessManagerWorker,
+    'Process manager',
+    { watchdogs, connectPeer: (port) => fulfilment.api.connect(port), onRestart },
+  );
   return {
     fulfilment: fulfilment.api,
-    manager: () => manager.api,
-    kill: () => manager.stop(),
+    manager: manager.api,
+    kill: manager.kill,
     stop: () => {
       watchdogs.stopAll();
       manager.stop();

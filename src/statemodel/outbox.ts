@@ -4,6 +4,7 @@
 // for a write that did not commit. A relay then reads the outbox and sends its rows on; a row is
 // deleted once its receiver acknowledges it. A relay that stops before that sends the row again
 // (at least once), so receivers must skip what they have already applied (their checkpoint does).
+import { createDrain } from '../bus/serialQueue';
 import type { StoredEvent } from '../domain/types';
 import type { EventSource } from '../eventstore/source';
 import { stateHead, type StateModelDb } from './stateModelDb';
@@ -42,32 +43,18 @@ export const createOutboxRelay = (
   send: (events: StoredEvent[], head: number) => void,
 ) => {
   let sent = 0;
-  let running = false;
-  /** Kicks so far: one that came while the relay was reading makes it read once more. */
-  let kicks = 0;
-  const kick = async (): Promise<void> => {
-    kicks += 1;
-    if (running) return;
-    running = true;
-    try {
-      let seen: number;
-      do {
-        seen = kicks;
-        for (;;) {
-          const rows = await db.outbox.where('position').above(sent).limit(PAGE).toArray();
-          const last = rows.at(-1);
-          if (!last) break;
-          sent = last.position;
-          send(
-            rows.map((row) => row.event),
-            await stateHead(db),
-          );
-        }
-      } while (seen !== kicks);
-    } finally {
-      running = false;
+  const kick = createDrain(async () => {
+    for (;;) {
+      const rows = await db.outbox.where('position').above(sent).limit(PAGE).toArray();
+      const last = rows.at(-1);
+      if (!last) return;
+      sent = last.position;
+      send(
+        rows.map((row) => row.event),
+        await stateHead(db),
+      );
     }
-  };
+  });
   return {
     kick,
     /** The receiver has applied everything up to `position`: those rows can go. */

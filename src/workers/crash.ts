@@ -3,3 +3,12 @@
 export const crashSoon = (): void => {
   setTimeout(() => (globalThis as unknown as { close: () => void }).close(), 0);
 };
+
+/**
+ * Ends the worker here and now, at a named point of its work: nothing after this call runs. The
+ * caller awaits it, so the step it stands before never starts.
+ */
+export const crashHere = (): Promise<never> => {
+  (globalThis as unknown as { close: () => void }).close();
+  return new Promise<never>(() => undefined);
+};

@@ -20,8 +20,9 @@ const TOPICS: readonly { title: string; ids: readonly string[] }[] = [
   { title: 'Choosing a design', ids: ['without-cqrs', 'when-not-to-use-cqrs'] },
   {
     title: 'Living with a growing log',
-    ids: ['snapshots', 'upcasting', 'blue-green', 'process-manager'],
+    ids: ['snapshots', 'upcasting', 'blue-green'],
   },
+  { title: 'Across aggregates and services', ids: ['process-manager', 'outbox'] },
 ];
 
 export const CHAPTER_TOPICS: readonly { title: string; chapters: readonly Chapter[] }[] =

@@ -5,6 +5,7 @@ import { SNAPSHOT_EVERY, SNAPSHOT_LABELS as LABELS } from '../snapshotBench';
 import { VERSIONING_LABELS as VERSIONING } from '../versioningBench';
 import { BLUE_GREEN_LABELS as BLUE_GREEN } from '../blueGreenBench';
 import { FULFILMENT_LABELS as FULFILMENT } from '../fulfilmentBench';
+import { OUTBOX_LABELS as OUTBOX } from '../outboxBench';
 import type { Chapter, DemoStep } from '../types';
 import { HOME_CURRENCY } from '../../projection/versioning';
 import { LONG_ACCOUNT, ORDERS_BEFORE_REVISION_2, storyStart } from './story';
@@ -27,6 +28,7 @@ const step = stepOn('Snapshots');
 const versioningStep = stepOn('Versioning');
 const blueGreenStep = stepOn('Blue/green');
 const fulfilmentStep = stepOn('Fulfilment');
+const DUAL_WRITE = 'Dual write';
 
 const DEMO_SNAPSHOTS: readonly DemoStep[] = [
   step(`Load ${accountId} by folding its whole stream`, LABELS.loadAll, 'snapshot:full'),
@@ -109,6 +111,37 @@ const DEMO_PROCESS_MANAGER: readonly DemoStep[] = [
     FULFILMENT.clock,
     'pm:compensated',
   ),
+];
+
+/** Chapter 16's demonstration: one crash for each way of publishing, the relay's last. */
+const DEMO_OUTBOX: readonly DemoStep[] = [
+  {
+    says: `Choose “${OUTBOX.ways['write-then-publish']}”, tell the service to crash after its first step, and place an order`,
+    acts: [
+      press(OUTBOX.ways['write-then-publish'], DUAL_WRITE),
+      press(OUTBOX.crashService, DUAL_WRITE),
+      press(OUTBOX.place, DUAL_WRITE),
+    ],
+    until: reportedAgain('outbox:lost'),
+  },
+  {
+    says: `Choose “${OUTBOX.ways['publish-then-write']}”, tell the service to crash again, and place an order`,
+    acts: [
+      press(OUTBOX.ways['publish-then-write'], DUAL_WRITE),
+      press(OUTBOX.crashService, DUAL_WRITE),
+      press(OUTBOX.place, DUAL_WRITE),
+    ],
+    until: reportedAgain('outbox:phantom'),
+  },
+  {
+    says: `Choose “${OUTBOX.ways.outbox}”, tell the relay to crash after it publishes, and place an order`,
+    acts: [
+      press(OUTBOX.ways.outbox, DUAL_WRITE),
+      press(OUTBOX.crashRelay, DUAL_WRITE),
+      press(OUTBOX.place, DUAL_WRITE),
+    ],
+    until: reportedAgain('outbox:twice'),
+  },
 ];
 
 const orders = ORDERS_BEFORE_REVISION_2;
@@ -287,6 +320,52 @@ export const PRODUCTION: readonly Chapter[] = [
       text: 'A process manager carries one business process across aggregates that each decide alone: it reacts to their events with commands, and compensates a failed step with commands that undo the earlier ones. Its state, checkpoint and outbox are saved together and its commands keep their ids, so after a crash it sends again what it may already have sent, and the write model applies each command once.',
       inProduction:
         'Axon stores a saga’s state and routes events to it by an association value, with deadlines for timeouts; Wolverine keeps a saga’s state as a document in Marten; with KurrentDB a process manager is an application’s subscriber that keeps its own checkpoint and state. In a Kafka-based pipeline it is a consumer that commits its offset together with its state.',
+    },
+  },
+  {
+    id: 'outbox',
+    number: 16,
+    title: 'Saving and publishing together',
+    goal: 'After this chapter you can explain why saving a change and publishing a message about it are two writes that a crash can split, and how an outbox and its relay make the message as durable as the change.',
+    text: [
+      'The shop now has a warehouse: a separate service, with a database of its own, that learns of each order from a message. The orders service here keeps its orders as rows in its own database (current state, no event log), so each order takes two writes: the row in its database and the message to the warehouse. No transaction spans the two.',
+      'Elsewhere in this lab the views read the event log itself: the append is the only write, so a view can hear of an event late, but never of one that was not stored. The two writes come back wherever a service saves in one place and publishes to another: a write model that keeps state in place and sends its views messages, or an event-sourced service that appends and then also publishes to a broker.',
+    ],
+    task: `Tell the orders service to crash after its first step and place an order, first with “${OUTBOX.ways['write-then-publish']}”, then with “${OUTBOX.ways['publish-then-write']}”. Then choose “${OUTBOX.ways.outbox}”, tell the relay to crash after it publishes, and place an order.`,
+    highlight: [
+      OUTBOX.ways['write-then-publish'],
+      OUTBOX.ways['publish-then-write'],
+      OUTBOX.ways.outbox,
+      OUTBOX.crashService,
+      OUTBOX.crashRelay,
+      OUTBOX.place,
+    ],
+    parts: [],
+    workbench: 'outbox',
+    demo: DEMO_OUTBOX,
+    scenario: { domain: 'shop', history: storyStart('outbox'), playing: true },
+    prediction: {
+      question:
+        'The orders service saves an order in its database, then crashes before it publishes the order’s message. The watchdog starts it again. What does the warehouse learn of the order?',
+      choices: [
+        'It hears of it late: the restarted service publishes the message it had not sent',
+        'Nothing, and the orders database loses the order too: the crash undoes the save',
+        'Nothing, ever: the order stays saved, and nothing left behind says a message is owed',
+      ],
+      answer: 2,
+      because:
+        'The save had committed before the crash, so the row stays. The message existed only in the memory of the worker that crashed, and nothing the restarted service reads says one is owed, so the warehouse never hears of the order: the two services disagree for good. An outbox saves the message as a row in the order’s own transaction, so it exists exactly when the order does, and a relay publishes it afterwards.',
+      howToSee: `Choose “${OUTBOX.ways['write-then-publish']}”, tick “${OUTBOX.crashService}”, and place an order.`,
+      revealWhen: once('An order was saved and its message lost', reported('outbox:lost')),
+    },
+    check: once(
+      'An order was saved and its message lost; the warehouse picked an order that was never saved; through the outbox, a message the relay published twice was applied once',
+      reported('outbox:lost', 'outbox:phantom', 'outbox:twice'),
+    ),
+    takeaway: {
+      text: 'Saving a change and publishing a message about it are two writes, and a crash between them loses the message or publishes one about a change that never happened. An outbox saves the message in the change’s own transaction and a relay publishes it afterwards, at least once, so the receiver must apply each message once, by its id.',
+      inProduction:
+        'With a plain SQL database the outbox is a table written in the business transaction, and a relay polls it, or change data capture such as Debezium’s outbox event router reads it from the database’s log and publishes it to Kafka. Kafka’s transactions cover only Kafka, so a consumer that writes to a database of its own still skips messages it has applied. Subscribers to KurrentDB, Marten’s async daemon and Axon’s tracking processors read the event store itself, so there is no second write to split. This lab’s design “CQRS, views updated after commit” feeds its views from an outbox.',
     },
   },
 ];

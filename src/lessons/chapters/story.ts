@@ -77,6 +77,8 @@ const SHOP_STORY: readonly (readonly [string, Beat])[] = [
   ['blue-green', { setup: [], outcome: [] }],
   // Chapter 15's fulfilment runs on a log of its own.
   ['process-manager', { setup: [], outcome: [] }],
+  // Chapter 16's orders service and warehouse keep stores of their own.
+  ['outbox', { setup: [], outcome: [] }],
 ];
 
 function line(sku: string, quantity: number) {

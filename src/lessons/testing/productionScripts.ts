@@ -145,9 +145,58 @@ const processManager = (): Script => {
   );
 };
 
+const outbox = (): Script => {
+  const start = ready(storyLog('outbox'));
+  const lost = did(start, 'outbox:service-crashed', 'outbox:lost');
+  const phantom = did(lost, 'outbox:service-crashed', 'outbox:phantom');
+  const twice = did(phantom, 'outbox:relay-restarted', 'outbox:twice');
+  return revealedBy(
+    {
+      start,
+      task: [lost, phantom, twice],
+      nearMisses: {
+        'nothing crashed: every way agreed': [
+          start,
+          did(start, 'outbox:agreed', 'outbox:agreed', 'outbox:agreed'),
+        ],
+        'lost and phantom, the outbox never tried': [start, lost, phantom],
+        'the outbox survived the service’s crash, the relay never crashed': [
+          start,
+          lost,
+          phantom,
+          did(phantom, 'outbox:service-crashed', 'outbox:survived'),
+        ],
+        'a phantom and a message delivered twice, nothing lost': [
+          start,
+          did(start, 'outbox:service-crashed', 'outbox:phantom'),
+          did(
+            start,
+            'outbox:service-crashed',
+            'outbox:phantom',
+            'outbox:relay-restarted',
+            'outbox:twice',
+          ),
+        ],
+        'a lost message and the outbox, no phantom': [
+          start,
+          lost,
+          did(lost, 'outbox:relay-restarted', 'outbox:twice'),
+        ],
+      },
+    },
+    // Losing a message is what the prediction asks about.
+    [
+      'lost and phantom, the outbox never tried',
+      'the outbox survived the service’s crash, the relay never crashed',
+      'a lost message and the outbox, no phantom',
+    ],
+  );
+};
+
 export const PRODUCTION_SCRIPTS: Scripts = {
   snapshots,
   upcasting,
   'blue-green': blueGreen,
   'process-manager': processManager,
+  outbox,
 };

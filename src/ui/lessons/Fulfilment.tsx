@@ -74,8 +74,6 @@ export const Fulfilment = () => {
       await started.fulfilment.reset();
       await started.fulfilment.addStock(FULFILMENT_STOCK.sku, FULFILMENT_STOCK.quantity, 'stock');
     },
-    ready: () => undefined,
-    refresh: () => Promise.resolve(),
     name: 'fulfilment bench',
   });
   const ready = runtime !== undefined;

@@ -6,6 +6,7 @@ import { Costs } from './Costs';
 import { DesignBench } from './DesignBench';
 import { DuplicateCheck } from './DuplicateCheck';
 import { Fulfilment } from './Fulfilment';
+import { Outbox } from './Outbox';
 import { ReadYourWrites } from './ReadYourWrites';
 import { Snapshots } from './Snapshots';
 import { TwoWriters } from './TwoWriters';
@@ -32,6 +33,8 @@ export const Workbench = ({ kind }: { kind: WorkbenchKind }) => {
       return <BlueGreen />;
     case 'process-manager':
       return <Fulfilment />;
+    case 'outbox':
+      return <Outbox />;
   }
 };
 

@@ -7,17 +7,17 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
 export const useBench = <Api, Ready>({
   start,
   prepare,
-  ready,
-  refresh,
+  ready = () => undefined,
+  refresh = () => Promise.resolve(),
   name,
 }: {
   start: () => { api: Api; stop: () => void };
   /** What the bench does before its buttons wake (e.g. writes a long history). */
   prepare: (api: Api) => Promise<Ready>;
   /** Shows what `prepare` found; not called once the bench has closed. */
-  ready: (found: Ready) => void;
+  ready?: (found: Ready) => void;
   /** What the workbench reads again after each piece of work. */
-  refresh: (api: Api) => Promise<void>;
+  refresh?: (api: Api) => Promise<void>;
   /** The bench's name in its error, e.g. "snapshot loader". */
   name: string;
 }) => {
