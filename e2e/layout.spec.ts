@@ -9,6 +9,7 @@ import {
   openChapter,
   orderAwaitingPayment,
   phantomOrder,
+  runBothBoundaries,
 } from './page-models/chapter';
 
 import { LabPage } from './page-models/labPage';
@@ -124,7 +125,13 @@ test.describe('layout', () => {
     }
   });
 
-  test('at 390 px chapter 16’s choices and orders fit inside the page', async ({ page }) => {
+  test('at 390 px chapter 16’s runs fit inside the page', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    const bench = await runBothBoundaries(page);
+    await fitsAt390(new LabPage(page), [bench.getByRole('table', { name: 'Runs' })]);
+  });
+
+  test('at 390 px chapter 17’s choices and orders fit inside the page', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 844 });
     const bench = await phantomOrder(page);
     await fitsAt390(new LabPage(page), [

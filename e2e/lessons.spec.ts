@@ -764,11 +764,48 @@ test.describe('lessons', () => {
     expect(errors).toEqual([]);
   });
 
-  test('16 outbox: a crash between two writes loses a message or leaves a phantom; through the outbox a message comes twice and is applied once', async ({
+  test('16 consistency boundaries: together, orders with no stock are refused at the desk; apart, all are accepted and the process manager cancels those with no stock', async ({
+    page,
+  }) => {
+    test.setTimeout(scaled(120_000));
+    const { progress, errors } = await openChapter(page, 'consistency-boundaries', /Chapter 16/);
+    const feedback = await predict(page, /^They are accepted, and cancelled a little later/);
+    const bench = page.getByRole('group', { name: 'Boundaries' });
+    const status = bench.getByRole('status', { name: 'Boundaries bench' });
+    await expect(status).toHaveText(/^Ready: 4 desks will place 10 orders each/, {
+      timeout: scaled(30_000),
+    });
+    const runs = bench.getByRole('table', { name: 'Runs' });
+    const measure = (name: string) => runs.getByRole('row', { name: new RegExp(`^${name}`) });
+
+    await bench.getByRole('button', { name: 'Run with order and stock together' }).click();
+    await expect(status).toHaveText(/^Ready/, { timeout: scaled(60_000) });
+    await expect(measure('Accepted at the desk')).toHaveText('Accepted at the desk30');
+    await expect(measure('Refused at the desk')).toHaveText('Refused at the desk: no stock10');
+    await expect(measure('Conflicts')).toHaveText(/^Conflicts: appends tried again\d+$/);
+    await expect(progress).toHaveText(/^Not done yet/);
+
+    await bench.getByRole('button', { name: 'Run with order and stock apart' }).click();
+    await expect(status).toHaveText(/^Ready/, { timeout: scaled(90_000) });
+    await expect(measure('Accepted at the desk')).toHaveText('Accepted at the desk3040');
+    await expect(measure('Refused at the desk')).toHaveText('Refused at the desk: no stock100');
+    await expect(measure('Conflicts')).toHaveText(/^Conflicts: appends tried again\d+0$/);
+    await expect(measure('Accepted, then cancelled')).toHaveText(
+      'Accepted, then cancelled: no stock0: each order was decided with its stock10',
+    );
+    await expect(measure('Accepted, waiting')).toContainText(
+      /never: the answer came with the ordermedian [\d,]+ ms; longest [\d,]+ ms \(ORD-\d+, \d+ events appended meanwhile\)$/,
+    );
+    await expect(feedback).toHaveText(/^Right: An order decided on its own stream/);
+    await expect(progress).toHaveText(done);
+    expect(errors).toEqual([]);
+  });
+
+  test('17 outbox: a crash between two writes loses a message or leaves a phantom; through the outbox a message comes twice and is applied once', async ({
     page,
   }) => {
     test.setTimeout(scaled(90_000));
-    const { progress, errors } = await openChapter(page, 'outbox', /Chapter 16/);
+    const { progress, errors } = await openChapter(page, 'outbox', /Chapter 17/);
     const feedback = await predict(page, /^Nothing, ever/);
     const bench = page.getByRole('group', { name: 'Dual write' });
     const service = bench.getByRole('status', { name: 'Orders service' });

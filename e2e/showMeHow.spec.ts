@@ -60,7 +60,8 @@ test.describe('Show me how', () => {
     ['upcasting', /Chapter 13/],
     ['blue-green', /Chapter 14/],
     ['process-manager', /Chapter 15/],
-    ['outbox', /Chapter 16/],
+    ['consistency-boundaries', /Chapter 16/],
+    ['outbox', /Chapter 17/],
   ] as const)
     test(`completes ${id} too`, async ({ page }) => {
       test.setTimeout(scaled(120_000));

@@ -94,9 +94,9 @@ export const orderAwaitingPayment = async (page: Page) => {
   return bench;
 };
 
-/** Opens chapter 16, locks in its first choice, and leaves a phantom: published, crashed, never saved. */
+/** Opens chapter 17, locks in its first choice, and leaves a phantom: published, crashed, never saved. */
 export const phantomOrder = async (page: Page) => {
-  await openAndPredict(page, 'outbox', /Chapter 16/);
+  await openAndPredict(page, 'outbox', /Chapter 17/);
   const bench = page.getByRole('group', { name: 'Dual write' });
   const place = bench.getByRole('button', { name: 'Place an order for 1 × SKU-1' });
   await expect(place).toBeEnabled({ timeout: scaled(30_000) });
@@ -108,5 +108,19 @@ export const phantomOrder = async (page: Page) => {
   await expect(
     bench.getByRole('table', { name: 'Orders and what the warehouse knows' }),
   ).toContainText('Phantom', { timeout: scaled(30_000) });
+  return bench;
+};
+
+/** Opens chapter 16, locks in its first choice, and runs the orders both ways. */
+export const runBothBoundaries = async (page: Page) => {
+  await openAndPredict(page, 'consistency-boundaries', /Chapter 16/);
+  const bench = page.getByRole('group', { name: 'Boundaries' });
+  const status = bench.getByRole('status', { name: 'Boundaries bench' });
+  for (const name of ['Run with order and stock together', 'Run with order and stock apart']) {
+    await expect(status).toHaveText(/^Ready/, { timeout: scaled(90_000) });
+    await bench.getByRole('button', { name }).click();
+    await expect(status).toHaveText(/^Running/);
+  }
+  await expect(status).toHaveText(/^Ready/, { timeout: scaled(90_000) });
   return bench;
 };

@@ -1,4 +1,4 @@
-// Chapter 16's bench, as the chapter names it: its controls, and what each order came to, read
+// Chapter 17's bench, as the chapter names it: its controls, and what each order came to, read
 // from the orders service's database and the warehouse's, and reported to the chapter's check.
 import type { Pick, Publishing } from '../statemodel/dualWrite';
 

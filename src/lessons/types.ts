@@ -129,6 +129,7 @@ export type Workbench =
   | 'versioning'
   | 'blue-green'
   | 'process-manager'
+  | 'boundaries'
   | 'outbox';
 
 export type Chapter = {

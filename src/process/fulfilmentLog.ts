@@ -17,7 +17,7 @@ import type { Envelope, LoggedEvent } from './processManager';
 export const FULFILMENT_STORE_NAME = 'cqrs-lab-fulfilment';
 
 /** A fulfilment event as the store keeps it: its type, and the rest as its data. */
-const toStored = ({ type, ...data }: FulfilmentEvent): DomainEvent => ({ type, data });
+export const toStored = ({ type, ...data }: FulfilmentEvent): DomainEvent => ({ type, data });
 
 /** A stored event as the process manager reads it; `at` is the virtual time it was recorded at. */
 export const toLogged = (stored: StoredEvent): LoggedEvent => ({
@@ -26,7 +26,7 @@ export const toLogged = (stored: StoredEvent): LoggedEvent => ({
   event: { type: stored.type, ...(stored.data as object) } as FulfilmentEvent,
 });
 
-const fold = (stream: readonly StoredEvent[]) =>
+export const foldStream = (stream: readonly StoredEvent[]) =>
   stream.map((e) => toLogged(e).event).reduce(evolveStream, emptyStream());
 
 /** The write model of fulfilment: `handle` decides one command and appends what it decided. */
@@ -41,7 +41,7 @@ export const createFulfilmentWriteModel = (db: EventStoreDb) => {
         const stream = await readStream(db, streamId);
         const base = { commandId, commandType: command.type };
         try {
-          const events = decideFulfilment(command, fold(stream));
+          const events = decideFulfilment(command, foldStream(stream));
           return [
             {
               ...base,

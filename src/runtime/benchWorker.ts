@@ -25,7 +25,10 @@ export const startBenchWorker = <Api extends object>(
 };
 
 /** What a supervised worker offers beside its own calls. */
-type Supervisable = { ping: () => unknown; connect: (port: MessagePort) => unknown };
+type Supervisable = {
+  ping: () => unknown;
+  connect: (port: MessagePort, ...options: never[]) => unknown;
+};
 
 /** What a call to a supervised worker came to: its answer, or the worker died before giving one. */
 export type Outcome<T> = { answer: T } | { died: true };
@@ -42,22 +45,28 @@ export const superviseBenchWorker = <Api extends Supervisable>(
     watchdogs,
     connectPeer,
     onRestart,
+    options = [],
     timeoutMs = 30_000,
   }: {
     watchdogs: Watchdogs;
     connectPeer: (port: MessagePort) => Promise<unknown>;
     /** Told each time the watchdog has started the worker again. */
     onRestart: () => void;
+    /** What each start's `connect` is given after its port. */
+    options?: readonly unknown[];
     timeoutMs?: number;
   },
 ) => {
   const start = () => {
     const started = startBenchWorker<Api>(Worker, name, { timeoutMs });
-    const calls = started.api as unknown as Remote<Supervisable>;
+    const calls = started.api as unknown as Remote<{
+      ping: () => unknown;
+      connect: (port: MessagePort, ...options: unknown[]) => unknown;
+    }>;
     const channel = new MessageChannel();
     void connectPeer(transfer(channel.port1, [channel.port1])).catch(() => undefined);
     // A worker that cannot start says so when the page next asks it; the watchdog sees it die.
-    calls.connect(transfer(channel.port2, [channel.port2])).catch(() => undefined);
+    calls.connect(transfer(channel.port2, [channel.port2]), ...options).catch(() => undefined);
     watchdogs.watch(name, () => calls.ping(), restart);
     return { ...started, dead: false };
   };

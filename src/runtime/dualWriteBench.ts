@@ -1,4 +1,4 @@
-// Chapter 16's bench: the orders service, its outbox relay and the warehouse, each in a worker of
+// Chapter 17's bench: the orders service, its outbox relay and the warehouse, each in a worker of
 // its own in the lessons' space. The service and the relay each reach the warehouse on a channel
 // of their own; the watchdog starts either again when it dies (both crash at named points when the
 // learner says so), and a call under way when the service died comes back as `died`.

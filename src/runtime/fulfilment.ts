@@ -24,10 +24,13 @@ export type FulfilmentRuntime = {
 export const startFulfilment = ({
   onRestart = () => undefined,
   patience = {},
+  ackDelayMs,
 }: {
   /** Told each time the watchdog has started the manager again. */
   onRestart?: () => void;
   patience?: Partial<Omit<WatchdogOptions, 'ping' | 'onDead'>>;
+  /** Between each answer and the manager saving it (the worker's own wait when not given). */
+  ackDelayMs?: number;
 } = {}): FulfilmentRuntime => {
   const fulfilment = startBenchWorker<FulfilmentWorkerApi>(FulfilmentWorker, 'Fulfilment', {
     timeoutMs: 30_000,
@@ -36,7 +39,12 @@ export const startFulfilment = ({
   const manager = superviseBenchWorker<ProcessManagerWorkerApi>(
     ProcessManagerWorker,
     'Process manager',
-    { watchdogs, connectPeer: (port) => fulfilment.api.connect(port), onRestart },
+    {
+      watchdogs,
+      connectPeer: (port) => fulfilment.api.connect(port),
+      onRestart,
+      options: ackDelayMs === undefined ? [] : [ackDelayMs],
+    },
   );
   return {
     fulfilment: fulfilment.api,

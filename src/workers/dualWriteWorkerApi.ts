@@ -1,4 +1,4 @@
-// What chapter 16's three workers offer: the orders service (its database, and a port to the
+// What chapter 17's three workers offer: the orders service (its database, and a port to the
 // warehouse), the outbox relay (the same database, and a port of its own to the warehouse) and the
 // warehouse (its own database). The service nudges the relay on a channel after each outbox write;
 // the relay also looks every second, so a nudge lost in a crash delays a message but loses none.

@@ -25,11 +25,14 @@ export const createProcessManagerWorkerApi = (db: ManagerDb, space: Space = 'san
   };
   return {
     ping: () => true,
-    /** Starts on `port` (the fulfilment worker): from its saved state and checkpoint. */
-    connect: (port: MessagePort) => {
+    /**
+     * Starts on `port` (the fulfilment worker): from its saved state and checkpoint, waiting
+     * `ackDelayMs` between each answer and saving it.
+     */
+    connect: (port: MessagePort, ackDelayMs: number = ACK_DELAY_MS) => {
       const target = remote<ManagerTarget>(port, { name: 'Fulfilment', timeoutMs: 30_000 });
       service = createManagerService(db, target, {
-        ackDelayMs: ACK_DELAY_MS,
+        ackDelayMs,
         sent: (one) => sent.push(one),
       });
       return service.start();

@@ -22,7 +22,10 @@ const TOPICS: readonly { title: string; ids: readonly string[] }[] = [
     title: 'Living with a growing log',
     ids: ['snapshots', 'upcasting', 'blue-green'],
   },
-  { title: 'Across aggregates and services', ids: ['process-manager', 'outbox'] },
+  {
+    title: 'Across aggregates and services',
+    ids: ['process-manager', 'consistency-boundaries', 'outbox'],
+  },
 ];
 
 export const CHAPTER_TOPICS: readonly { title: string; chapters: readonly Chapter[] }[] =

@@ -6,6 +6,8 @@ import { VERSIONING_LABELS as VERSIONING } from '../versioningBench';
 import { BLUE_GREEN_LABELS as BLUE_GREEN } from '../blueGreenBench';
 import { FULFILMENT_LABELS as FULFILMENT } from '../fulfilmentBench';
 import { OUTBOX_LABELS as OUTBOX } from '../outboxBench';
+import { BOUNDARY_LABELS as BOUNDARY } from '../boundariesBench';
+import { WORKLOAD } from '../../process/boundaries';
 import type { Chapter, DemoStep } from '../types';
 import { HOME_CURRENCY } from '../../projection/versioning';
 import { LONG_ACCOUNT, ORDERS_BEFORE_REVISION_2, storyStart } from './story';
@@ -113,7 +115,21 @@ const DEMO_PROCESS_MANAGER: readonly DemoStep[] = [
   ),
 ];
 
-/** Chapter 16's demonstration: one crash for each way of publishing, the relay's last. */
+/** Chapter 16's demonstration: the same orders with one boundary, then with two. */
+const DEMO_BOUNDARIES: readonly DemoStep[] = [
+  stepOn('Boundaries')(
+    'Run the orders with the order and the stock decided together',
+    BOUNDARY.run.together,
+    'boundary:together',
+  ),
+  stepOn('Boundaries')(
+    'Run the same orders with the order and the stock apart',
+    BOUNDARY.run.apart,
+    'boundary:apart',
+  ),
+];
+
+/** Chapter 17's demonstration: one crash for each way of publishing, the relay's last. */
 const DEMO_OUTBOX: readonly DemoStep[] = [
   {
     says: `Choose “${OUTBOX.ways['write-then-publish']}”, tell the service to crash after its first step, and place an order`,
@@ -323,8 +339,48 @@ export const PRODUCTION: readonly Chapter[] = [
     },
   },
   {
-    id: 'outbox',
+    id: 'consistency-boundaries',
     number: 16,
+    title: 'Where the boundary goes',
+    goal: 'After this chapter you can explain what drawing a consistency boundary around the order and its stock, or between them, costs under load: contention and retries on one side, an order accepted and then cancelled on the other.',
+    text: [
+      `A sale: ${String(WORKLOAD.desks * WORKLOAD.ordersPerDesk)} customers order a Blue mug (SKU-1) within a second, through ${String(WORKLOAD.desks)} order desks at once, as ${String(WORKLOAD.desks)} servers would take them, and ${String(WORKLOAD.stock)} are in stock. Elsewhere in the shop one command places an order and reserves its stock in one decision; chapter 15 made them separate aggregates. Here the same orders run both ways.`,
+      'A consistency boundary is the state one command decides on atomically. Drawn around the order and its stock, every order decides on the stock’s one stream, and appends with the version it read. Drawn between them, each order decides on a stream of its own, and nothing in that decision looks at the stock.',
+    ],
+    task: 'Run the orders with the order and the stock together, then with them apart, and compare what the desks saw and what happened afterwards.',
+    highlight: [BOUNDARY.run.together, BOUNDARY.run.apart],
+    parts: [],
+    workbench: 'boundaries',
+    demo: DEMO_BOUNDARIES,
+    scenario: { domain: 'shop', history: storyStart('consistency-boundaries'), playing: true },
+    prediction: {
+      question: `With the order and the stock apart, ${String(WORKLOAD.desks * WORKLOAD.ordersPerDesk)} orders of one mug arrive for ${String(WORKLOAD.stock)} in stock. What becomes of the ${String(WORKLOAD.desks * WORKLOAD.ordersPerDesk - WORKLOAD.stock)} orders with no mug behind them?`,
+      choices: [
+        'They are refused at the desk, as when the order and the stock are decided together',
+        'They are accepted, and cancelled a little later, when the stock will not reserve for them',
+        'They are accepted and reserved: with nothing to check it, the stock goes below zero',
+      ],
+      answer: 1,
+      because: `An order decided on its own stream cannot see the stock, so the desks accept all ${String(WORKLOAD.desks * WORKLOAD.ordersPerDesk)}. The process manager then asks the stock to reserve a mug for each; the stock aggregate still keeps its own rule, so it refuses the last ${String(WORKLOAD.desks * WORKLOAD.ordersPerDesk - WORKLOAD.stock)}, and the process manager cancels those orders. Until then the order and the stock disagree: the customer was told yes first.`,
+      howToSee: `${BOUNDARY.run.apart}.`,
+      revealWhen: once(
+        'Orders accepted with no stock behind them were cancelled afterwards',
+        reported('boundary:apart'),
+      ),
+    },
+    check: once(
+      'Together, orders with no stock were refused at the desk; apart, every order was accepted, and those with no stock were cancelled after the stock refused them',
+      reported('boundary:together', 'boundary:apart'),
+    ),
+    takeaway: {
+      text: 'Where the boundary goes decides who waits and who is told no. Around the order and its stock, the two never disagree, but every order contends for one stream and desks retry; between them, orders never contend, but one can be accepted and cancelled later, and a process has to compensate.',
+      inProduction:
+        'KurrentDB and Marten check an append’s expected version for each stream, so a hot stream, such as one product’s stock, makes its writers retry; Axon detects two writers of one aggregate by the sequence numbers of its events, and a plain SQL database by a row lock or a version column. Teams keep boundaries small, split a hot one (stock per warehouse, or in batches), and accept a cancellation after a yes where the business can.',
+    },
+  },
+  {
+    id: 'outbox',
+    number: 17,
     title: 'Saving and publishing together',
     goal: 'After this chapter you can explain why saving a change and publishing a message about it are two writes that a crash can split, and how an outbox and its relay make the message as durable as the change.',
     text: [

@@ -77,7 +77,9 @@ const SHOP_STORY: readonly (readonly [string, Beat])[] = [
   ['blue-green', { setup: [], outcome: [] }],
   // Chapter 15's fulfilment runs on a log of its own.
   ['process-manager', { setup: [], outcome: [] }],
-  // Chapter 16's orders service and warehouse keep stores of their own.
+  // Chapter 16's desks run on fulfilment's log and one of their own.
+  ['consistency-boundaries', { setup: [], outcome: [] }],
+  // Chapter 17's orders service and warehouse keep stores of their own.
   ['outbox', { setup: [], outcome: [] }],
 ];
 

@@ -145,6 +145,22 @@ const processManager = (): Script => {
   );
 };
 
+const consistencyBoundaries = (): Script => {
+  const start = ready(storyLog('consistency-boundaries'));
+  const together = did(start, 'boundary:together');
+  return revealedBy(
+    {
+      start,
+      task: [together, did(together, 'boundary:apart')],
+      nearMisses: {
+        'ran together only': [start, together, did(together, 'boundary:together')],
+        'ran apart only': [start, did(start, 'boundary:apart')],
+      },
+    },
+    ['ran apart only'],
+  );
+};
+
 const outbox = (): Script => {
   const start = ready(storyLog('outbox'));
   const lost = did(start, 'outbox:service-crashed', 'outbox:lost');
@@ -198,5 +214,6 @@ export const PRODUCTION_SCRIPTS: Scripts = {
   upcasting,
   'blue-green': blueGreen,
   'process-manager': processManager,
+  'consistency-boundaries': consistencyBoundaries,
   outbox,
 };

@@ -42,7 +42,7 @@ const warehouseCell = (pick: Pick | undefined) =>
     ? `picks it (${String(pick.deliveries)} ${pick.deliveries === 1 ? 'delivery' : 'deliveries'})`
     : 'never heard of it';
 
-/** Chapter 16's bench: an orders service that saves and publishes, a relay and a warehouse. */
+/** Chapter 17's bench: an orders service that saves and publishes, a relay and a warehouse. */
 export const Outbox = () => {
   const [publishing, setPublishing] = useState<Publishing>('write-then-publish');
   const [crashService, setCrashService] = useState(false);

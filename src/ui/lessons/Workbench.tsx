@@ -2,6 +2,7 @@
 // screen does not wait for the workbenches (or the comparison runtime they start).
 import type { Workbench as WorkbenchKind } from '../../lessons/types';
 import { BlueGreen } from './BlueGreen';
+import { Boundaries } from './Boundaries';
 import { Costs } from './Costs';
 import { DesignBench } from './DesignBench';
 import { DuplicateCheck } from './DuplicateCheck';
@@ -33,6 +34,8 @@ export const Workbench = ({ kind }: { kind: WorkbenchKind }) => {
       return <BlueGreen />;
     case 'process-manager':
       return <Fulfilment />;
+    case 'boundaries':
+      return <Boundaries />;
     case 'outbox':
       return <Outbox />;
   }

@@ -1,0 +1,203 @@
+// Where the consistency boundary goes, under load (issue 19, item 1). Order desks (each a worker of
+// its own, as request handlers on several servers would be) place the same orders two ways. Each
+// desk reads what it decides on, takes a moment to decide (a request handler's work), and appends
+// with the version it read, retrying on a conflict:
+// - together: the order and the product's stock are one consistency boundary. Every order decides
+//   on the stock's stream and appends OrderPlaced with StockReserved in one transaction, so every
+//   desk contends for that one stream, and an order with no stock behind it is refused at once.
+// - apart: the order is an aggregate of its own, decided on its own new stream, so desks never
+//   contend; the process manager reserves the stock afterwards, and an order it cannot reserve
+//   for is cancelled: accepted first, and told later.
+import { append, clearLog, ConcurrencyError, readStream, type EventStoreDb } from '../eventstore';
+import {
+  availableOf,
+  decideFulfilment,
+  orderStreamOf,
+  stockStreamOf,
+  type FulfilmentEvent,
+} from './fulfilment';
+import { foldStream, toStored } from './fulfilmentLog';
+import type { LoggedEvent } from './processManager';
+
+export const BOUNDARIES = ['together', 'apart'] as const;
+export type Boundary = (typeof BOUNDARIES)[number];
+
+/** The workload, the same both ways: this many desks, each placing this many orders of 1 unit. */
+export const WORKLOAD = { desks: 4, ordersPerDesk: 10, sku: 'SKU-1', stock: 30 } as const;
+
+/** The store of the run with one boundary (the run with two uses fulfilment's own log). */
+export const TOGETHER_STORE_NAME = 'cqrs-lab-boundaries-together';
+
+export type DeskReport = {
+  accepted: number;
+  /** Refused at once: no stock behind the order when it was decided (together only). */
+  refused: number;
+  /** Appends refused because the stream had moved since the desk read it; each was tried again. */
+  conflicts: number;
+};
+
+export type DeskDeps = {
+  /** The run with one boundary: order and stock on one log, decided together. */
+  together: EventStoreDb;
+  /** The run with two: fulfilment's log, which the process manager follows. */
+  apart: EventStoreDb;
+  /** A request handler's work between reading and appending. */
+  think: () => Promise<void>;
+  /** Tells the process manager that fulfilment's log grew. */
+  told: () => void;
+  now?: () => string;
+};
+
+const placed = (orderId: string, quantity: number): FulfilmentEvent => ({
+  type: 'OrderPlaced',
+  orderId,
+  sku: WORKLOAD.sku,
+  quantity,
+  amountCents: 1000 * quantity,
+});
+
+export const createDesk = ({
+  together,
+  apart,
+  think,
+  told,
+  now = () => new Date().toISOString(),
+}: DeskDeps) => {
+  const meta = (orderId: string) => ({
+    commandId: `desk-${orderId}`,
+    commandType: 'PlaceOrder',
+    recordedAt: now(),
+  });
+
+  /** One order, decided with the stock: appended with its reservation, or refused. */
+  const placeTogether = async (orderId: string, report: DeskReport) => {
+    const sku = WORKLOAD.sku;
+    for (;;) {
+      const stock = await readStream(together, stockStreamOf(sku));
+      await think();
+      if (availableOf(foldStream(stock).stock) < 1) {
+        report.refused += 1;
+        return;
+      }
+      try {
+        await append(
+          together,
+          [
+            {
+              streamId: orderStreamOf(orderId),
+              expectedVersion: 'no-stream',
+              events: [toStored(placed(orderId, 1))],
+            },
+            {
+              streamId: stockStreamOf(sku),
+              expectedVersion: stock.length,
+              events: [toStored({ type: 'StockReserved', sku, orderId, quantity: 1 })],
+            },
+          ],
+          meta(orderId),
+        );
+        report.accepted += 1;
+        return;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+        report.conflicts += 1;
+      }
+    }
+  };
+
+  /** One order, decided on its own stream: always accepted; the stock comes later. */
+  const placeApart = async (orderId: string, report: DeskReport) => {
+    for (;;) {
+      const stream = await readStream(apart, orderStreamOf(orderId));
+      await think();
+      const events = decideFulfilment(
+        { type: 'PlaceOrder', orderId, sku: WORKLOAD.sku, quantity: 1, amountCents: 1000 },
+        foldStream(stream),
+      );
+      try {
+        await append(
+          apart,
+          [
+            {
+              streamId: orderStreamOf(orderId),
+              expectedVersion: stream.length === 0 ? 'no-stream' : stream.length,
+              events: events.map(toStored),
+            },
+          ],
+          meta(orderId),
+        );
+        told();
+        report.accepted += 1;
+        return;
+      } catch (error) {
+        if (!(error instanceof ConcurrencyError)) throw error;
+        report.conflicts += 1;
+      }
+    }
+  };
+
+  /** Places `orderIds` one after another, as `boundary` says; what the desk saw. */
+  const run = async (boundary: Boundary, orderIds: readonly string[]): Promise<DeskReport> => {
+    const report: DeskReport = { accepted: 0, refused: 0, conflicts: 0 };
+    for (const orderId of orderIds)
+      await (boundary === 'together' ? placeTogether : placeApart)(orderId, report);
+    return report;
+  };
+
+  return { run };
+};
+
+/** The orders desk `desk` places in a run: the same ids both ways. */
+export const ordersOfDesk = (desk: number): string[] =>
+  Array.from(
+    { length: WORKLOAD.ordersPerDesk },
+    (_, i) => `ORD-${String(desk * WORKLOAD.ordersPerDesk + i + 1)}`,
+  );
+
+/** Empties the one-boundary log and brings the workload's stock in. */
+export const prepareTogether = async (db: EventStoreDb): Promise<void> => {
+  await clearLog(db);
+  await append(
+    db,
+    [
+      {
+        streamId: stockStreamOf(WORKLOAD.sku),
+        expectedVersion: 'no-stream',
+        events: [toStored({ type: 'StockAdded', sku: WORKLOAD.sku, quantity: WORKLOAD.stock })],
+      },
+    ],
+    { commandId: 'stock', commandType: 'AddStock', recordedAt: new Date().toISOString() },
+  );
+};
+
+/** How long one order was accepted while the stock had not yet answered for it. */
+export type Window = {
+  orderId: string;
+  ms: number;
+  /** Events appended in between (other orders, other reservations). */
+  events: number;
+  outcome: 'reserved' | 'refused';
+};
+
+/**
+ * From fulfilment's log: for each order, from OrderPlaced to the stock's answer (StockReserved or
+ * ReservationRefused). Orders the stock has not answered for yet are left out.
+ */
+export const windowsOf = (log: readonly LoggedEvent[]): Window[] => {
+  const placedAt = new Map<string, LoggedEvent>();
+  const windows: Window[] = [];
+  for (const logged of log) {
+    const { event } = logged;
+    if (event.type === 'OrderPlaced') placedAt.set(event.orderId, logged);
+    if (event.type !== 'StockReserved' && event.type !== 'ReservationRefused') continue;
+    const start = placedAt.get(event.orderId);
+    if (!start) continue;
+    windows.push({
+      orderId: event.orderId,
+      ms: logged.at - start.at,
+      events: logged.position - start.position - 1,
+      outcome: event.type === 'StockReserved' ? 'reserved' : 'refused',
+    });
+  }
+  return windows;
+};
