@@ -739,8 +739,14 @@ test.describe('lessons', () => {
 
     await bench.getByRole('button', { name: 'Place an order for 2 × SKU-1' }).click();
     await expect(status).toContainText('ReserveStock answered, the answer not saved yet');
+    // The flow draws the command still in the manager's outbox, on its way back to fulfilment.
+    const flow = bench.getByRole('figure', { name: 'Flow of fulfilment' });
+    await expect(flow).toContainText(
+      /1 command of its outbox is on the way back: ReserveStock ORD-1\.$/,
+    );
     await bench.getByRole('button', { name: 'Kill the process manager' }).click();
     await expect(status).toHaveText(/^Killed\. The watchdog/);
+    await expect(flow).toContainText('The process manager is not answering');
     await expect(status).toHaveText(/^Running again, started by the watchdog from what it saved/, {
       timeout: scaled(30_000),
     });
@@ -750,15 +756,21 @@ test.describe('lessons', () => {
     });
     await expect(again).toContainText('pm-ORD-1-reserve');
     await expect(again).toContainText('already handled under this id: nothing appended');
+    await expect(flow).toContainText(
+      /It has reacted up to #\d+, and 0 commands of its outbox are on the way back: none\.$/,
+    );
     await expect(feedback).toHaveText(/^Right: The manager saves its outbox/);
     await expect(order('ORD-1')).toHaveText(/^ORD-1heldrequestedplaced/);
+    await expect(bench.getByRole('group', { name: 'Payment provider' })).toContainText(
+      /ORD-1: its payment runs out in \d+ s on the manager’s clock/,
+    );
 
     await bench.getByRole('button', { name: 'Pay ORD-1' }).click();
     await expect(order('ORD-1')).toHaveText(/^ORD-1heldsucceededconfirmed/);
     await expect(progress).toHaveText(/^Not done yet/);
     await bench.getByRole('button', { name: 'Place an order for 2 × SKU-1' }).click();
     await expect(order('ORD-2')).toHaveText(/^ORD-2heldrequestedplaced/);
-    await bench.getByRole('button', { name: 'Move the clock on 10 s' }).click();
+    await bench.getByRole('button', { name: 'Move the clock on 1 minute' }).click();
     await expect(order('ORD-2')).toHaveText(/^ORD-2releasedexpiredcancelled/);
     await expect(progress).toHaveText(done);
     expect(errors).toEqual([]);

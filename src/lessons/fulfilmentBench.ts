@@ -7,7 +7,7 @@ export const FULFILMENT_LABELS = {
   place: 'Place an order for 2 × SKU-1',
   pay: (orderId: string) => `Pay ${orderId}`,
   decline: (orderId: string) => `Decline ${orderId}`,
-  clock: 'Move the clock on 10 s',
+  clock: 'Move the clock on 1 minute',
   kill: 'Kill the process manager',
 } as const;
 

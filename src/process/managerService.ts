@@ -79,7 +79,16 @@ export const createManagerService = (
     await host.reset();
   };
 
-  return { start, run, advance, reset, state: host.load, clockOffset: () => offset };
+  return {
+    start,
+    run,
+    advance,
+    reset,
+    state: host.load,
+    clockOffset: () => offset,
+    /** The manager's clock: real time, moved on by what `advance` added. */
+    now: () => clock() + offset,
+  };
 };
 
 export type ManagerService = ReturnType<typeof createManagerService>;

@@ -15,7 +15,7 @@
 import type { FulfilmentCommand, FulfilmentEvent } from './fulfilment';
 
 /** How long, in virtual milliseconds, a payment may take before the process gives up on it. */
-export const PAYMENT_WINDOW_MS = 10_000;
+export const PAYMENT_WINDOW_MS = 60_000;
 
 export type Envelope = { commandId: string; command: FulfilmentCommand };
 

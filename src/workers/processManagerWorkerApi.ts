@@ -9,6 +9,8 @@ import { FULFILMENT_CHANNEL } from './fulfilmentWorkerApi';
 
 /** Between a command's answer and saving it: long enough for a learner to kill the manager. */
 export const ACK_DELAY_MS = 1_500;
+/** How often the manager looks at its clock for payments now due, when nothing else wakes it. */
+const TICK_MS = 1_000;
 
 export const createProcessManagerWorkerApi = (db: ManagerDb, space: Space = 'sandbox') => {
   let service: ReturnType<typeof createManagerService> | undefined;
@@ -35,11 +37,13 @@ export const createProcessManagerWorkerApi = (db: ManagerDb, space: Space = 'san
         ackDelayMs,
         sent: (one) => sent.push(one),
       });
+      setInterval(() => void service?.run().catch(() => undefined), TICK_MS);
       return service.start();
     },
     run: () => connected().run(),
     advance: (ms: number) => connected().advance(ms),
     state: () => connected().state(),
+    now: () => connected().now(),
     reset: async () => {
       sent.length = 0;
       await service?.reset();

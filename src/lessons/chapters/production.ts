@@ -109,7 +109,7 @@ const DEMO_PROCESS_MANAGER: readonly DemoStep[] = [
     'pm:paying',
   ),
   fulfilmentStep(
-    'Move the clock on 10 s: the payment runs out, the stock is released, the order cancelled',
+    'Move the clock on a minute: the payment runs out, the stock is released, the order cancelled',
     FULFILMENT.clock,
     'pm:compensated',
   ),

@@ -6,7 +6,7 @@ import {
   isResent,
   orderActivity,
 } from '../../lessons/fulfilmentBench';
-import type { ManagerState } from '../../process/processManager';
+import { PAYMENT_WINDOW_MS, type ManagerState } from '../../process/processManager';
 import {
   startFulfilment,
   type FulfilmentRuntime,
@@ -15,6 +15,7 @@ import {
 } from '../../runtime/fulfilment';
 import { reportActivity } from '../../state/lessons';
 import { BenchFailure } from './BenchFailure';
+import { FulfilmentFlow } from './FulfilmentFlow';
 import { useBench } from './useBench';
 
 /** How often the page reads the orders and the manager. */
@@ -42,6 +43,8 @@ const commandText = ({ command }: Sent): string =>
 export const Fulfilment = () => {
   const [orders, setOrders] = useState<readonly OrderSummary[]>([]);
   const [manager, setManager] = useState<ManagerState | null>(null);
+  /** The manager's clock when it was last read. */
+  const [clock, setClock] = useState(0);
   const [phase, setPhase] = useState<'running' | 'killed' | 'restarted'>('running');
   const [rows, setRows] = useState<readonly Row[]>([]);
   const instance = useRef(0);
@@ -95,9 +98,14 @@ export const Fulfilment = () => {
         },
         () => undefined,
       );
-      void Promise.all([started.manager().state(), started.manager().sent()]).then(
-        ([state, sent]) => {
+      void Promise.all([
+        started.manager().state(),
+        started.manager().sent(),
+        started.manager().now(),
+      ]).then(
+        ([state, sent, now]) => {
           setManager(state);
+          setClock(now);
           setRows((all) => [
             ...all.filter((row) => !row.key.startsWith(`${String(at)}-`)),
             ...sent.map((one, i) => ({ ...one, key: `${String(at)}-${String(i)}` })),
@@ -143,6 +151,7 @@ export const Fulfilment = () => {
       <p role="status" aria-label="Process manager">
         {status}
       </p>
+      <FulfilmentFlow manager={manager} killed={phase === 'killed'} />
       <BenchFailure failed={failed} />
       <div className="button-row">
         <button
@@ -155,7 +164,7 @@ export const Fulfilment = () => {
         <button
           type="button"
           disabled={!ready || phase === 'killed'}
-          onClick={() => act((rt) => rt.manager().advance(10_000))}
+          onClick={() => act((rt) => rt.manager().advance(PAYMENT_WINDOW_MS))}
         >
           {LABELS.clock}
         </button>
@@ -197,6 +206,21 @@ export const Fulfilment = () => {
       {awaiting.length > 0 && (
         <div role="group" aria-label="Payment provider">
           <p>The payment provider has been asked for:</p>
+          <ul>
+            {awaiting.map((order) => {
+              const dueAt = manager?.processes[order.orderId]?.dueAt;
+              return (
+                <li key={order.orderId}>
+                  {order.orderId}: its payment runs out{' '}
+                  {dueAt == null
+                    ? 'once the manager has saved the request'
+                    : dueAt > clock
+                      ? `in ${String(Math.ceil((dueAt - clock) / 1000))} s on the manager’s clock`
+                      : 'now: the manager expires it'}
+                </li>
+              );
+            })}
+          </ul>
           <div className="button-row">
             {awaiting.flatMap((order) => [
               <button
