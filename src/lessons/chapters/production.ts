@@ -345,7 +345,7 @@ export const PRODUCTION: readonly Chapter[] = [
     goal: 'After this chapter you can explain what drawing a consistency boundary around the order and its stock, or between them, costs under load: contention and retries on one side, an order accepted and then cancelled on the other.',
     text: [
       `A sale: ${String(WORKLOAD.desks * WORKLOAD.ordersPerDesk)} customers order a Blue mug (SKU-1) within a second, through ${String(WORKLOAD.desks)} order desks at once, as ${String(WORKLOAD.desks)} servers would take them, and ${String(WORKLOAD.stock)} are in stock. Elsewhere in the shop one command places an order and reserves its stock in one decision; chapter 15 made them separate aggregates. Here the same orders run both ways.`,
-      'A consistency boundary is the state one command decides on atomically. Drawn around the order and its stock, every order decides on the stock’s one stream, and appends with the version it read. Drawn between them, each order decides on a stream of its own, and nothing in that decision looks at the stock.',
+      'A consistency boundary is the state one command decides on atomically. Drawn around the order and its stock, every order decides on the stock’s one stream, and appends with the version it read. Drawn between them, each order decides on a stream of its own, and the stock decides on its own stream.',
     ],
     task: 'Run the orders with the order and the stock together, then with them apart, and compare what the desks saw and what happened afterwards.',
     highlight: [BOUNDARY.run.together, BOUNDARY.run.apart],
@@ -385,7 +385,7 @@ export const PRODUCTION: readonly Chapter[] = [
     goal: 'After this chapter you can explain why saving a change and publishing a message about it are two writes that a crash can split, and how an outbox and its relay make the message as durable as the change.',
     text: [
       'The shop now has a warehouse: a separate service, with a database of its own, that learns of each order from a message. The orders service here keeps its orders as rows in its own database (current state, no event log), so each order takes two writes: the row in its database and the message to the warehouse. No transaction spans the two.',
-      'Elsewhere in this lab the views read the event log itself: the append is the only write, so a view can hear of an event late, but never of one that was not stored. The two writes come back wherever a service saves in one place and publishes to another: a write model that keeps state in place and sends its views messages, or an event-sourced service that appends and then also publishes to a broker.',
+      'Elsewhere in this lab the views follow the event log itself: an event reaches them only after its append has committed, and a view that missed one reads it from the log, so a view can hear of an event late, but never of one that was not stored. The two writes come back wherever a service saves in one place and publishes to another: a write model that keeps state in place and sends its views messages, or an event-sourced service that appends and then also publishes to a broker.',
     ],
     task: `Tell the orders service to crash after its first step and place an order, first with “${OUTBOX.ways['write-then-publish']}”, then with “${OUTBOX.ways['publish-then-write']}”. Then choose “${OUTBOX.ways.outbox}”, tell the relay to crash after it publishes, and place an order.`,
     highlight: [
