@@ -208,8 +208,8 @@ export const PRODUCTION: readonly Chapter[] = [
     goal: 'After this chapter you can explain why a stored event keeps the shape it was written in, and how an upcaster lets today’s code read every older shape.',
     text: [
       `The shop starts selling to customers in the euro area. Its ${String(orders)} orders so far were all in pounds (${HOME_CURRENCY}), and their OrderPlaced events do not say so: revision 1 of the event has no currency. Revision 2 adds one, and ships with a new view, Sales by currency, which needs it.`,
-      'An event in the log is a fact as it was recorded, in the shape the code of its day gave it. Code that reads the log from #1, such as a new view, a rebuild or time travel, meets the oldest events first.',
-      'Keeping every event for good is what event sourcing asks. A system that stores only its current state changes the shape of its rows once, in a migration, and has no old shapes left to read.',
+      'An event in the log is a fact as it was recorded, in the shape the code of its day gave it. Code that reads the log from #1, such as a new view, a rebuild or time travel, meets the oldest events first, and so does every load of an aggregate whose stream is old.',
+      'Keeping every event for good is what event sourcing asks. A system that stores only its current state changes the shape of its rows once, in a migration, and has no old shapes left to read, except in messages still in flight.',
     ],
     task: 'Ship OrderPlaced revision 2 and place an order in euros. Build Sales by currency without the upcaster, then with it, and compare #1 as stored with what the view reads.',
     highlight: [VERSIONING.ship, VERSIONING.place, VERSIONING.buildPlain, VERSIONING.buildUpcast],
@@ -222,7 +222,7 @@ export const PRODUCTION: readonly Chapter[] = [
         'Sales by currency reads every OrderPlaced in revision 2’s shape, and checks it. Built from #1 with no other help, what does it do at #1, an order placed before revision 2?',
       choices: [
         'It skips #1 and every order like it, and counts the orders that name a currency',
-        'It reads it: shipping revision 2 gave the orders already in the log a currency',
+        'It counts #1 under a blank currency: the field is simply missing',
         'It stops at #1: the event has no currency, and the view will not count an order without one',
       ],
       answer: 2,
@@ -238,7 +238,7 @@ export const PRODUCTION: readonly Chapter[] = [
       reported('upcast:placed', 'upcast:stopped', 'upcast:built'),
     ),
     takeaway: {
-      text: 'A stored event keeps the shape it was written in, so code that reads the log from the start must read every revision the log holds. An upcaster lifts old events to today’s shape as they are read: the stored facts stay as they were, and each projection is written against one shape.',
+      text: 'A stored event keeps the shape it was written in, so code that reads the log from the start must read every revision the log holds. An upcaster lifts old events to today’s shape as they are read: the stored facts stay as they were, and each projection and each aggregate’s fold is written against one shape.',
       inProduction:
         'Axon chains upcasters keyed on an event’s type and revision, the revision coming from an annotation on the event class; Marten registers upcasters that turn an old event’s JSON into the new type as events are read; KurrentDB stores each event’s type and data as written, and the client code that reads them upcasts. Some teams instead copy a stream into a new one in the new shape, or add only optional fields, so that old events need no change and readers tolerate their absence.',
     },
@@ -247,7 +247,7 @@ export const PRODUCTION: readonly Chapter[] = [
     id: 'blue-green',
     number: 14,
     title: 'Rebuilding without downtime',
-    goal: 'After this chapter you can explain how a new version of a view is built beside the old one and switched to, so that no query waits for a rebuild.',
+    goal: 'After this chapter you can explain what rebuilding a view costs the queries asked meanwhile, and how building a new version beside the old one changes that.',
     text: [
       'The owner wants Stock levels to show how many units of each product have been sold over its life. The rows Stock levels keeps cannot say: the number has to be counted again from the log’s first event, by version 2 of its projection.',
       'A view can be built again from #1 because the log keeps every event: that comes from keeping an event log, not from CQRS. Rebuilt in place, the view is emptied first, and here each view answers one thing at a time, so a query asked meanwhile waits for the rebuild, rather than read a half-built view.',
@@ -268,7 +268,7 @@ export const PRODUCTION: readonly Chapter[] = [
       question:
         'Version 2 of Stock levels is being built from #1 in a store of its own, and is a third of the way through. A customer asks Stock levels about SKU-1. What happens?',
       choices: [
-        'The question waits until version 2 has caught up, so that the answer has the new column',
+        'The question waits until version 2 has caught up, so that the answer has the units sold',
         'Version 1 answers at once, from its own store, as fresh as it would be without the build',
         'Version 2 answers with the third of the history it has read so far',
       ],
@@ -300,7 +300,7 @@ export const PRODUCTION: readonly Chapter[] = [
     id: 'process-manager',
     number: 15,
     title: 'A process across aggregates',
-    goal: 'After this chapter you can explain how a process manager carries an order across aggregates that each decide alone, compensates a step that fails, and survives a crash without a step taking effect twice.',
+    goal: 'After this chapter you can explain how a process manager carries an order across aggregates that each decide alone, compensates a step that fails, and what a crash in the middle of a step does.',
     text: [
       'So far one command placed an order and reserved its stock in one decision. Here the order, the stock of SKU-1 and the order’s payment are separate aggregates, separate consistency boundaries: each decides alone, so an order can be accepted and then find no stock, or no payment.',
       'A process manager, often called a saga, joins them: it reacts to each aggregate’s events with a command to the next, and when a step fails it sends commands that undo the earlier ones, such as releasing the stock (compensation). Like a projection it reads the log from a checkpoint; unlike one, what it produces is commands.',
@@ -316,7 +316,7 @@ export const PRODUCTION: readonly Chapter[] = [
         'The process manager sends ReserveStock for an order; the stock is reserved and the write model answers, but the manager is killed before it has saved that answer. The watchdog starts it again from what it saved. What becomes of ReserveStock?',
       choices: [
         'It is lost: the restarted manager goes on after it, and the order waits for ever',
-        'It is sent again and reserves the stock a second time, so the order holds 4 units',
+        'It is sent again, and the stock appends a second reservation for the order',
         'It is sent again under the same id, and the write model, knowing the id, reserves nothing more',
       ],
       answer: 2,
@@ -335,7 +335,7 @@ export const PRODUCTION: readonly Chapter[] = [
     takeaway: {
       text: 'A process manager carries one business process across aggregates that each decide alone: it reacts to their events with commands, and compensates a failed step with commands that undo the earlier ones. Its state, checkpoint and outbox are saved together and its commands keep their ids, so after a crash it sends again what it may already have sent, and the write model applies each command once.',
       inProduction:
-        'Axon stores a saga’s state and routes events to it by an association value, with deadlines for timeouts; Wolverine keeps a saga’s state as a document in Marten; with KurrentDB a process manager is an application’s subscriber that keeps its own checkpoint and state. In a Kafka-based pipeline it is a consumer that commits its offset together with its state.',
+        'Axon stores a saga’s state and routes events to it by an association value, with deadlines for timeouts; Wolverine can keep a saga’s state as a Marten document, saved in the same transaction as the messages it sends (its outbox); with KurrentDB a process manager is an application’s subscriber that keeps its own checkpoint and state. In a Kafka-based pipeline it is a consumer that commits its offset, its state and the commands it sends in one Kafka transaction, or keeps all three in its own database and relays the commands from an outbox.',
     },
   },
   {
@@ -382,10 +382,10 @@ export const PRODUCTION: readonly Chapter[] = [
     id: 'outbox',
     number: 17,
     title: 'Saving and publishing together',
-    goal: 'After this chapter you can explain why saving a change and publishing a message about it are two writes that a crash can split, and how an outbox and its relay make the message as durable as the change.',
+    goal: 'After this chapter you can explain why saving a change and publishing a message about it are two writes that a crash can split, and how an outbox and its relay keep them together.',
     text: [
       'The shop now has a warehouse: a separate service, with a database of its own, that learns of each order from a message. The orders service here keeps its orders as rows in its own database (current state, no event log), so each order takes two writes: the row in its database and the message to the warehouse. No transaction spans the two.',
-      'Elsewhere in this lab the views follow the event log itself: an event reaches them only after its append has committed, and a view that missed one reads it from the log, so a view can hear of an event late, but never of one that was not stored. The two writes come back wherever a service saves in one place and publishes to another: a write model that keeps state in place and sends its views messages, or an event-sourced service that appends and then also publishes to a broker.',
+      'Elsewhere in this lab the event-sourced views get each event on the bus only after its append has committed, and a view that missed one reads it from the log by its checkpoint. There, the log plays the outbox’s part: a view can hear of an event late, but never of one that was not stored. The two writes come back wherever a service saves in one place and publishes to another: a write model that keeps state in place and sends its views messages, or an event-sourced service that appends and then also publishes to a broker, and treats the broker, not its log, as what others rely on.',
     ],
     task: `Tell the orders service to crash after its first step and place an order, first with “${OUTBOX.ways['write-then-publish']}”, then with “${OUTBOX.ways['publish-then-write']}”. Then choose “${OUTBOX.ways.outbox}”, tell the relay to crash after it publishes, and place an order.`,
     highlight: [
@@ -421,7 +421,7 @@ export const PRODUCTION: readonly Chapter[] = [
     takeaway: {
       text: 'Saving a change and publishing a message about it are two writes, and a crash between them loses the message or publishes one about a change that never happened. An outbox saves the message in the change’s own transaction and a relay publishes it afterwards, at least once, so the receiver must apply each message once, by its id.',
       inProduction:
-        'With a plain SQL database the outbox is a table written in the business transaction, and a relay polls it, or change data capture such as Debezium’s outbox event router reads it from the database’s log and publishes it to Kafka. Kafka’s transactions cover only Kafka, so a consumer that writes to a database of its own still skips messages it has applied. Subscribers to KurrentDB, Marten’s async daemon and Axon’s tracking processors read the event store itself, so there is no second write to split. This lab’s design “CQRS, views updated after commit” feeds its views from an outbox.',
+        'With a plain SQL database the outbox is a table written in the business transaction, and a relay polls it, or change data capture, such as a Debezium connector, reads the table’s inserts from the database’s own log, and its outbox event router sends each to a Kafka topic named for its aggregate type. Kafka’s transactions make writes to several topics, and a consumer’s offsets, atomic, but cannot include a database’s own transaction, so they do not replace the outbox; a consumer that writes to a database of its own still skips messages it has applied, or saves its offset in that database’s transaction. Subscribers to KurrentDB, Marten’s async daemon and Axon’s tracking processors read the event store itself, so a view fed that way has no second write to split; a subscriber that forwards events to a broker has one again. This lab’s design “CQRS, views updated after commit” feeds its views from an outbox.',
     },
   },
 ];
