@@ -1,6 +1,7 @@
 // What a learner needs is on screen without scrolling sideways: every view's key column and its
 // answer (Stock levels' Available) at 1280 px and up, and nothing at all wider than a 390 px phone.
 import type { Locator } from '@playwright/test';
+import { scaled } from './cpuSlowdown';
 import { expect, test } from './fixtures';
 import {
   buildThroughUpcaster,
@@ -123,6 +124,20 @@ test.describe('layout', () => {
       const box = await writer(name).boundingBox();
       expect((box?.x ?? Infinity) + (box?.width ?? 0), `Writer ${name}`).toBeLessThanOrEqual(390);
     }
+  });
+
+  test('nothing moves when the workers have started: the start banner lies over the page, and a link under it takes the click', async ({
+    page,
+  }) => {
+    await page.goto('./');
+    const banner = page.getByText('Starting the workers…');
+    await expect(banner).toBeVisible();
+    const link = page
+      .getByRole('navigation', { name: 'Course map' })
+      .getByRole('link', { name: 'The stale read' });
+    const before = await link.boundingBox();
+    await expect(banner).toHaveCount(0, { timeout: scaled(30_000) });
+    expect(await link.boundingBox()).toEqual(before);
   });
 
   test('at 390 px chapter 16’s runs fit inside the page', async ({ page }) => {

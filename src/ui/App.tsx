@@ -35,7 +35,14 @@ const RuntimeBanner = () => {
         )}
       </p>
     );
-  if (status.phase === 'starting') return <p className="banner">Starting the workers…</p>;
+  // Laid over the page, not in its flow: when it goes, nothing below moves (a click aimed at a link
+  // as the workers finish starting still lands on it), and clicks pass through it meanwhile.
+  if (status.phase === 'starting')
+    return (
+      <div className="banner-overlay">
+        <p className="banner">Starting the workers…</p>
+      </div>
+    );
   return null;
 };
 
