@@ -1,13 +1,46 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { createServer, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+
+/**
+ * Builds the page's first render into index.html (src/prerender.tsx), so the header, the
+ * introduction and the course map paint before any script has run; the script renders the same
+ * page over it. A plain Vite server of its own (no config file, so not this plugin again) loads it.
+ */
+const firstPaint = (): Plugin => ({
+  name: 'cqrs-lab-first-paint',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler: async (html) => {
+      const server = await createServer({
+        configFile: false,
+        root: import.meta.dirname,
+        plugins: [react()],
+        server: { middlewareMode: true, hmr: false, ws: false },
+        appType: 'custom',
+        logLevel: 'error',
+      });
+      try {
+        const { firstPaint: render } = (await server.ssrLoadModule('/src/prerender.tsx')) as {
+          firstPaint: () => string;
+        };
+        const root = '<div id="root"></div>';
+        if (!html.includes(root)) throw new Error('index.html has no empty #root to fill');
+        return html.replace(root, `<div id="root">${render()}</div>`);
+      } finally {
+        await server.close();
+      }
+    },
+  },
+});
 
 // GitHub Pages serves the app from /<repository>/; the Pages workflow sets GITHUB_PAGES_BASE.
 const base = process.env.GITHUB_PAGES_BASE ?? '/';
 
 export default defineConfig({
   base,
-  plugins: [react()],
+  plugins: [react(), firstPaint()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

@@ -1,28 +1,26 @@
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
+import { createRoot, hydrateRoot, type Root as ReactRoot } from 'react-dom/client';
 import type { Runtime } from './runtime/runtime';
 import { startSupervised } from './runtime/supervisor';
 import { parseHash } from './lessons/route';
 import { rememberedDesign } from './state/settings';
 import { setRuntimeStatus } from './state/stores';
-import { App } from './ui/App';
-import { RuntimeContext } from './ui/runtimeContext';
+import { Root } from './ui/Root';
 import './ui/app.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
-const root = createRoot(container);
 
-const render = (runtime: Runtime | undefined) =>
-  root.render(
-    <StrictMode>
-      <RuntimeContext.Provider value={runtime}>
-        <App />
-      </RuntimeContext.Provider>
-    </StrictMode>,
-  );
+// The build drew the first render into the page (src/prerender.tsx): take those elements over. What
+// this browser knows that the build could not (the chapter in the address, a remembered design,
+// progress) differs from it; React then draws the page afresh, as it would have without it.
+const prerendered = container.firstChild !== null;
+const root: ReactRoot = prerendered
+  ? hydrateRoot(container, <Root runtime={undefined} />, { onRecoverableError: () => undefined })
+  : createRoot(container);
 
-render(undefined);
+const render = (runtime: Runtime | undefined) => root.render(<Root runtime={runtime} />);
+
+if (!prerendered) render(undefined);
 // A chapter's link starts the workers on the lessons' stores at once (no sandbox start first).
 const space = parseHash(location.hash).kind === 'chapter' ? 'lesson' : 'sandbox';
 startSupervised({ design: rememberedDesign(), space }).then(render, (error: unknown) =>

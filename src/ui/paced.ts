@@ -36,5 +36,6 @@ export const usePaced = <S, T>(
     },
     [store, intervalMs],
   );
-  return useSyncExternalStore(subscribe, () => selector(store.getState()));
+  const read = () => selector(store.getState());
+  return useSyncExternalStore(subscribe, read, read);
 };

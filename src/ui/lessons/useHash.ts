@@ -6,4 +6,10 @@ const subscribeToHash = (changed: () => void) => {
   return () => window.removeEventListener('hashchange', changed);
 };
 
-export const useHash = () => useSyncExternalStore(subscribeToHash, () => location.hash);
+// Rendered ahead of time (the first paint, at build time) there is no address: the course map.
+export const useHash = () =>
+  useSyncExternalStore(
+    subscribeToHash,
+    () => location.hash,
+    () => '',
+  );
