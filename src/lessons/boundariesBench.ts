@@ -1,6 +1,6 @@
 // Chapter 16's bench, as the chapter names it: its controls, what a run reports in words, and what
 // the page reports to the chapter's check.
-import type { Boundary, Window } from '../process/boundaries';
+import type { Boundary, Window } from '../process/workload';
 
 export const BOUNDARY_LABELS = {
   run: {

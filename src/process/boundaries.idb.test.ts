@@ -7,14 +7,8 @@ import { EventStoreDb, readLog } from '../eventstore';
 import { toLogged } from './fulfilmentLog';
 import { createFulfilmentService } from './fulfilmentService';
 import { createManagerService } from './managerService';
-import {
-  createDesk,
-  ordersOfDesk,
-  prepareTogether,
-  windowsOf,
-  WORKLOAD,
-  type Boundary,
-} from './boundaries';
+import { createDesk, prepareTogether } from './boundaries';
+import { ordersOfDesk, windowsOf, WORKLOAD, type Boundary } from './workload';
 import { processDatabasesPerTest } from './testing/databases';
 
 const databases = processDatabasesPerTest();

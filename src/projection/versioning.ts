@@ -6,7 +6,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import { z } from 'zod';
 import { EVENT_DATA_SCHEMAS } from '../domain/eventSchemas';
-import { toCents } from '../domain/money';
+import { HOME_CURRENCY, toCents } from '../domain/money';
 import { orderStream } from '../domain/shop/events';
 import { readAll, type EventStoreDb } from '../eventstore';
 
@@ -16,7 +16,7 @@ export const REVISIONS = [1, 2] as const;
 export type Revision = (typeof REVISIONS)[number];
 
 /** What the shop sold in before revision 2: revision-1 orders do not say, because all were this. */
-export const HOME_CURRENCY = 'GBP';
+export { HOME_CURRENCY };
 export const CURRENCIES = [HOME_CURRENCY, 'EUR'] as const;
 export type Currency = (typeof CURRENCIES)[number];
 

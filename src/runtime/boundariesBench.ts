@@ -9,13 +9,13 @@ import {
   type Boundary,
   type DeskReport,
   type Window,
-} from '../process/boundaries';
+} from '../process/workload';
 import type { DeskWorkerApi } from '../workers/deskWorkerApi';
 import DeskWorker from '../workers/desk.worker?worker';
 import { startBenchWorker } from './benchWorker';
 import { startFulfilment } from './fulfilment';
 
-export { BOUNDARIES, WORKLOAD, type Boundary } from '../process/boundaries';
+export { BOUNDARIES, WORKLOAD, type Boundary } from '../process/workload';
 export { THINK_MS } from '../workers/deskWorkerApi';
 
 export type RunReport = DeskReport & {

@@ -14,7 +14,7 @@ import WarehouseWorker from '../workers/warehouse.worker?worker';
 import { startBenchWorker, superviseBenchWorker, type Outcome } from './benchWorker';
 import { createWatchdogs } from './watchdog';
 
-export { PUBLISHING } from '../statemodel/dualWrite';
+export { PUBLISHING } from '../statemodel/publishing';
 export type { OrdersSnapshot, Pick, Publishing } from '../statemodel/dualWrite';
 export type { Outcome } from './benchWorker';
 

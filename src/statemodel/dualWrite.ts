@@ -10,16 +10,12 @@
 // applies each message once, by its id.
 import Dexie, { type Table } from 'dexie';
 import { createDrain } from '../bus/serialQueue';
+import type { Publishing } from './publishing';
+
+export type { Publishing };
 
 export const ORDERS_STORE_NAME = 'cqrs-lab-dual-write-orders';
 export const WAREHOUSE_STORE_NAME = 'cqrs-lab-dual-write-warehouse';
-
-/** The three ways the orders service can save an order and tell the warehouse. */
-export const PUBLISHING = ['write-then-publish', 'publish-then-write', 'outbox'] as const;
-export type Publishing = (typeof PUBLISHING)[number];
-
-export const isPublishing = (value: unknown): value is Publishing =>
-  (PUBLISHING as readonly unknown[]).includes(value);
 
 export type OrderLine = { sku: string; quantity: number };
 export type OrderRow = OrderLine & { orderId: string };

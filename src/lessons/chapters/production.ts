@@ -7,9 +7,9 @@ import { BLUE_GREEN_LABELS as BLUE_GREEN } from '../blueGreenBench';
 import { FULFILMENT_LABELS as FULFILMENT } from '../fulfilmentBench';
 import { OUTBOX_LABELS as OUTBOX } from '../outboxBench';
 import { BOUNDARY_LABELS as BOUNDARY } from '../boundariesBench';
-import { WORKLOAD } from '../../process/boundaries';
+import { WORKLOAD } from '../../process/workload';
 import type { Chapter, DemoStep } from '../types';
-import { HOME_CURRENCY } from '../../projection/versioning';
+import { HOME_CURRENCY } from '../../domain/money';
 import { LONG_ACCOUNT, ORDERS_BEFORE_REVISION_2, storyStart } from './story';
 
 const { accountId, owner, version } = LONG_ACCOUNT;
