@@ -10,8 +10,10 @@ export type LogNews =
   /** `tab` emptied, stepped back or replaced the log: what other tabs show no longer holds. */
   | { kind: 'rewritten'; tab: string };
 
+/** The channel `name` of `space`, where the platform has BroadcastChannel (not in unit tests). */
+export const openChannel = (name: string, space: Space): BroadcastChannel | undefined =>
+  typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(inSpace(name, space));
+
 /** The log channel of `space` (each space's tabs hear only of their own log). */
 export const openLogChannel = (space: Space = 'sandbox'): BroadcastChannel | undefined =>
-  typeof BroadcastChannel === 'undefined'
-    ? undefined
-    : new BroadcastChannel(inSpace(LOG_CHANNEL, space));
+  openChannel(LOG_CHANNEL, space);

@@ -1,6 +1,7 @@
 // Chapter 16's bench, as the chapter names it: its controls, what a run reports in words, and what
 // the page reports to the chapter's check.
 import type { Boundary, Window } from '../process/workload';
+import { median } from './readYourWrites';
 
 export const BOUNDARY_LABELS = {
   run: {
@@ -17,14 +18,6 @@ export type Run = {
   conflicts: number;
   decidedMs: number;
   windows: readonly Window[];
-};
-
-const median = (values: readonly number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[middle] ?? 0)
-    : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 };
 
 const ms = (value: number) => `${Math.round(value).toLocaleString('en-GB')} ms`;
@@ -55,7 +48,7 @@ export const MEASURES: readonly { name: string; of: (run: Run) => string }[] = [
         undefined,
       );
       return longest
-        ? `median ${ms(median(run.windows.map((w) => w.ms)))}; longest ${ms(longest.ms)} (${longest.orderId}, ${String(longest.events)} events appended meanwhile)`
+        ? `median ${ms(median(run.windows.map((w) => w.ms)) ?? 0)}; longest ${ms(longest.ms)} (${longest.orderId}, ${String(longest.events)} events appended meanwhile)`
         : 'no order was placed';
     },
   },

@@ -9,13 +9,7 @@
 //   contend; the process manager reserves the stock afterwards, and an order it cannot reserve
 //   for is cancelled: accepted first, and told later.
 import { append, clearLog, ConcurrencyError, readStream, type EventStoreDb } from '../eventstore';
-import {
-  availableOf,
-  decideFulfilment,
-  orderStreamOf,
-  stockStreamOf,
-  type FulfilmentEvent,
-} from './fulfilment';
+import { availableOf, decideFulfilment, orderStreamOf, stockStreamOf } from './fulfilment';
 import { foldStream, toStored } from './fulfilmentLog';
 import { WORKLOAD, type Boundary, type DeskReport } from './workload';
 
@@ -34,13 +28,29 @@ export type DeskDeps = {
   now?: () => string;
 };
 
-const placed = (orderId: string, quantity: number): FulfilmentEvent => ({
-  type: 'OrderPlaced',
+/** Each order of the workload: one unit of the workload's product. */
+const orderOf = (orderId: string) => ({
   orderId,
   sku: WORKLOAD.sku,
-  quantity,
-  amountCents: 1000 * quantity,
+  quantity: 1,
+  amountCents: 1000,
 });
+
+/**
+ * Reads, decides and appends with `attempt` until its append is not refused for a stream that
+ * moved since the read; each refusal is counted as a conflict and tried again from the read.
+ */
+const untilNoConflict = async (report: DeskReport, attempt: () => Promise<void>) => {
+  for (;;) {
+    try {
+      await attempt();
+      return;
+    } catch (error) {
+      if (!(error instanceof ConcurrencyError)) throw error;
+      report.conflicts += 1;
+    }
+  }
+};
 
 export const createDesk = ({
   together,
@@ -56,71 +66,57 @@ export const createDesk = ({
   });
 
   /** One order, decided with the stock: appended with its reservation, or refused. */
-  const placeTogether = async (orderId: string, report: DeskReport) => {
-    const sku = WORKLOAD.sku;
-    for (;;) {
+  const placeTogether = (orderId: string, report: DeskReport) =>
+    untilNoConflict(report, async () => {
+      const { sku, quantity } = orderOf(orderId);
       const stock = await readStream(together, stockStreamOf(sku));
       await think();
-      if (availableOf(foldStream(stock).stock) < 1) {
+      if (availableOf(foldStream(stock).stock) < quantity) {
         report.refused += 1;
         return;
       }
-      try {
-        await append(
-          together,
-          [
-            {
-              streamId: orderStreamOf(orderId),
-              expectedVersion: 'no-stream',
-              events: [toStored(placed(orderId, 1))],
-            },
-            {
-              streamId: stockStreamOf(sku),
-              expectedVersion: stock.length,
-              events: [toStored({ type: 'StockReserved', sku, orderId, quantity: 1 })],
-            },
-          ],
-          meta(orderId),
-        );
-        report.accepted += 1;
-        return;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError)) throw error;
-        report.conflicts += 1;
-      }
-    }
-  };
+      await append(
+        together,
+        [
+          {
+            streamId: orderStreamOf(orderId),
+            expectedVersion: 'no-stream',
+            events: [toStored({ type: 'OrderPlaced', ...orderOf(orderId) })],
+          },
+          {
+            streamId: stockStreamOf(sku),
+            expectedVersion: stock.length,
+            events: [toStored({ type: 'StockReserved', sku, orderId, quantity })],
+          },
+        ],
+        meta(orderId),
+      );
+      report.accepted += 1;
+    });
 
   /** One order, decided on its own stream: always accepted; the stock comes later. */
-  const placeApart = async (orderId: string, report: DeskReport) => {
-    for (;;) {
+  const placeApart = (orderId: string, report: DeskReport) =>
+    untilNoConflict(report, async () => {
       const stream = await readStream(apart, orderStreamOf(orderId));
       await think();
       const events = decideFulfilment(
-        { type: 'PlaceOrder', orderId, sku: WORKLOAD.sku, quantity: 1, amountCents: 1000 },
+        { type: 'PlaceOrder', ...orderOf(orderId) },
         foldStream(stream),
       );
-      try {
-        await append(
-          apart,
-          [
-            {
-              streamId: orderStreamOf(orderId),
-              expectedVersion: stream.length === 0 ? 'no-stream' : stream.length,
-              events: events.map(toStored),
-            },
-          ],
-          meta(orderId),
-        );
-        told();
-        report.accepted += 1;
-        return;
-      } catch (error) {
-        if (!(error instanceof ConcurrencyError)) throw error;
-        report.conflicts += 1;
-      }
-    }
-  };
+      await append(
+        apart,
+        [
+          {
+            streamId: orderStreamOf(orderId),
+            expectedVersion: stream.length === 0 ? 'no-stream' : stream.length,
+            events: events.map(toStored),
+          },
+        ],
+        meta(orderId),
+      );
+      told();
+      report.accepted += 1;
+    });
 
   /** Places `orderIds` one after another, as `boundary` says; what the desk saw. */
   const run = async (boundary: Boundary, orderIds: readonly string[]): Promise<DeskReport> => {

@@ -1,7 +1,12 @@
 // A fault the learner can inject: the worker ends itself, as a crash would, and tells nobody. The
 // page finds out only because the worker stops answering its watchdog.
+const closeWorker = (): void => {
+  (globalThis as unknown as { close: () => void }).close();
+};
+
+/** Ends the worker once the call that asked for it has been answered. */
 export const crashSoon = (): void => {
-  setTimeout(() => (globalThis as unknown as { close: () => void }).close(), 0);
+  setTimeout(closeWorker, 0);
 };
 
 /**
@@ -9,6 +14,6 @@ export const crashSoon = (): void => {
  * caller awaits it, so the step it stands before never starts.
  */
 export const crashHere = (): Promise<never> => {
-  (globalThis as unknown as { close: () => void }).close();
+  closeWorker();
   return new Promise<never>(() => undefined);
 };

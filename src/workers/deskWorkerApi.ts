@@ -2,7 +2,8 @@
 // stock as one consistency boundary, or apart; it tells the process manager when fulfilment's log
 // grew, as the fulfilment worker does.
 import type { EventStoreDb } from '../eventstore';
-import { inSpace, type Space } from '../eventstore/space';
+import { openChannel } from '../eventstore/logChannel';
+import type { Space } from '../eventstore/space';
 import { createDesk, prepareTogether } from '../process/boundaries';
 import { FULFILMENT_CHANNEL } from './fulfilmentWorkerApi';
 
@@ -14,10 +15,7 @@ export const createDeskWorkerApi = (
   apart: EventStoreDb,
   space: Space = 'sandbox',
 ) => {
-  const channel =
-    typeof BroadcastChannel === 'undefined'
-      ? undefined
-      : new BroadcastChannel(inSpace(FULFILMENT_CHANNEL, space));
+  const channel = openChannel(FULFILMENT_CHANNEL, space);
   const desk = createDesk({
     together,
     apart,

@@ -4,7 +4,8 @@
 // the relay also looks every second, so a nudge lost in a crash delays a message but loses none.
 import { expose } from 'comlink';
 import { remote, type Remote } from '../bus/remote';
-import { inSpace, type Space } from '../eventstore/space';
+import { openChannel } from '../eventstore/logChannel';
+import type { Space } from '../eventstore/space';
 import {
   clearOrders,
   clearWarehouse,
@@ -28,11 +29,6 @@ const RELAY_POLL_MS = 1_000;
 
 type Warehouse = { receive: (message: OrderPlacedMessage) => Promise<unknown> };
 
-const channelIn = (space: Space) =>
-  typeof BroadcastChannel === 'undefined'
-    ? undefined
-    : new BroadcastChannel(inSpace(OUTBOX_CHANNEL, space));
-
 /** A port to the warehouse, as a sender uses it: refused until `connect` has given one. */
 const warehousePort = () => {
   let warehouse: Remote<Warehouse> | undefined;
@@ -48,7 +44,7 @@ const warehousePort = () => {
 };
 
 export const createOrdersWorkerApi = (db: OrdersDb, space: Space = 'sandbox') => {
-  const channel = channelIn(space);
+  const channel = openChannel(OUTBOX_CHANNEL, space);
   const warehouse = warehousePort();
   return {
     ping: () => true,
@@ -86,7 +82,7 @@ export const createRelayWorkerApi = (db: OrdersDb, space: Space = 'sandbox') => 
     /** Starts relaying on `port` (the warehouse), from the checkpoint it saved. */
     connect: (port: MessagePort) => {
       warehouse.connect(port);
-      channelIn(space)?.addEventListener('message', run);
+      openChannel(OUTBOX_CHANNEL, space)?.addEventListener('message', run);
       setInterval(run, RELAY_POLL_MS);
       run();
     },

@@ -2,17 +2,15 @@
 // service on a log of its own. It tells the process manager on a channel when the log grew.
 import { expose } from 'comlink';
 import { clearLog, type EventStoreDb } from '../eventstore';
-import { inSpace, type Space } from '../eventstore/space';
+import { openChannel } from '../eventstore/logChannel';
+import type { Space } from '../eventstore/space';
 import { createFulfilmentService } from '../process/fulfilmentService';
 
 /** The channel on which the fulfilment worker says its log grew. */
 export const FULFILMENT_CHANNEL = 'cqrs-lab-fulfilment-log';
 
 export const createFulfilmentWorkerApi = (db: EventStoreDb, space: Space = 'sandbox') => {
-  const channel =
-    typeof BroadcastChannel === 'undefined'
-      ? undefined
-      : new BroadcastChannel(inSpace(FULFILMENT_CHANNEL, space));
+  const channel = openChannel(FULFILMENT_CHANNEL, space);
   const service = createFulfilmentService(db, { told: () => channel?.postMessage('appended') });
   return {
     ping: () => true,

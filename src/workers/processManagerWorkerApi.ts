@@ -1,7 +1,7 @@
 // What the process manager's worker offers: it is given a port to the fulfilment worker, runs its
 // host whenever the fulfilment log grows, and moves its virtual clock on when asked.
 import type { Space } from '../eventstore/space';
-import { inSpace } from '../eventstore/space';
+import { openChannel } from '../eventstore/logChannel';
 import { remote } from '../bus/remote';
 import type { ManagerDb } from '../process/managerHost';
 import { createManagerService, type Sent, type ManagerTarget } from '../process/managerService';
@@ -15,10 +15,7 @@ const TICK_MS = 1_000;
 export const createProcessManagerWorkerApi = (db: ManagerDb, space: Space = 'sandbox') => {
   let service: ReturnType<typeof createManagerService> | undefined;
   const sent: Sent[] = [];
-  const channel =
-    typeof BroadcastChannel === 'undefined'
-      ? undefined
-      : new BroadcastChannel(inSpace(FULFILMENT_CHANNEL, space));
+  const channel = openChannel(FULFILMENT_CHANNEL, space);
   channel?.addEventListener('message', () => void service?.run());
   /** The manager, once `connect` has started it (a call before then is refused). */
   const connected = () => {
