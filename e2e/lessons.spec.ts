@@ -739,10 +739,10 @@ test.describe('lessons', () => {
 
     await bench.getByRole('button', { name: 'Place an order for 2 × SKU-1' }).click();
     await expect(status).toContainText('ReserveStock answered, the answer not saved yet');
-    // The flow draws the command still in the manager's outbox, on its way back to fulfilment.
+    // The flow draws the command still in the manager's outbox, answered or not, but not yet marked answered.
     const flow = bench.getByRole('figure', { name: 'Flow of fulfilment' });
     await expect(flow).toContainText(
-      /1 command of its outbox is on the way back: ReserveStock ORD-1\.$/,
+      /1 command is still in its outbox, not yet marked answered: ReserveStock ORD-1\.$/,
     );
     await bench.getByRole('button', { name: 'Kill the process manager' }).click();
     await expect(status).toHaveText(/^Killed\. The watchdog/);
@@ -757,7 +757,7 @@ test.describe('lessons', () => {
     await expect(again).toContainText('pm-ORD-1-reserve');
     await expect(again).toContainText('already handled under this id: nothing appended');
     await expect(flow).toContainText(
-      /It has reacted up to #\d+, and 0 commands of its outbox are on the way back: none\.$/,
+      /It has reacted up to #\d+, and 0 commands are still in its outbox, not yet marked answered: none\.$/,
     );
     await expect(feedback).toHaveText(/^Right: The manager saves its outbox/);
     await expect(order('ORD-1')).toHaveText(/^ORD-1heldrequestedplaced/);

@@ -1,5 +1,5 @@
 // Chapter 15's flow: the fulfilment worker and the process manager, the events that reach the
-// manager after each append, and the commands still in its outbox drawn on their way back. Drawn
+// manager after each append, and the commands still in its outbox drawn on the commands' edge. Drawn
 // in the bench, not in the lab's Flow panel: this process runs on a log of its own.
 import type { ManagerState } from '../../process/processManager';
 import { TokenShape } from '../flow/shapes';
@@ -56,7 +56,7 @@ export const FulfilmentFlow = ({
   const summary = killed
     ? 'The process manager is not answering: the watchdog will start it again from what it saved.'
     : manager
-      ? `Fulfilment’s events reach the process manager after each append, and its commands go back each under its id. It has reacted up to #${String(manager.checkpoint)}, and ${String(outbox.length)} command${outbox.length === 1 ? '' : 's'} of its outbox ${outbox.length === 1 ? 'is' : 'are'} on the way back: ${outbox.map((e) => `${e.command.type} ${'orderId' in e.command ? e.command.orderId : ''}`).join(', ') || 'none'}.`
+      ? `Fulfilment’s events reach the process manager after each append, and its commands go to fulfilment, each under its id. It has reacted up to #${String(manager.checkpoint)}, and ${String(outbox.length)} command${outbox.length === 1 ? ' is' : 's are'} still in its outbox, not yet marked answered: ${outbox.map((e) => `${e.command.type} ${'orderId' in e.command ? e.command.orderId : ''}`).join(', ') || 'none'}.`
       : 'Starting…';
   return (
     <figure className="flow fulfilment-flow" aria-label="Flow of fulfilment">
