@@ -74,6 +74,15 @@ const missAnOrder = async (
   );
 };
 
+/** The sandbox with one product of the learner's own (product-MINE-1), every view up to date. */
+const sandboxWithMyProduct = async (page: Page) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.fastest();
+  await lab.addProductSettled({ sku: 'MINE-1', name: 'My own mug', price: '3', stock: '2' });
+  return lab;
+};
+
 test.describe('lessons', () => {
   test('the chapter list links every chapter, and an unknown chapter is named in an alert', async ({
     page,
@@ -443,10 +452,7 @@ test.describe('lessons', () => {
   test('chapters keep their own stores: the sandbox’s product is there after three chapters, and nothing asks', async ({
     page,
   }) => {
-    const lab = new LabPage(page);
-    await lab.open();
-    await lab.fastest();
-    await lab.addProductSettled({ sku: 'MINE-1', name: 'My own mug', price: '3', stock: '2' });
+    const lab = await sandboxWithMyProduct(page);
     const dialogs: string[] = [];
     page.on('dialog', (dialog) => {
       dialogs.push(dialog.message());
@@ -471,6 +477,32 @@ test.describe('lessons', () => {
     await page.reload();
     await expect.poll(() => lab.logLength()).toBe(1);
     await expect(lab.viewRow(lab.stockLevels, 'MINE-1')).toContainText('2');
+  });
+
+  test('back to the sandbox and straight on to another chapter: that chapter is set up on its own log', async ({
+    page,
+  }) => {
+    const lab = await sandboxWithMyProduct(page);
+    const progress = page.getByRole('status', { name: 'Chapter progress' });
+    const open = async (title: string) => {
+      await page.getByRole('link', { name: title, exact: true }).first().click();
+      await expect(progress).toHaveText(SET_UP);
+    };
+    const back = async () => {
+      await page.getByRole('link', { name: 'Back to the sandbox' }).first().click();
+      await expect(page.getByText('Starting the workers…')).toBeVisible();
+    };
+    await open('The stale read');
+    await expect.poll(() => lab.logLength()).toBeGreaterThan(1);
+    const staleRead = await lab.logLength();
+    await back();
+    await open('Commands and queries');
+    await expect.poll(() => lab.logLength()).not.toBe(staleRead);
+    // On at once: the sandbox's workers are still starting when the next chapter asks for its own.
+    await back();
+    await open('The stale read');
+    await expect.poll(() => lab.logLength()).toBe(staleRead);
+    await expect(lab.logRows().filter({ hasText: 'product-MINE-1' })).toHaveCount(0);
   });
 
   test('10 four designs: both mixes run against each design, with the figures read off the table', async ({

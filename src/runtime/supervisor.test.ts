@@ -149,3 +149,43 @@ describe('The supervisor', () => {
     expect(useSettings.getState().design).toBe('after-commit');
   });
 });
+
+describe('The supervisor, when the learner goes back and on before the workers have started', () => {
+  it('sets the next chapter up on the lessons’ stores, not skipped as if it were not wanted', async () => {
+    const runtime = await startSupervised();
+    await runtime.enter('lesson');
+    expect(await runtime.loadScenario({} as never)).toBe(0);
+
+    // Back to the sandbox: its workers are still starting when the next chapter is opened.
+    let release: () => void = () => undefined;
+    nextStart = new Promise<void>((resolve) => (release = resolve));
+    const back = runtime.enter('sandbox');
+    const chapter = runtime.enter('lesson').then(() => runtime.loadScenario({} as never));
+    const list = runtime.enter('lesson');
+    nextStart = Promise.resolve();
+    release();
+    await Promise.all([back, list]);
+
+    expect(await chapter).toBe(0);
+    expect(runtime.space()).toBe('lesson');
+    const last = started.at(-1);
+    expect(last?.options.space).toBe('lesson');
+    expect(last?.calls).toContain('loadScenario');
+  });
+
+  it('hands a call made meanwhile to the workers that run at the end, not to ones stopped at once', async () => {
+    const runtime = await startSupervised();
+    let release: () => void = () => undefined;
+    nextStart = new Promise<void>((resolve) => (release = resolve));
+    const chapter = runtime.enter('lesson');
+    const during = runtime.dispatch(command('During'));
+    const back = runtime.enter('sandbox');
+    nextStart = Promise.resolve();
+    release();
+    await Promise.all([chapter, back, during]);
+
+    const last = started.at(-1);
+    expect(last?.options.space).toBe('sandbox');
+    expect(last?.calls).toEqual(['dispatch During']);
+  });
+});

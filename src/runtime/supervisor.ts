@@ -54,7 +54,12 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
   const restartNow = () => void restart();
   let inner = await startRuntime({ ...options, design, space, restart: restartNow });
   showDesign(design);
-  const arrived = () => inner.design() === design && inner.space() === space;
+  /** The workers run where and as chosen last (while a restart is under way, `inner` is the old). */
+  const arrived = () => !restarting && inner.design() === design && inner.space() === space;
+  /** Resolves once no restart is under way: one may start another as it ends. */
+  const settled = async () => {
+    while (restarting) await restarting;
+  };
   /**
    * Runs the workers in `next` on `where`'s stores: restarts them, after any restart under way,
    * until they run where and as chosen last (a later choice made meanwhile wins). False if they
@@ -81,7 +86,7 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
    * a restart under way has finished.
    */
   const via = <T>(use: (runtime: Runtime) => Promise<T>): Promise<T> =>
-    restarting ? restarting.then(() => use(inner)) : use(inner);
+    restarting ? settled().then(() => use(inner)) : use(inner);
 
   return {
     dispatch: (...args) => via((r) => r.dispatch(...args)),

@@ -64,7 +64,12 @@ export const useChapterRun = (chapter: Chapter, locked: boolean): ChapterRun => 
     runtime
       .enter('lesson')
       .then(() => (live ? runtime.loadScenario(chapter.scenario, () => live) : null))
-      .then((head) => (head === null ? undefined : storesReach(head, chapter.scenario.pausedViews)))
+      .then((head) => {
+        // Skipped: no longer wanted (then nobody reads this), or the workers moved meanwhile.
+        if (head === null)
+          throw new Error('the workers moved to other stores before it was set up');
+        return storesReach(head, chapter.scenario.pausedViews);
+      })
       .then(() => {
         if (live) setRun({ phase: 'ready', revealed: false, done: false });
       })
