@@ -1,5 +1,5 @@
 // The table `npm run bench` ends with: each figure beside its raw baseline of the same run, the
-// ratio, and the target from issue 7.
+// ratio, and the target (issue 20's where it set one, issue 7's otherwise).
 
 const row = (figure, value, baseline, ratio, target, met) =>
   `| ${figure} | ${value} | ${baseline} | ${ratio} | ${target} | ${met === undefined ? '–' : met ? 'met' : 'missed'} |`;
@@ -19,8 +19,8 @@ export const summarize = (r) => {
         fmt(a.group_commit_per_s, '/s'),
         fmt(a.raw_bulk_per_s, '/s'),
         g.toFixed(2),
-        '≥ 0.9',
-        g >= 0.9,
+        '≥ 0.8',
+        g >= 0.8,
       ),
       row(
         'append, one command per transaction',
@@ -44,12 +44,12 @@ export const summarize = (r) => {
         c <= 1.5,
       ),
       row(
-        'command to every view, p50 / p95 / p99',
+        'command to every view, p50 / p95 / p99 (ratio: p95 to the raw p50)',
         `${l.command_to_view_p50} / ${l.command_to_view_p95} / ${l.command_to_view_p99} ms`,
-        '–',
-        '–',
-        'p95 ≤ 16 ms',
-        l.command_to_view_p95 <= 16,
+        fmt(l.raw_single_tx_p50, ' ms'),
+        String(l.command_to_view_p95_ratio),
+        'p95 ≤ 6 ×',
+        l.command_to_view_p95_ratio <= 6,
       ),
     );
   }
@@ -101,16 +101,81 @@ export const summarize = (r) => {
       ),
       row('all JS', fmt(s.total_js_gzip_kb, ' kB'), '–', '–', '–'),
     );
-  const h = r.memory;
+  const u = r.startup;
+  if (u)
+    lines.push(
+      row(
+        'first form usable after navigation, empty store',
+        fmt(u.first_interaction_ms_empty, ' ms'),
+        '–',
+        '–',
+        '≤ 1,000 ms',
+        u.first_interaction_ms_empty <= 1000,
+      ),
+      ...[
+        [u.events_100k, u.first_interaction_ms_100k],
+        [u.events_1m, u.first_interaction_ms_1m],
+      ].map(([events, ms]) =>
+        row(
+          `first form usable, ${fmt(events)} events (views caught up)`,
+          fmt(ms, ' ms'),
+          fmt(u.first_interaction_ms_empty, ' ms (empty)'),
+          (ms / u.first_interaction_ms_empty).toFixed(2),
+          '≤ 1,000 ms',
+          ms <= 1000,
+        ),
+      ),
+      row(
+        `main-thread heap, ${fmt(u.events_100k)} events`,
+        fmt(u.heap_mb_100k, ' MB'),
+        '–',
+        '–',
+        '≤ 40 MB',
+        u.heap_mb_100k <= 40,
+      ),
+      row(
+        `main-thread heap, ${fmt(u.events_1m)} events`,
+        fmt(u.heap_mb_1m, ' MB'),
+        '–',
+        '–',
+        '≤ 60 MB',
+        u.heap_mb_1m <= 60,
+      ),
+    );
+  const h = r.lighthouse;
   if (h)
     lines.push(
       row(
-        `main-thread heap, ${fmt(h.events)} events`,
-        fmt(h.heap_mb, ' MB'),
+        'Lighthouse mobile: performance',
+        `${h.mobile_performance} (runs ${h.mobile.scores.join(', ')})`,
         '–',
         '–',
-        '< 150 MB',
-        h.heap_mb < 150,
+        '≥ 90',
+        h.mobile_performance >= 90,
+      ),
+      row(
+        'Lighthouse mobile: total blocking time',
+        fmt(h.mobile_tbt_ms, ' ms'),
+        '–',
+        '–',
+        '≤ 200 ms',
+        h.mobile_tbt_ms <= 200,
+      ),
+      row(
+        'Lighthouse mobile: largest contentful paint',
+        fmt(h.mobile_lcp_ms, ' ms'),
+        '–',
+        '–',
+        '≤ 2,500 ms',
+        h.mobile_lcp_ms <= 2500,
+      ),
+      row(
+        'Lighthouse desktop: performance',
+        `${h.desktop_performance} (runs ${h.desktop.scores.join(', ')})`,
+        '–',
+        '–',
+        '≥ 98',
+        h.desktop_performance >= 98,
       ),
     );
   const c = r.race;

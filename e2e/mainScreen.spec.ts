@@ -1,6 +1,7 @@
 import { scaled } from './cpuSlowdown';
 import { expect, test } from './fixtures';
 import { LabPage, SHOP_VIEWS } from './page-models/labPage';
+import { readStore } from './page-models/storage';
 
 const VIEWS = [
   'Order status',
@@ -266,4 +267,44 @@ test('a workload runs through the real system and every view catches up after it
     .toMatch(/^Up to date at #\d+$/);
   const head = await lab.viewStatus('Order status').textContent();
   expect(Number(/#(\d+)$/.exec(head ?? '')?.[1])).toBeGreaterThan(5);
+});
+
+test('a log longer than the page keeps: older rows, filters and the inspector are read from storage', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.fastest();
+  // 600 orders (two events each) and the workload's products: more than the 1,000 the page keeps.
+  await lab.runLoad({ perSecond: 600, readsPercent: 0, seconds: 1 });
+  await expect(lab.load.getByRole('status')).toHaveText('Done: 600 of 600 messages sent', {
+    timeout: scaled(30_000),
+  });
+  await expect(lab.clock).toHaveText(/· 0 pending$/, { timeout: scaled(30_000) });
+  await expect.poll(() => lab.logLength()).toBeGreaterThan(1_200);
+  const head = await lab.logLength();
+  const log = page.getByRole('region', { name: 'Event log' });
+  await expect(
+    log.getByText(`${head.toLocaleString('en-US')} of ${head.toLocaleString('en-US')} events`),
+  ).toBeVisible();
+
+  // The oldest rows, far beyond what the page keeps, come from storage as they scroll into view.
+  await log.locator('.table-scroll').evaluate((el) => {
+    el.scrollTop = el.scrollHeight;
+  });
+  const first = lab.logRows().filter({ has: page.getByRole('cell', { name: '#1', exact: true }) });
+  await expect(first).toHaveCount(1);
+  await first.click();
+  await expect(page.getByRole('group', { name: 'Event #1' })).toContainText('ProductAdded');
+
+  // A filter over the whole log is answered by storage too.
+  await log.getByLabel('Type').selectOption('ProductAdded');
+  const products = await readStore(page, 'cqrs-lab-events', 'events').then(
+    (rows) => (rows as { type: string }[]).filter((row) => row.type === 'ProductAdded').length,
+  );
+  await expect(
+    log.getByText(`${products.toLocaleString('en-US')} of ${head.toLocaleString('en-US')} events`),
+  ).toBeVisible();
+  await expect(lab.logRows()).toHaveCount(Math.min(products, 22));
+  await expect(lab.logRows().first()).toContainText('ProductAdded');
 });

@@ -33,7 +33,7 @@ export type Scenario = {
 
 /** What a chapter can see of the live system at one moment. */
 export type Observation = {
-  /** The log, oldest first. */
+  /** The log's newest events, oldest first: the whole of a chapter's log (the page keeps 1,000). */
   events: readonly StoredEvent[];
   head: number;
   views: Partial<Record<ViewName, ViewSnapshot>>;

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { storedAll } from '../domain/testing/stored';
 import { useLog } from '../state/stores';
+import { RECENT_EVENTS } from '../state/log';
 import { createPageLog } from './pageLog';
 import type { Remote } from '../bus/remote';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
 
-/** A write worker whose log holds `count` events, read in pages as the real one reads them. */
+/** A write worker whose log holds `count` events, read from its end as the real one reads it. */
 const writeWith = (count: number) => {
   const log = storedAll(
     Array.from({ length: count }, (_, i) => ({ type: 'StockAdjusted', data: { i } })),
@@ -13,22 +14,25 @@ const writeWith = (count: number) => {
   );
   const asked: number[] = [];
   const write = {
-    readAll: ({ fromPosition, limit }: { fromPosition: number; limit: number }) => {
-      asked.push(fromPosition);
-      return Promise.resolve(log.slice(fromPosition - 1, fromPosition - 1 + limit));
+    readTail: (limit: number) => {
+      asked.push(limit);
+      return Promise.resolve(log.slice(Math.max(0, log.length - limit)));
     },
   } as unknown as Remote<WriteWorkerApi>;
   return { write, asked };
 };
 
 describe("The page's log, as the runtime keeps it", () => {
-  it('reads the stored log a page at a time and knows how far it reaches', async () => {
+  it('reads only the newest events, however long the stored log, and knows its head', async () => {
     const log = createPageLog();
     const { write, asked } = writeWith(12_000);
     await expect(log.load(write)).resolves.toBe(12_000);
-    expect(asked).toEqual([1, 5_001, 10_001]);
+    expect(asked).toEqual([RECENT_EVENTS]);
     expect(log.head()).toBe(12_000);
-    expect(useLog.getState().head).toBe(12_000);
+    const { head, recent } = useLog.getState();
+    expect(head).toBe(12_000);
+    expect(recent).toHaveLength(RECENT_EVENTS);
+    expect(recent[0]?.position).toBe(12_000 - RECENT_EVENTS + 1);
   });
 
   it('follows the trace: appends move the head on, a step back and a reset move it back', () => {

@@ -1,5 +1,6 @@
-// The page's copy of the log: read from the write worker in pages, and kept up with what other
-// tabs append (their news arrives on the log channel; every view here then catches up too).
+// The page's copy of the log: its head and newest events, read from the write worker, and kept up
+// with what other tabs append (their news arrives on the log channel; every view here then catches
+// up too). The page never holds the whole log: the table reads older windows when it shows them.
 import type { TraceFrame } from '../bus/protocol';
 import { receiveEvents, setRuntimeStatus } from '../state/stores';
 import type { Calls, Remote } from '../bus/remote';
@@ -7,8 +8,7 @@ import type { BusWorkerApi } from '../workers/busWorkerApi';
 import { openLogChannel, type LogNews } from '../eventstore/logChannel';
 import type { Space } from '../eventstore/space';
 import type { WriteWorkerApi } from '../workers/writeWorkerApi';
-
-const LOG_PAGE = 5_000;
+import { RECENT_EVENTS } from '../state/log';
 
 /**
  * The page's copy of the log as the runtime keeps it: how far it reaches (learned from the trace
@@ -33,16 +33,12 @@ export const createPageLog = () => {
     },
     /** Resolves once the screen has taken in the next reset (ask before it is sent). */
     nextResetShown: () => new Promise<void>((resolve) => waiting.push(resolve)),
-    /** Reads the log from `from` on into the page, a page at a time; returns how far it reaches. */
-    load: async (write: Remote<WriteWorkerApi>, from = 1) => {
-      for (let fromPosition = from; ;) {
-        const page = await write.readAll({ fromPosition, limit: LOG_PAGE });
-        receiveEvents(page);
-        const last = page.at(-1);
-        if (last) head = Math.max(head, last.position);
-        if (!last || page.length < LOG_PAGE) return head;
-        fromPosition = last.position + 1;
-      }
+    /** Reads the log's newest events into the page, whatever its length; returns its head. */
+    load: async (write: Remote<WriteWorkerApi>) => {
+      const tail = await write.readTail(RECENT_EVENTS);
+      receiveEvents(tail);
+      head = Math.max(head, tail.at(-1)?.position ?? 0);
+      return head;
     },
   };
 };
@@ -58,7 +54,7 @@ export const catchUpWithLog = async (
   write: Remote<WriteWorkerApi>,
   bus: Calls<BusWorkerApi>,
 ) => {
-  await log.load(write, log.head() + 1);
+  await log.load(write);
   await bus.catchUpViews();
 };
 

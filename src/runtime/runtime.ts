@@ -18,6 +18,8 @@ import {
 import type { CommandInput } from '../domain/lab';
 import { VIEW_NAMES, type ViewName } from '../domain/views';
 import type { ImportMode } from '../eventstore/importLog';
+import type { LogWindow, LogWindowQuery } from '../eventstore/logWindow';
+import type { StoredEvent } from '../domain/types';
 import type { Scenario } from '../lessons/types';
 import { forgetSession, noteUnrecorded } from '../state/session';
 import {
@@ -74,6 +76,12 @@ export type Runtime = {
     readAccount: (accountId: string) => Promise<AccountRead>;
     readInline: (key: string) => Promise<{ value: unknown; asOfPosition: number }>;
     setInlineView: (view: ViewName | null) => Promise<void>;
+  };
+  /** The log as the table shows it, read from storage in the write worker (the page keeps its tail). */
+  readLog: {
+    window: (query: LogWindowQuery) => Promise<LogWindow>;
+    streams: () => Promise<string[]>;
+    at: (position: number) => Promise<StoredEvent | null>;
   };
   /** The log as a file (NDJSON), built in the write worker. */
   exportLog: () => Promise<string>;
@@ -325,6 +333,11 @@ export const startRuntime = async ({
       readInline: (key) => write.api.readInline(key),
       setInlineView: (view) => write.api.setInlineView(view),
     },
+    readLog: {
+      window: (query) => write.api.logWindow(query),
+      streams: () => write.api.logStreams(),
+      at: (position) => write.api.eventAt(position),
+    },
     exportLog: () => write.whole((api) => api.exportLog()),
     checkImport: (text, mode) => write.whole<ImportCheck>((api) => api.checkImport(text, mode)),
     importLog: async (text, mode) => {
@@ -339,7 +352,7 @@ export const startRuntime = async ({
         await bus.reset({ log: false });
         await resetShown; // or the page would clear the new log after loading it
         await log.load(write.api);
-      } else await log.load(write.api, result.from);
+      } else await log.load(write.api);
       for (const view of VIEW_NAMES) await bus.rebuildView(view);
       if (wasPlaying) await bus.play();
       return result;

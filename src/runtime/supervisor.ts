@@ -100,6 +100,11 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
       readInline: (key) => via((r) => r.writeSide.readInline(key)),
       setInlineView: (view) => via((r) => r.writeSide.setInlineView(view)),
     },
+    readLog: {
+      window: (query) => via((r) => r.readLog.window(query)),
+      streams: () => via((r) => r.readLog.streams()),
+      at: (position) => via((r) => r.readLog.at(position)),
+    },
     exportLog: () => via((r) => r.exportLog()),
     checkImport: (...args) => via((r) => r.checkImport(...args)),
     importLog: (...args) => via((r) => r.importLog(...args)),

@@ -56,7 +56,11 @@ export const openWriteSide = async ({
           importLog: WHOLE_FILE_TIMEOUT_MS,
         },
         // The page reads the log through the write worker, a page at a time.
-        about: { readAll: () => 'The event store' },
+        about: {
+          readAll: () => 'The event store',
+          readTail: () => 'The event store',
+          logWindow: () => 'The event store',
+        },
       });
       const channel = new MessageChannel();
       await api.connectBus(transfer(channel.port1, [channel.port1]), design);

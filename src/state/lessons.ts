@@ -70,7 +70,7 @@ export const observe = (): Observation => {
       };
   }
   return {
-    events: log.events,
+    events: log.recent,
     head: log.head,
     views: snapshots,
     delivered: useTimeline.getState().delivered,

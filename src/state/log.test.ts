@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { commandMeta } from '../domain/testing/stored';
 import type { StoredEvent } from '../domain/types';
-import { mergeByPosition } from './log';
+import { keepRecent, mergeByPosition } from './log';
 
 const at = (position: number): StoredEvent => ({
   type: 'X',
@@ -27,4 +27,12 @@ describe('Merging the log', () => {
 
   it('drops duplicates within one delivery', () =>
     expect(positions(mergeByPosition([], [at(2), at(1), at(2)]))).toEqual([1, 2]));
+});
+
+describe('Keeping the newest events', () => {
+  it('keeps only the newest, however many arrive', () =>
+    expect(positions(keepRecent([at(1), at(2)], [at(3), at(4), at(5)], 3))).toEqual([3, 4, 5]));
+
+  it('keeps everything while the log is short', () =>
+    expect(positions(keepRecent([at(1)], [at(2)], 3))).toEqual([1, 2]));
 });

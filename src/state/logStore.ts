@@ -1,13 +1,16 @@
-// The event log as the screen shows it: filled by the pages the runtime reads from storage and by
-// the trace's appends; which event is selected, and which are highlighted, is the learner's.
+// The event log as the page knows it: its head, and only its newest events (filled by the tail the
+// runtime reads from storage and by the trace's appends), so a long log costs the page no more
+// than a short one; the table reads older windows from the write worker. Which event is selected,
+// and which are highlighted, is the learner's.
 import { create } from 'zustand';
 import type { TraceFrame } from '../bus/protocol';
 import type { StoredEvent } from '../domain/types';
-import { mergeByPosition } from './log';
+import { keepRecent } from './log';
 import type { Provenance } from './logView';
 
 type LogState = {
-  events: StoredEvent[];
+  /** The newest events (at most RECENT_EVENTS), oldest first; older ones stay in storage. */
+  recent: StoredEvent[];
   head: number;
   selected: number | null;
   /** The events a read-view row was built from, highlighted in the log. */
@@ -22,7 +25,7 @@ type LogState = {
 };
 
 export const useLog = create<LogState>(() => ({
-  events: [],
+  recent: [],
   head: 0,
   selected: null,
   provenance: null,
@@ -35,8 +38,8 @@ export const showProvenance = (provenance: Provenance | null): void =>
 
 export const receiveEvents = (events: readonly StoredEvent[]): void =>
   useLog.setState((state) => {
-    const merged = mergeByPosition(state.events, events);
-    return { events: merged, head: Math.max(state.head, merged.at(-1)?.position ?? 0) };
+    const recent = keepRecent(state.recent, events);
+    return { recent, head: Math.max(state.head, recent.at(-1)?.position ?? 0) };
   });
 
 export const selectEvent = (position: number | null): void =>
@@ -44,7 +47,7 @@ export const selectEvent = (position: number | null): void =>
 
 const truncateLog = (head: number) =>
   useLog.setState((state) => ({
-    events: state.events.filter((e) => e.position <= head),
+    recent: state.recent.filter((e) => e.position <= head),
     head,
     selected: state.selected !== null && state.selected > head ? null : state.selected,
     rewrites: state.rewrites + 1,
@@ -52,7 +55,7 @@ const truncateLog = (head: number) =>
 
 const clearLog = () =>
   useLog.setState((state) => ({
-    events: [],
+    recent: [],
     head: 0,
     selected: null,
     provenance: null,

@@ -51,7 +51,7 @@ describe('Trace frames into the stores', () => {
       { kind: 'view-rebuilt', view: 'Stock levels', events: 12, ms: 3 },
       { kind: 'reset' },
     ]);
-    expect(useLog.getState()).toMatchObject({ head: 0, events: [], resets: before + 1 });
+    expect(useLog.getState()).toMatchObject({ head: 0, recent: [], resets: before + 1 });
     expect(useViews.getState().views['Stock levels']?.lastRebuild).toBeUndefined();
   });
 

@@ -15,6 +15,7 @@ import {
   type ImportMode,
 } from '../eventstore';
 import { openLogChannel, type LogNews } from '../eventstore/logChannel';
+import { createLogWindows, type LogWindow, type LogWindowQuery } from '../eventstore/logWindow';
 import type { Space } from '../eventstore/space';
 import { importBase, readAccount } from '../writemodel/reads';
 import { createWriteModel } from '../writemodel/writeModel';
@@ -58,6 +59,7 @@ export const createWriteWorkerApi = (db: EventStoreDb, space: Space = 'sandbox')
     relayed: () => Promise.resolve(),
   };
 
+  const windows = createLogWindows(db);
   /** Set when the bus connects in a design that keeps state in place (it has no log). */
   let kept: { design: StateDesign; db: StateModelDb; model: StateModel } | undefined;
   /** The log, or an error saying why this design has none. */
@@ -76,6 +78,21 @@ export const createWriteWorkerApi = (db: EventStoreDb, space: Space = 'sandbox')
     // A design without a log has no events to show: the page's event log stays empty.
     readAll: async (options: { fromPosition?: number; limit?: number }) =>
       kept ? [] : readAll(db, options),
+    /** The newest `limit` events, oldest first: all the page keeps of the log. */
+    readTail: async (limit: number) => {
+      if (kept) return [];
+      const head = await headPosition(db);
+      return readAll(db, { fromPosition: Math.max(1, head - limit + 1), limit });
+    },
+    /** The rows the log table has in view, newest first, of the whole log or a filter's matches. */
+    logWindow: (query: LogWindowQuery): Promise<LogWindow> =>
+      kept
+        ? Promise.resolve({ head: 0, total: 0, offset: 0, events: [], highlightIndex: null })
+        : windows.window(query),
+    /** Every stream in the log (time travel's picker). */
+    logStreams: () => (kept ? Promise.resolve([]) : windows.streams()),
+    /** One event by position, or null (the inspector, for an event the page does not keep). */
+    eventAt: (position: number) => (kept ? Promise.resolve(null) : windows.at(position)),
     head: () => (kept ? stateHead(kept.db) : headPosition(db)),
     /** This tab's name on the log channel, so the page can tell its own news from others'. */
     tabId: () => tab,

@@ -5,19 +5,24 @@ import type { Feedback } from './useCommandForm';
 
 type Accepted = Extract<Feedback, { kind: 'accepted' }>;
 
-/** The event the page's log holds at `position` (positions run from 1 without gaps). */
+/** The event the page keeps at `position` (positions run without gaps, so it is a guess first). */
 const eventAt = (events: readonly StoredEvent[], position: number) => {
-  const guess = events[position - 1];
+  const guess = events[position - (events[0]?.position ?? 1)];
   return guess?.position === position ? guess : events.find((e) => e.position === position);
 };
 
 /**
  * Whether a step back took this command's events away since it was accepted. Only a rewrite can do
- * that; until one happens the events count as there, even before the page's log has them.
+ * that; until one happens the events count as there, even before the page's log has them. A step
+ * back takes the newest away, so an event older than those the page keeps is still there.
  */
 const takenBack = (feedback: Accepted) => (log: ReturnType<typeof useLog.getState>) =>
   log.rewrites > feedback.rewrites &&
-  feedback.events.some((e) => eventAt(log.events, e.position)?.meta.commandId !== e.commandId);
+  feedback.events.some((e) => {
+    if (e.position > log.head) return true;
+    const kept = eventAt(log.recent, e.position);
+    return kept !== undefined && kept.meta.commandId !== e.commandId;
+  });
 
 const AcceptedFeedback = ({ feedback }: { feedback: Accepted }) => {
   const gone = usePaced(useLog, takenBack(feedback));

@@ -1,39 +1,45 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { LAB_EVENT_TYPES } from '../../domain/lab';
-import { filterEvents, isProvenance, visibleRange, type LogFilter } from '../../state/logView';
+import { isProvenance, visibleRange, type LogFilter } from '../../state/logView';
 import { selectEvent, showProvenance, useLog } from '../../state/stores';
 import { EventInspector } from './EventInspector';
 import { labelOf } from './eventLabels';
 import { usePaced } from '../paced';
+import { useLogWindow, useSelectedEvent } from './useLogWindow';
 
 const ROW_HEIGHT = 29;
 const VIEWPORT = 380;
 
 export const EventLog = () => {
-  const events = usePaced(useLog, (s) => s.events);
+  const head = usePaced(useLog, (s) => s.head);
   const selected = useLog((s) => s.selected);
   const provenance = useLog((s) => s.provenance);
   const [filter, setFilter] = useState<LogFilter>({ stream: '', type: '' });
   const [scrollTop, setScrollTop] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
-  const matching = useMemo(() => filterEvents(events, filter), [events, filter]);
-  const total = matching.length;
   // Newest first: a new fact appears at the top without the list having to scroll. Only the rows in
-  // view are picked out (from the end), so a burst never copies the whole log.
-  const { start, end } = visibleRange(scrollTop, VIEWPORT, ROW_HEIGHT, total);
-  const rows = useMemo(
-    () => matching.slice(Math.max(0, total - end), total - start).reverse(),
-    [matching, total, start, end],
-  );
+  // view are asked for (the page keeps the newest events; older windows are read from storage).
+  const wanted = visibleRange(scrollTop, VIEWPORT, ROW_HEIGHT, Number.MAX_SAFE_INTEGER);
+  const shown = useLogWindow(filter, wanted.start, wanted.end, provenance);
+  const { total } = shown;
+  const start = Math.min(shown.start, total);
+  const rows = shown.events.slice(0, Math.max(0, total - start));
+  const end = start + rows.length;
 
-  // Provenance: bring the first highlighted event into view.
+  // Provenance: bring the newest highlighted event into view.
+  const highlightIndex = shown.highlightIndex;
   useEffect(() => {
     const el = scroller.current;
-    if (!el || !provenance) return;
-    const newest = matching.findLastIndex((e) => isProvenance(e, provenance));
-    const index = total - 1 - newest;
-    if (newest >= 0) el.scrollTop = Math.max(0, index * ROW_HEIGHT - ROW_HEIGHT);
-  }, [provenance, matching, total]);
+    if (!el || !provenance || highlightIndex === null) return;
+    el.scrollTop = Math.max(0, highlightIndex * ROW_HEIGHT - ROW_HEIGHT);
+  }, [provenance, highlightIndex]);
+
+  /** A new filter shows its newest matches: from the top. */
+  const filterBy = (change: Partial<LogFilter>) => {
+    setFilter((f) => ({ ...f, ...change }));
+    if (scroller.current) scroller.current.scrollTop = 0;
+    setScrollTop(0);
+  };
 
   const onKey = (event: KeyboardEvent, position: number) => {
     if (event.key === 'Enter' || event.key === ' ') {
@@ -42,7 +48,7 @@ export const EventLog = () => {
     }
   };
 
-  const chosen = events.find((event) => event.position === selected);
+  const chosen = useSelectedEvent(selected, rows);
 
   return (
     <section aria-label="Event log" className="panel log">
@@ -58,15 +64,12 @@ export const EventLog = () => {
           <input
             value={filter.stream}
             placeholder="e.g. order-"
-            onChange={(e) => setFilter((f) => ({ ...f, stream: e.target.value }))}
+            onChange={(e) => filterBy({ stream: e.target.value })}
           />
         </label>
         <label>
           Type
-          <select
-            value={filter.type}
-            onChange={(e) => setFilter((f) => ({ ...f, type: e.target.value }))}
-          >
+          <select value={filter.type} onChange={(e) => filterBy({ type: e.target.value })}>
             <option value="">All types</option>
             {LAB_EVENT_TYPES.map((t) => (
               <option key={t} value={t}>
@@ -76,7 +79,9 @@ export const EventLog = () => {
           </select>
         </label>
         <span className="muted">
-          {total.toLocaleString('en-US')} of {events.length.toLocaleString('en-US')} events
+          {shown.reading
+            ? 'Reading the log…'
+            : `${total.toLocaleString('en-US')} of ${head.toLocaleString('en-US')} events`}
         </span>
       </div>
       {provenance && (
@@ -141,7 +146,7 @@ export const EventLog = () => {
             )}
           </tbody>
         </table>
-        {events.length === 0 && <p className="empty">No events yet. Add a product to begin.</p>}
+        {head === 0 && <p className="empty">No events yet. Add a product to begin.</p>}
       </div>
       {chosen && <EventInspector event={chosen} />}
     </section>

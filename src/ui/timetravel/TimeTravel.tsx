@@ -1,5 +1,4 @@
-import { useEffect, useId, useMemo, useState } from 'react';
-import type { StoredEvent } from '../../domain/types';
+import { useEffect, useId, useState } from 'react';
 import type { LabState } from '../../domain/lab';
 import { VIEW_NAMES } from '../../domain/views';
 import { showTimeTravel } from '../../state/lessons';
@@ -77,7 +76,7 @@ const MomentView = ({ moment }: { moment: Moment }) => (
   </div>
 );
 
-const NO_EVENTS: readonly StoredEvent[] = [];
+const NO_STREAMS: readonly string[] = [];
 
 /** Look at the whole system as it was at any position of the log; live work goes on meanwhile. */
 export const TimeTravel = () => {
@@ -87,8 +86,10 @@ export const TimeTravel = () => {
   // positions: what is on screen is then computed again from the log as it is now.
   const rewrites = usePaced(useLog, (s) => s.rewrites);
   const [active, setActive] = useState(false);
-  // The stream picker needs the whole log; only look at it while travelling.
-  const events = usePaced(useLog, (s) => (active ? s.events : NO_EVENTS));
+  // The stream picker lists every stream, read from the log's index while travelling (the page
+  // does not keep the whole log), again when new streams may have come (at most every 2 s).
+  const streamsHead = usePaced(useLog, (s) => s.head, 2_000);
+  const [streams, setStreams] = useState<readonly string[]>(NO_STREAMS);
   const [position, setPosition] = useState(0);
   const [streamId, setStreamId] = useState<string>('');
   // The moment shown, and which log it was computed from (see `rewrites`).
@@ -96,7 +97,19 @@ export const TimeTravel = () => {
   const moment = shown?.rewrites === rewrites ? shown.moment : null;
   const [error, setError] = useState<string | null>(null);
   const sliderId = useId();
-  const streams = useMemo(() => [...new Set(events.map((e) => e.streamId))].sort(), [events]);
+  useEffect(() => {
+    if (!active || !runtime) return;
+    let current = true;
+    runtime.readLog.streams().then(
+      (found) => {
+        if (current) setStreams(found);
+      },
+      () => undefined, // the runtime reports a dead worker itself
+    );
+    return () => {
+      current = false;
+    };
+  }, [active, runtime, streamsHead, rewrites]);
 
   // The slider cannot pass the head: after a reset it stands at #0 and moves up as the log grows.
   const shownPosition = Math.min(position, head);

@@ -1,0 +1,203 @@
+// Start-up of the real app (production build): how long after navigation a learner can use the
+// first form, with an empty store and with long logs, and how much heap the page then holds. A long
+// log must cost the page no more than a short one: it keeps the log's newest events only, and its
+// views start from their checkpoints.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { record } from './record';
+
+const quick = process.env.BENCH_QUICK === '1';
+const APP = 'http://localhost:4181/';
+const SKUS = 10;
+
+type Startup = { ready: number | null };
+
+/**
+ * Records, in the page, the first moment after navigation at which the lab is usable: the workers
+ * have started (no start banner), the views answer (Order status is up to date) and the first
+ * form's button can be pressed. The prerendered page shows none of these before its script runs.
+ */
+const watchStartup = (page: Page) =>
+  page.addInitScript(() => {
+    const startup: Startup = { ready: null };
+    (window as unknown as { startup: Startup }).startup = startup;
+    const check = () => {
+      const starting = [...document.querySelectorAll('.banner')].some((el) =>
+        el.textContent.startsWith('Starting the workers'),
+      );
+      const status =
+        document.querySelector('section[aria-label="Order status"] [role="status"]')?.textContent ??
+        '';
+      const heading = [...document.querySelectorAll('form h3')].find(
+        (h) => h.textContent === 'Add product',
+      );
+      const button = heading?.closest('form')?.querySelector('button[type="submit"]');
+      if (
+        !starting &&
+        /^Up to date at #\d+$/.test(status) &&
+        button &&
+        !button.hasAttribute('disabled')
+      )
+        startup.ready = performance.now();
+      else requestAnimationFrame(check);
+    };
+    requestAnimationFrame(check);
+  });
+
+const firstInteraction = async (page: Page) => {
+  await page.goto(APP);
+  await expect
+    .poll(() => page.evaluate(() => (window as unknown as { startup: Startup }).startup.ready), {
+      timeout: 300_000,
+    })
+    .not.toBeNull();
+  return Math.round(
+    (await page.evaluate(() => (window as unknown as { startup: Startup }).startup.ready)) ?? 0,
+  );
+};
+
+const heapMb = async (page: Page) => {
+  const log = page.getByRole('region', { name: 'Event log' });
+  await log.scrollIntoViewIfNeeded();
+  await expect(log.getByRole('row').nth(1)).toBeVisible();
+  await page.waitForTimeout(1_000);
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  return Math.round((usedSize / 2 ** 20) * 10) / 10;
+};
+
+/**
+ * Writes `orders` orders (two events each) after 10 products straight into the app's event store,
+ * from a plain page of the same origin (no worker holding it open), as if written over time.
+ */
+const seed = (page: Page, orders: number) =>
+  page.evaluate(
+    async ({ count, skus }) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('cqrs-lab-events');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      });
+      const meta = (n: number) => ({
+        commandId: `seed-${String(n)}`,
+        commandType: n < skus ? 'AddProduct' : 'PlaceOrder',
+        correlationId: `seed-${String(n)}`,
+        causationId: `seed-${String(n)}`,
+        recordedAt: '2026-01-01T10:00:00.000Z',
+        schemaVersion: 2,
+      });
+      let position = 0;
+      const versions = new Map<string, number>();
+      const event = (streamId: string, type: string, data: unknown, n: number) => {
+        const version = (versions.get(streamId) ?? 0) + 1;
+        versions.set(streamId, version);
+        position += 1;
+        return { position, streamId, version, type, data, meta: meta(n) };
+      };
+      function* rows() {
+        for (let s = 0; s < skus; s += 1)
+          yield event(
+            `product-SKU-${String(s)}`,
+            'ProductAdded',
+            {
+              sku: `SKU-${String(s)}`,
+              name: `Product ${String(s)}`,
+              price: 2.5,
+              stock: 10_000_000,
+            },
+            s,
+          );
+        for (let i = 0; i < count; i += 1) {
+          const sku = `SKU-${String(i % skus)}`;
+          const orderId = `ORD-${String(i)}`;
+          const lines = [{ sku, quantity: 1, name: `Product ${String(i % skus)}`, unitPrice: 2.5 }];
+          yield event(
+            `order-${orderId}`,
+            'OrderPlaced',
+            { orderId, lines, total: 2.5, placedAt: '2026-01-01T10:00:00.000Z' },
+            skus + i,
+          );
+          yield event(`product-${sku}`, 'StockReserved', { sku, orderId, quantity: 1 }, skus + i);
+        }
+      }
+      const all = rows();
+      for (let done = false; !done;) {
+        const tx = db.transaction('events', 'readwrite');
+        for (let n = 0; n < 10_000; n += 1) {
+          const next = all.next();
+          if (next.done) {
+            done = true;
+            break;
+          }
+          tx.objectStore('events').add(next.value);
+        }
+        await new Promise<void>((resolve, reject) => {
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error ?? new Error('seed failed'));
+        });
+      }
+      db.close();
+      return position;
+    },
+    { count: orders, skus: SKUS },
+  );
+
+/** A fresh browser context (its own empty IndexedDB) with start-up watched. */
+const freshPage = async (browser: Browser) => {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+  const page = await context.newPage();
+  await watchStartup(page);
+  return page;
+};
+
+/**
+ * A log of `orders` orders, every view caught up once (as after the learner's earlier visits),
+ * then a new visit: how long until the first form is usable, and the page's heap then.
+ */
+const withLog = async (browser: Browser, orders: number) => {
+  const page = await freshPage(browser);
+  await firstInteraction(page); // the app creates its databases
+  await page.goto(`${APP}favicon.svg`);
+  const events = await seed(page, orders);
+  await page.goto(APP);
+  for (const view of ['Order status', 'Stock levels', 'Sales dashboard', 'Product search'])
+    await expect(page.getByRole('region', { name: view }).getByRole('status').first()).toHaveText(
+      `Up to date at #${String(events)}`,
+      { timeout: 600_000 },
+    );
+  const ms = await firstInteraction(page);
+  const heap = await heapMb(page);
+  await page.context().close();
+  return { events, ms, heap };
+};
+
+test('startup: first form usable after navigation, and the heap, with no log and with long ones', async ({
+  browser,
+}) => {
+  test.setTimeout(40 * 60_000);
+  const empty = await freshPage(browser);
+  const emptyMs = await firstInteraction(empty);
+  await empty.context().close();
+  const hundredK = await withLog(browser, quick ? 5_000 : 50_000);
+  const oneM = await withLog(browser, quick ? 25_000 : 500_000);
+  const figures = {
+    first_interaction_ms_empty: emptyMs,
+    first_interaction_ms_100k: hundredK.ms,
+    heap_mb_100k: hundredK.heap,
+    events_100k: hundredK.events,
+    first_interaction_ms_1m: oneM.ms,
+    heap_mb_1m: oneM.heap,
+    events_1m: oneM.events,
+  };
+  console.log(
+    [
+      '',
+      'startup (production build, first form usable after navigation; heap after GC)',
+      `  empty store                         ${String(figures.first_interaction_ms_empty)} ms`,
+      `  ${hundredK.events.toLocaleString('en-US').padEnd(9)} events, views caught up  ${String(figures.first_interaction_ms_100k)} ms   heap ${String(figures.heap_mb_100k)} MB`,
+      `  ${oneM.events.toLocaleString('en-US').padEnd(9)} events, views caught up  ${String(figures.first_interaction_ms_1m)} ms   heap ${String(figures.heap_mb_1m)} MB`,
+      '',
+    ].join('\n'),
+  );
+  record('startup', figures);
+});
