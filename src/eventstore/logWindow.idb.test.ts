@@ -4,7 +4,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { append, clearLog, readLog } from '.';
-import { createLogWindows, matches, type LogWindowQuery } from './logWindow';
+import { matches } from './logFilter';
+import { createLogWindows, type LogWindowQuery } from './logWindow';
 import {
   databasesPerTest,
   givenTwoProductStreams,

@@ -5,12 +5,9 @@ import type { StoredEvent } from '../domain/types';
 import type { EventStoreDb } from './eventStoreDb';
 import { logIdentity } from './logMark';
 import { upcast } from './upcast';
+import { isFiltered, matches, normalised, type LogFilter, type LogHighlight } from './logFilter';
 
-/** Which events the log table shows: a stream filter (part of its id, any case) and a type. */
-export type LogFilter = { stream: string; type: string };
-
-/** What a read-view row was built from (see state/logView.ts): some positions, or whole streams. */
-export type LogHighlight = { positions: readonly number[]; streams: readonly string[] };
+export type { LogFilter, LogHighlight };
 
 export type LogWindowQuery = LogFilter & {
   /** How many matching events, newest first, come before the window. */
@@ -29,21 +26,6 @@ export type LogWindow = {
   events: StoredEvent[];
   /** The newest highlighted matching event's index, newest first; null if none. */
   highlightIndex: number | null;
-};
-
-const normalised = ({ stream, type }: LogFilter): LogFilter => ({
-  stream: stream.trim().toLowerCase(),
-  type,
-});
-
-const isFiltered = (filter: LogFilter) => filter.stream !== '' || filter.type !== '';
-
-export const matches = (event: StoredEvent, filter: LogFilter): boolean => {
-  const { stream, type } = normalised(filter);
-  return (
-    (stream === '' || event.streamId.toLowerCase().includes(stream)) &&
-    (type === '' || event.type === type)
-  );
 };
 
 const byNumber = (a: number, b: number) => a - b;

@@ -1,7 +1,7 @@
 // Which events the log shows (filters) and which it highlights (provenance), and the slice of rows
 // a virtualised table draws. Pure, so the 100,000-row case is unit-tested without a browser.
 import type { StoredEvent } from '../domain/types';
-import { matches, type LogFilter } from '../eventstore/logWindow';
+import { matches, type LogFilter } from '../eventstore/logFilter';
 
 export type { LogFilter };
 

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { StoredEvent } from '../../domain/types';
 import { keptWindow, type Provenance, type TableWindow } from '../../state/logView';
-import type { LogFilter } from '../../eventstore/logWindow';
+import type { LogFilter } from '../../eventstore/logFilter';
 import { useLog } from '../../state/stores';
 import { usePaced } from '../paced';
 import { useRuntime } from '../runtimeContext';
