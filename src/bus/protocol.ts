@@ -135,12 +135,23 @@ export type TraceFrame =
   | { kind: 'appended'; events: StoredEvent[]; head: number }
   /** A step back took appended events away: the log now ends at `head`. */
   | { kind: 'unappended'; head: number }
-  | { kind: 'view-snapshot'; view: string; rows: RowChange[]; checkpoint: number; head: number }
+  | {
+      kind: 'view-snapshot';
+      view: string;
+      /** The rows the view's panel shows (domain/screens.ts), not necessarily all of the view. */
+      rows: RowChange[];
+      checkpoint: number;
+      head: number;
+      /** How many rows the view holds that its panel shows; absent: `rows` is all of them. */
+      total?: number;
+    }
   | {
       kind: 'view-changed';
       view: string;
-      /** `value: null` means the row was deleted. */
+      /** `value: null` means the row was deleted (or left the panel's rows). */
       changes: RowChange[];
+      /** As in a snapshot; absent: unchanged. */
+      total?: number;
       checkpoint: number;
       head: number;
       /** Events applied again although already applied (only with the duplicate check off). */

@@ -8,6 +8,7 @@ import type {
   QueryAnswer,
   ViewQuery,
   ViewUndo,
+  RowChange,
   TraceFrame,
 } from '../bus/protocol';
 import {
@@ -25,12 +26,16 @@ import {
   readAllRows,
   readCheckpoint,
   readRows,
+  readScreen,
   restoreRows,
+  saveScreen,
   type ReadStoreDb,
 } from '../readstore/readStoreDb';
 import { createSerialQueue } from '../bus/serialQueue';
 import { wallClock } from '../bus/wallClock';
 import { alone, type Exclusive } from './viewLock';
+import { createScreenSelection, type Screened } from './screen';
+import type { Screen } from '../domain/screens';
 
 export type ProjectionHostDeps<R, E extends DomainEvent> = {
   projection: Projection<R, E>;
@@ -43,6 +48,8 @@ export type ProjectionHostDeps<R, E extends DomainEvent> = {
   cacheRows?: number;
   /** Keeps the view's instances in other tabs out while this one writes (default: no lock). */
   exclusive?: Exclusive;
+  /** The rows the page is sent (default: all of them); see domain/screens.ts. */
+  screen?: Screen<R>;
 } & (
   | { eventDb: EventStoreDb; source?: never }
   /** Where state is kept in place, missed events come from another source (an outbox). */
@@ -84,12 +91,41 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     head = Math.max(head, await source.head());
   });
 
-  /** Sends the whole view: from `whole` when the caller holds all of it, else from the store. */
+  const screen = deps.screen ? createScreenSelection(deps.screen) : undefined;
+  /** False after a commit that failed part-way: the screen is then worked out from the rows again. */
+  let screenTrusted = true;
+
+  /**
+   * Sends the view (what its panel shows of it): from `whole` when the caller holds all of it, from
+   * the stored panel rows when there are some (a start: no need to read the whole view), else from
+   * every row in the store.
+   */
   const sendSnapshot = async (whole?: ReadonlyMap<string, R | undefined>) => {
-    const rows = whole
-      ? [...whole].flatMap(([key, value]) => (value === undefined ? [] : [{ key, value }]))
-      : await readAllRows(readDb);
-    trace({ kind: 'view-snapshot', view, rows, checkpoint, head });
+    const all = async () =>
+      whole
+        ? [...whole].flatMap(([key, value]) => (value === undefined ? [] : [{ key, value }]))
+        : readAllRows<R>(readDb);
+    if (!screen) {
+      trace({ kind: 'view-snapshot', view, checkpoint, head, rows: await all() });
+      return;
+    }
+    const stored = whole ? undefined : await readScreen(readDb);
+    let sent: { rows: RowChange[]; total: number };
+    if (stored) {
+      const rows = await readRows<R>(readDb, stored.keys);
+      sent = screen.load(
+        stored.keys.flatMap((key) => {
+          const value = rows[key];
+          return value === undefined ? [] : [{ key, value }];
+        }),
+        stored.total,
+      );
+    } else {
+      sent = screen.reset(await all());
+      await saveScreen(readDb, checkpoint, { keys: screen.keys(), total: sent.total });
+    }
+    screenTrusted = true;
+    trace({ kind: 'view-snapshot', view, checkpoint, head, ...sent });
   };
 
   /**
@@ -102,13 +138,24 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     to: number,
     reapplied: number,
   ): Promise<boolean> => {
+    let screened: Screened | undefined;
     const result = await commitIfAt<R>(
       readDb,
       checkpoint,
       keysTouched(projection, events),
       (rows) => projectBatch(projection, rows, events),
       to,
-    );
+      screen &&
+        ((changes, prior) => {
+          if (!screenTrusted) return undefined;
+          screened = screen.apply(changes, prior);
+          if (screened.refill) return undefined;
+          return screened.moved ? { keys: screen.keys(), total: screened.total } : 'unchanged';
+        }),
+    ).catch((error: unknown) => {
+      if (screened) screenTrusted = false; // applied in memory, not stored
+      throw error;
+    });
     if (!result.applied) {
       checkpoint = result.storedCheckpoint;
       if (recording) recording.interfered = true;
@@ -122,12 +169,16 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     trace({
       kind: 'view-changed',
       view,
-      changes: Object.entries(result.changes).map(([key, value]) => ({ key, value })),
+      changes: screened
+        ? screened.changes
+        : Object.entries(result.changes).map(([key, value]) => ({ key, value })),
+      ...(screened ? { total: screened.total } : {}),
       checkpoint,
       head,
       ...(reapplied > 0 ? { reapplied } : {}),
       at: wallClock(),
     });
+    if (screen && (!screened || screened.refill)) await sendSnapshot();
     return true;
   };
 
@@ -306,7 +357,10 @@ export const createProjectionHost = <R, E extends DomainEvent>(
         );
         const restored = await restoreRows(readDb, undo.toCheckpoint, before, undo.fromCheckpoint);
         checkpoint = await readCheckpoint(readDb);
-        if (restored) trace({ kind: 'view-changed', view, changes: undo.before, checkpoint, head });
+        // What the panel shows may now include rows that were not on it: it is sent again.
+        if (restored && screen) await sendSnapshot();
+        else if (restored)
+          trace({ kind: 'view-changed', view, changes: undo.before, checkpoint, head });
         return restored;
       }),
     /** Empties the view and builds it again from position 0, reporting progress. */

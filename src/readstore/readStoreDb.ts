@@ -6,18 +6,52 @@ import type { RowChanges } from '../domain/projection';
 export type ViewRow<R = unknown> = { key: string; value: R };
 type CheckpointRow = { id: 'checkpoint'; position: number };
 
+/**
+ * Which rows the view's panel shows (domain/screens.ts), by key, and how many such rows the view
+ * holds: kept beside the rows so a start sends the panel its rows without reading the whole view.
+ * While it is stored it is right: every write that could change it either writes it in the same
+ * transaction or deletes it, and then it is worked out from the rows again.
+ */
+export type ScreenRecord = { id: 'screen'; keys: string[]; total: number };
+
+/** What a commit does to the stored ScreenRecord: replace it, leave it (still right), or drop it. */
+export type ScreenUpdate = { keys: string[]; total: number } | 'unchanged' | undefined;
+
 export const readStoreName = (viewName: string): string =>
   `cqrs-lab-read-${viewName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
 export class ReadStoreDb extends Dexie {
   rows!: Table<ViewRow, string>;
   checkpoint!: Table<CheckpointRow, string>;
+  screen!: Table<ScreenRecord, string>;
 
   constructor(name: string) {
     super(name);
     this.version(1).stores({ rows: 'key', checkpoint: 'id' });
+    // Version 2 adds the panel's rows (ScreenRecord); rows and checkpoint are unchanged.
+    this.version(2).stores({ screen: 'id' });
   }
 }
+
+/** The panel's rows as stored (their keys and the view's count), if the store has them. */
+export const readScreen = (db: ReadStoreDb): Promise<ScreenRecord | undefined> =>
+  db.screen.get('screen');
+
+/** Stores the panel's rows, worked out from the rows at `checkpoint`, unless the view moved since. */
+export const saveScreen = (
+  db: ReadStoreDb,
+  checkpoint: number,
+  screen: { keys: string[]; total: number },
+): Promise<void> =>
+  db.transaction('rw', db.checkpoint, db.screen, async () => {
+    if ((await readCheckpoint(db)) === checkpoint) await db.screen.put({ id: 'screen', ...screen });
+  });
+
+const updateScreen = async (db: ReadStoreDb, update: ScreenUpdate) => {
+  if (update === 'unchanged') return;
+  if (update) await db.screen.put({ id: 'screen', ...update });
+  else await db.screen.delete('screen');
+};
 
 export const readCheckpoint = async (db: ReadStoreDb): Promise<number> =>
   (await db.checkpoint.get('checkpoint'))?.position ?? 0;
@@ -58,15 +92,19 @@ export const commitIfAt = <R>(
   keys: readonly string[],
   project: (rows: Record<string, R | undefined>) => RowChanges<R>,
   checkpoint: number,
+  /** The panel's rows after these changes, saved with them (none: dropped, see ScreenRecord). */
+  screenAfter?: (changes: RowChanges<R>, prior: Record<string, R | undefined>) => ScreenUpdate,
 ): Promise<CommitResult<R>> =>
-  db.transaction('rw', db.rows, db.checkpoint, async (): Promise<CommitResult<R>> => {
+  db.transaction('rw', db.rows, db.checkpoint, db.screen, async (): Promise<CommitResult<R>> => {
     const stored = await readCheckpoint(db);
     if (stored !== expected) return { applied: false, storedCheckpoint: stored };
     const rows = await readRows<R>(db, keys);
     const prior = { ...rows };
     const changes = project(rows);
+    const screen = screenAfter?.(changes, prior);
     await writeRows(db, changes);
     await db.checkpoint.put({ id: 'checkpoint', position: checkpoint });
+    await updateScreen(db, screen);
     return { applied: true, changes, prior };
   });
 
@@ -77,8 +115,9 @@ export const restoreRows = <R>(
   before: RowChanges<R>,
   checkpoint: number,
 ): Promise<boolean> =>
-  db.transaction('rw', db.rows, db.checkpoint, async () => {
+  db.transaction('rw', db.rows, db.checkpoint, db.screen, async () => {
     if ((await readCheckpoint(db)) !== expected) return false;
+    await db.screen.delete('screen');
     await writeRows(db, before);
     await db.checkpoint.put({ id: 'checkpoint', position: checkpoint });
     return true;
@@ -86,7 +125,8 @@ export const restoreRows = <R>(
 
 /** Empties the view and its checkpoint (rebuild, reset). */
 export const clearView = (db: ReadStoreDb): Promise<void> =>
-  db.transaction('rw', db.rows, db.checkpoint, async () => {
+  db.transaction('rw', db.rows, db.checkpoint, db.screen, async () => {
+    await db.screen.delete('screen');
     await db.rows.clear();
     await db.checkpoint.put({ id: 'checkpoint', position: 0 });
   });

@@ -2,7 +2,10 @@
 import type { RowChange, ViewPhase } from '../bus/protocol';
 
 export type ViewState = {
+  /** The rows the view's panel shows (the worker sends those, not necessarily the whole view). */
   rows: Record<string, unknown>;
+  /** How many rows the view holds that its panel shows (its rows, when the worker sends them all). */
+  total: number;
   checkpoint: number;
   head: number;
   /** Keys of rows changed by the most recent update, to highlight them. */
@@ -19,6 +22,7 @@ export type ViewState = {
 
 export const emptyView = (): ViewState => ({
   rows: {},
+  total: 0,
   checkpoint: 0,
   head: 0,
   lastChanged: [],
@@ -32,10 +36,11 @@ export const emptyView = (): ViewState => ({
 
 export const applySnapshot = (
   view: ViewState,
-  snapshot: { rows: RowChange[]; checkpoint: number; head: number },
+  snapshot: { rows: RowChange[]; checkpoint: number; head: number; total?: number },
 ): ViewState => ({
   ...view,
   rows: Object.fromEntries(snapshot.rows.map((row) => [row.key, row.value])),
+  total: snapshot.total ?? snapshot.rows.length,
   checkpoint: snapshot.checkpoint,
   head: snapshot.head,
   lastChanged: [],

@@ -40,9 +40,13 @@ export const takeViewFrames = (frames: readonly TraceFrame[]): void => {
       case 'view-changed': {
         const current = view(frame.view);
         for (const { key, value } of frame.changes) {
+          const had = key in current.rows;
           if (value === null) Reflect.deleteProperty(current.rows, key);
           else current.rows[key] = value;
+          // Sent whole (no count): the count is the rows'.
+          if (frame.total === undefined) current.total += (value === null ? 0 : 1) - (had ? 1 : 0);
         }
+        if (frame.total !== undefined) current.total = frame.total;
         current.checkpoint = frame.checkpoint;
         current.head = frame.head;
         if (frame.changes.length > 0) current.lastChanged = frame.changes.map((c) => c.key);

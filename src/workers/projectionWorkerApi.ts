@@ -1,5 +1,6 @@
 // What a projection worker offers. One worker hosts one view; the bus calls it over a MessagePort,
 // and every answer carries the trace frames the view produced, so the bus can emit them in order.
+import { SCREENS } from '../domain/screens';
 import { expose } from 'comlink';
 import type { TraceFrame, Traced, ViewApi } from '../bus/protocol';
 import { isViewName, projections, searchOf } from '../domain/views';
@@ -38,6 +39,8 @@ export const createViewApi = (
       trace: (frame) => frames.push(frame),
       // The view's worker in another tab writes the same store: one of them at a time.
       exclusive: webLock(store),
+      // The page is sent the rows its panel shows, not the whole view.
+      screen: SCREENS[viewName],
     },
     searchOf(viewName),
   );

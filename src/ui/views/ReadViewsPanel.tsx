@@ -1,3 +1,4 @@
+import { newestOrderFirst } from '../../domain/screens';
 import { counted } from '../counted';
 import type { AccountBalanceRow } from '../../domain/bank/accountBalances.projection';
 import { formatMoney } from '../../domain/money';
@@ -41,10 +42,7 @@ const OrderStatusView = () => (
       { header: 'Total', cell: (r) => formatMoney(r.total), numeric: true },
     ]}
     rowKey={(r) => r.orderId}
-    // Newest first: by the first event that built it, or (one model: none) by when it was placed.
-    order={(a, b) =>
-      (b.builtFrom[0] ?? 0) - (a.builtFrom[0] ?? 0) || b.placedAt.localeCompare(a.placedAt)
-    }
+    order={newestOrderFirst}
     provenanceOf={(r) => ({
       label: `Order status row ${r.orderId}`,
       positions: r.builtFrom,

@@ -56,6 +56,9 @@ export const ViewSection = <R,>({
     return (show ? all.filter(show) : (all as R[])).sort(order);
   }, [viewRows, show, order]);
   const rows = sorted.slice(0, MAX_ROWS);
+  // The worker sends the rows this panel shows, and says how many the view holds (with a filter on
+  // the kind of row, the count is of those sent).
+  const held = show ? sorted.length : Math.max(view?.total ?? 0, sorted.length);
   const changed = new Set(view?.lastChanged ?? []);
 
   return (
@@ -126,10 +129,9 @@ export const ViewSection = <R,>({
           </tbody>
         </table>
       )}
-      {sorted.length > MAX_ROWS && (
+      {held > rows.length && (
         <p className="muted">
-          Showing {MAX_ROWS} of {sorted.length.toLocaleString('en-US')} rows. Ask the view below for
-          one.
+          Showing {rows.length} of {held.toLocaleString('en-US')} rows. Ask the view below for one.
         </p>
       )}
       {empty && view?.loaded && rows.length === 0 && <p className="empty">{empty}</p>}
