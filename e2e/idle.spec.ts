@@ -13,8 +13,10 @@ test('with nothing pending and the clock playing, the page’s main thread is bu
   await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
   await lab.settled('Add product');
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
-  // Idle starts once the page has loaded all it shows: the charts (their own chunk, drawn on first
-  // load) and the fonts, and drawn all the bus did (on a slow machine, a second after `0 pending`).
+  // Idle starts once the page has loaded all it shows: the charts (their own chunk, fetched when
+  // their panel comes near the screen) and the fonts, and drawn all the bus did (on a slow machine,
+  // a second after `0 pending`).
+  await page.getByRole('region', { name: 'Charts' }).scrollIntoViewIfNeeded();
   await expect(page.getByRole('figure', { name: 'Throughput per virtual second' })).toBeVisible();
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await lab.drawn();

@@ -194,6 +194,8 @@ test('the charts load on demand and plot lag, throughput and staleness', async (
   const lab = new LabPage(page);
   await lab.open();
   const charts = page.getByRole('region', { name: 'Charts' });
+  // Fetched when the panel comes near the screen.
+  await charts.scrollIntoViewIfNeeded();
   await expect(charts.getByText('Charts appear once the first command is accepted.')).toBeVisible();
   await lab.addProductSettled({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
   for (const name of [
