@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHAPTERS } from './chapters';
+import { labCommandSchema } from '../domain/lab';
 import {
+  asCommand,
   BANK_STORY_CHAPTERS,
   FIRST_PRICE_CHANGE,
   LONG_ACCOUNT,
@@ -48,6 +50,16 @@ describe('The shop’s running story', () => {
     const told = tell(all);
     // Every command decided at least one event: none was refused on the way.
     expect(told.events.length).toBeGreaterThanOrEqual(all.length);
+  });
+
+  it('is made of valid commands, each exactly as the write model’s validation leaves it', () => {
+    for (const id of [...SHOP_STORY_CHAPTERS, ...BANK_STORY_CHAPTERS]) {
+      const all = [...storyStart(id), ...storyOutcome(id), ...(storyInFlight(id) ?? [])];
+      all.forEach((input, i) => {
+        const command = asCommand(input, i);
+        expect(labCommandSchema.parse(command), `${id}: ${input.type}`).toEqual(command);
+      });
+    }
   });
 
   it('leaves in flight, in the stale-read chapter, the order its outcome keeps', () =>
