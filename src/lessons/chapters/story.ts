@@ -175,11 +175,10 @@ const NOTHING_TOLD: Telling = {
 };
 
 /** The command as the write model gets it, with an id and a time. */
-export const asCommand = (input: CommandInput, index: number): LabCommand =>
-  ({
-    ...input,
-    meta: { commandId: `story-${String(index)}`, issuedAt: '2026-01-01T00:00:00.000Z' },
-  });
+export const asCommand = (input: CommandInput, index: number): LabCommand => ({
+  ...input,
+  meta: { commandId: `story-${String(index)}`, issuedAt: '2026-01-01T00:00:00.000Z' },
+});
 
 /**
  * Decides one more command after `before`. The story is the lab's own code, so it is not validated
