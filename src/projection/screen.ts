@@ -54,6 +54,12 @@ export const createScreenSelection = <R>(spec: Screen<R>) => {
     load: (rows: readonly { key: string; value: R }[], count: number) => take([...rows], count),
     /** The keys on screen now. */
     keys: (): string[] => [...shown.keys()],
+    /** The row on screen under `key`, if it is on screen. */
+    get: (key: string): R | undefined => shown.get(key),
+    /** The view's count, where it is counted in the store rather than followed change by change. */
+    recount: (count: number) => {
+      total = count;
+    },
     /** Committed changes (and each changed row's value before them): those the page must see. */
     apply: (
       changes: Readonly<Record<string, R | null>>,

@@ -68,4 +68,28 @@ describe.each(['one-model', 'same-transaction'] as const)('A %s view behind the 
     await expect(view.rebuild(() => undefined)).rejects.toThrow(noEventsFor(mode, 'Order status'));
     expect((await view.undo({ before: [], fromCheckpoint: 1, toCheckpoint: 3 })).value).toBe(false);
   });
+
+  it('sends the page the rows its panel shows, with the view’s count, not the whole view', async () => {
+    const built = stateModelOn(mode, mode === 'same-transaction' ? { views: VIEWS } : {});
+    const api = stateWriteApi(built.model, built.db);
+    await api.handle([addProduct('SKU-1', 1_000, { name: 'Blue mug', price: 4 })]);
+    await api.handle(
+      Array.from({ length: 205 }, (_, i) => placeOrder(`ORD-${String(i)}`, 'SKU-1', 1)),
+    );
+    const view = createStateViewApi(built.db, 'Order status', mode);
+
+    const started = await view.start(() => undefined);
+    const snapshot = started.frames.find((frame) => frame.kind === 'view-snapshot');
+    expect(snapshot?.rows).toHaveLength(200);
+    expect(snapshot?.total).toBe(205);
+
+    const later = await api.handle([placeOrder('ORD-NEW', 'SKU-1', 1)]);
+    const events = later.flatMap((o) => (o.status === 'accepted' ? o.events : []));
+    const shown = await view.refresh(events, events.at(-1)?.position ?? 0);
+    const frame = shown.frames[0];
+    const sent =
+      frame?.kind === 'view-changed' || frame?.kind === 'view-snapshot' ? frame : undefined;
+    expect(sent?.total).toBe(206);
+    expect(rowsIn(shown.frames).length).toBeLessThanOrEqual(200);
+  });
 });

@@ -7,6 +7,8 @@ import Dexie from 'dexie';
 import type { RowChange, TraceFrame, Traced, ViewApi, ViewPosition } from '../bus/protocol';
 import { keysTouched } from '../domain/projection';
 import { projections, searchOf, type ViewName } from '../domain/views';
+import { SCREENS } from '../domain/screens';
+import { createScreenSelection } from '../projection/screen';
 import { DESIGN_NAMES, RECOMPUTE_NOTE } from './designs';
 import { askOneModel, oneModelRows, readOneModel } from './oneModel';
 import { askStateView } from './stateViews';
@@ -28,6 +30,8 @@ export const createStateViewApi = (
   mode: StateViewMode,
 ): ViewApi => {
   const refuse = () => Promise.reject(new Error(noEventsFor(mode, view)));
+  /** The page is sent the rows the view's panel shows, not the whole view (domain/screens.ts). */
+  const screen = createScreenSelection(SCREENS[view]);
 
   /** Every row the view shows now, and the position they are up to date with. */
   const snapshot = async (): Promise<{ rows: RowChange[]; position: number }> => {
@@ -52,7 +56,7 @@ export const createStateViewApi = (
   const shown = async (): Promise<Traced<ViewPosition>> => {
     const { rows, position } = await snapshot();
     return traced({ checkpoint: position, head: position }, [
-      { kind: 'view-snapshot', view, rows, checkpoint: position, head: position },
+      { kind: 'view-snapshot', view, checkpoint: position, head: position, ...screen.reset(rows) },
       { kind: 'view-phase', view, phase: 'running' },
     ]);
   };
@@ -83,13 +87,37 @@ export const createStateViewApi = (
       }
       // Sent even when no row changed: the view is up to date with `head` all the same.
       const keys = keysTouched(projections[view], events);
-      const rows =
-        keys.length > 0
-          ? await db.rows.bulkGet(keys.map((key): [string, string] => [view, key]))
-          : [];
-      const changes = keys.map((key, i) => ({ key, value: rows[i]?.value ?? null }));
+      const { rows, count } = await db.transaction('r', db.rows, async () => ({
+        rows:
+          keys.length > 0
+            ? await db.rows.bulkGet(keys.map((key): [string, string] => [view, key]))
+            : [],
+        count: await db.rows
+          .where('[view+key]')
+          .between([view, Dexie.minKey], [view, Dexie.maxKey])
+          .count(),
+      }));
+      // What each row was before is not kept here: the rows on screen say it for theirs, and the
+      // view's count is read from the store.
+      const screened = screen.apply(
+        Object.fromEntries(keys.map((key, i) => [key, rows[i]?.value ?? null])),
+        Object.fromEntries(keys.map((key) => [key, screen.get(key)])),
+      );
+      screen.recount(count);
+      if (screened.refill) {
+        const { frames } = await shown();
+        return traced(undefined, frames.slice(0, 1));
+      }
       return traced(undefined, [
-        { kind: 'view-changed', view, changes, checkpoint: head, head, at: Date.now() },
+        {
+          kind: 'view-changed',
+          view,
+          changes: screened.changes,
+          total: count,
+          checkpoint: head,
+          head,
+          at: Date.now(),
+        },
       ]);
     },
   };
