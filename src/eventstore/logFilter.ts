@@ -15,6 +15,9 @@ export const normalised = ({ stream, type }: LogFilter): LogFilter => ({
 
 export const isFiltered = (filter: LogFilter) => filter.stream !== '' || filter.type !== '';
 
+/** Whether a filter as typed (spaces, any case) leaves any event out. */
+export const filtersAnything = (filter: LogFilter): boolean => isFiltered(normalised(filter));
+
 export const matches = (event: StoredEvent, filter: LogFilter): boolean => {
   const { stream, type } = normalised(filter);
   return (

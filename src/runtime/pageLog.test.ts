@@ -13,13 +13,15 @@ const writeWith = (count: number) => {
     () => 'product-1',
   );
   const asked: number[] = [];
+  const from: number[] = [];
   const write = {
-    readTail: (limit: number) => {
+    readTail: (limit: number, fromPosition = 1) => {
       asked.push(limit);
-      return Promise.resolve(log.slice(Math.max(0, log.length - limit)));
+      from.push(fromPosition);
+      return Promise.resolve(log.slice(Math.max(fromPosition - 1, log.length - limit)));
     },
   } as unknown as Remote<WriteWorkerApi>;
-  return { write, asked };
+  return { write, asked, from, log };
 };
 
 describe("The page's log, as the runtime keeps it", () => {
@@ -33,6 +35,15 @@ describe("The page's log, as the runtime keeps it", () => {
     expect(head).toBe(12_000);
     expect(recent).toHaveLength(RECENT_EVENTS);
     expect(recent[0]?.position).toBe(12_000 - RECENT_EVENTS + 1);
+  });
+
+  it('catches up by reading only what it lacks: another tab’s few appends, not the whole tail', async () => {
+    const log = createPageLog();
+    const { write, from, log: stored } = writeWith(12_005);
+    log.learn([{ kind: 'appended', events: [], head: 12_000 }]);
+    await expect(log.load(write, log.head() + 1)).resolves.toBe(12_005);
+    expect(from).toEqual([12_001]);
+    expect(useLog.getState().recent.at(-1)).toEqual(stored.at(-1));
   });
 
   it('follows the trace: appends move the head on, a step back and a reset move it back', () => {

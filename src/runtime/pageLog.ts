@@ -33,9 +33,12 @@ export const createPageLog = () => {
     },
     /** Resolves once the screen has taken in the next reset (ask before it is sent). */
     nextResetShown: () => new Promise<void>((resolve) => waiting.push(resolve)),
-    /** Reads the log's newest events into the page, whatever its length; returns its head. */
-    load: async (write: Remote<WriteWorkerApi>) => {
-      const tail = await write.readTail(RECENT_EVENTS);
+    /**
+     * Reads the log's newest events from `from` on into the page (at most the newest it keeps,
+     * whatever the log's length); returns its head.
+     */
+    load: async (write: Remote<WriteWorkerApi>, from = 1) => {
+      const tail = await write.readTail(RECENT_EVENTS, from);
       receiveEvents(tail);
       head = Math.max(head, tail.at(-1)?.position ?? 0);
       return head;
@@ -54,7 +57,7 @@ export const catchUpWithLog = async (
   write: Remote<WriteWorkerApi>,
   bus: Calls<BusWorkerApi>,
 ) => {
-  await log.load(write);
+  await log.load(write, log.head() + 1);
   await bus.catchUpViews();
 };
 

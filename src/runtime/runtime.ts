@@ -352,7 +352,7 @@ export const startRuntime = async ({
         await bus.reset({ log: false });
         await resetShown; // or the page would clear the new log after loading it
         await log.load(write.api);
-      } else await log.load(write.api);
+      } else await log.load(write.api, result.from);
       for (const view of VIEW_NAMES) await bus.rebuildView(view);
       if (wasPlaying) await bus.play();
       return result;

@@ -1,7 +1,7 @@
 // Which events the log shows (filters) and which it highlights (provenance), and the slice of rows
 // a virtualised table draws. Pure, so the 100,000-row case is unit-tested without a browser.
 import type { StoredEvent } from '../domain/types';
-import { matches, type LogFilter } from '../eventstore/logFilter';
+import { filtersAnything, matches, type LogFilter } from '../eventstore/logFilter';
 
 export type { LogFilter };
 
@@ -9,9 +9,7 @@ export const filterEvents = (
   events: readonly StoredEvent[],
   filter: LogFilter,
 ): readonly StoredEvent[] =>
-  filter.stream.trim() === '' && filter.type === ''
-    ? events
-    : events.filter((event) => matches(event, filter));
+  filtersAnything(filter) ? events.filter((event) => matches(event, filter)) : events;
 
 /** What a read-view row was built from: some positions, or whole streams. */
 export type Provenance = { label: string; positions: number[]; streams: string[] };
@@ -58,8 +56,7 @@ export const keptWindow = (
 ): TableWindow | null => {
   const first = recent[0]?.position ?? head + 1;
   const whole = first <= 1 && recent.length === head && (recent.at(-1)?.position ?? 0) === head;
-  const filtered = filter.stream.trim() !== '' || filter.type !== '';
-  if (filtered || provenance) {
+  if (filtersAnything(filter) || provenance) {
     if (!whole) return null;
     const matching = filterEvents(recent, filter);
     const total = matching.length;

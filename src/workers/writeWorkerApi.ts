@@ -78,11 +78,11 @@ export const createWriteWorkerApi = (db: EventStoreDb, space: Space = 'sandbox')
     // A design without a log has no events to show: the page's event log stays empty.
     readAll: async (options: { fromPosition?: number; limit?: number }) =>
       kept ? [] : readAll(db, options),
-    /** The newest `limit` events, oldest first: all the page keeps of the log. */
-    readTail: async (limit: number) => {
+    /** The newest `limit` events from `from` on, oldest first: all the page keeps of the log. */
+    readTail: async (limit: number, from = 1) => {
       if (kept) return [];
       const head = await headPosition(db);
-      return readAll(db, { fromPosition: Math.max(1, head - limit + 1), limit });
+      return readAll(db, { fromPosition: Math.max(from, head - limit + 1), limit });
     },
     /** The rows the log table has in view, newest first, of the whole log or a filter's matches. */
     logWindow: (query: LogWindowQuery): Promise<LogWindow> =>

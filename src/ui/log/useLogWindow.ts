@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { StoredEvent } from '../../domain/types';
 import { keptWindow, type Provenance, type TableWindow } from '../../state/logView';
-import type { LogFilter } from '../../eventstore/logFilter';
+import { filtersAnything, type LogFilter } from '../../eventstore/logFilter';
 import { useLog } from '../../state/stores';
 import { usePaced } from '../paced';
 import { useRuntime } from '../runtimeContext';
@@ -65,8 +65,7 @@ export const useLogWindow = (
   if (kept) return { ...kept, reading: false };
   const current = read?.asked === asked && read.rewrites === rewrites ? read.window : null;
   if (!current) return { total: head, start, events: [], highlightIndex: null, reading: true };
-  if (filter.stream.trim() !== '' || filter.type !== '' || provenance)
-    return { ...current, reading: false };
+  if (filtersAnything(filter) || provenance) return { ...current, reading: false };
   // The whole log: rows stay where their positions put them as the head moves on.
   const first = current.events[0];
   return {
