@@ -23,6 +23,8 @@ test.describe('the main screen', () => {
       /^(Charts appear once the first command is accepted|Deliveries will appear here as messages arrive)\.$/,
     );
     const inFlight = page.getByRole('table', { name: 'Messages in flight' }).getByRole('row');
+    // The charts (and their note) are fetched when their panel nears the screen.
+    await page.getByRole('region', { name: 'Charts' }).scrollIntoViewIfNeeded();
     await expect(notes).toHaveCount(2);
     const before = await top();
     // A learner who aims at the log while messages travel must hit what they aimed at.
