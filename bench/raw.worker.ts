@@ -37,7 +37,7 @@ const api = {
   /** Reads the app's event log in pages of 1,000 by position, as a projection's catch-up does. */
   pagedRead: async (dbName: string, pageSize: number) => {
     const db = new Dexie(dbName);
-    db.version(1).stores({ events: 'position', commands: 'commandId' });
+    db.version(1).stores({ events: 'position' });
     await db.open();
     const started = performance.now();
     let count = 0;

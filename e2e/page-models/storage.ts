@@ -9,6 +9,8 @@ type Row = {
   version: number;
   type: string;
   meta: { commandId: string };
+  /** The store's mark of a command's first event: the command's id. */
+  command?: string;
 };
 
 /** Every row of an IndexedDB store of this origin, read raw (beside the app's own workers). */
@@ -36,8 +38,8 @@ const readStoreName = (view: string) =>
 /**
  * The stored log, checked whole: positions 1, 2, 3… without gaps, each stream's versions without
  * gaps, each command's events side by side and none twice (`eventsPer` says how many a command
- * appends, by the type of its first event), and every command record pointing at exactly its
- * events. Returns the log's length and each command's positions.
+ * appends, by the type of its first event), and each command's first event, and no other, marked
+ * with its id (what makes a retry idempotent). Returns the log's length and each command's positions.
  */
 export const expectLogWhole = async (page: Page, eventsPer: Record<string, number>) => {
   const events = (await readStore(page, 'cqrs-lab-events', 'events')) as Row[];
@@ -65,16 +67,13 @@ export const expectLogWhole = async (page: Page, eventsPer: Record<string, numbe
     if (!whole || !together) badCommands.push(`${commandId} at ${positions.join(', ')}`);
   }
   expect(badCommands, 'commands not whole, or not side by side').toEqual([]);
-  const records = (await readStore(page, 'cqrs-lab-events', 'commands')) as {
-    commandId: string;
-    positions?: number[];
-  }[];
-  const badRecords = records.flatMap((record) =>
-    record.positions && record.positions.join() !== (byCommand.get(record.commandId) ?? []).join()
-      ? [`${record.commandId}: ${record.positions.join(', ')}`]
-      : [],
-  );
-  expect(badRecords, 'command records not pointing at exactly their events').toEqual([]);
+  const badMarks = events.flatMap((e) => {
+    const first = byCommand.get(e.meta.commandId)?.[0] === e.position;
+    return (first ? e.command === e.meta.commandId : e.command === undefined)
+      ? []
+      : [`#${String(e.position)} ${e.meta.commandId} marked ${String(e.command)}`];
+  });
+  expect(badMarks, 'commands not marked on exactly their first event').toEqual([]);
   return { events: events.length, byCommand };
 };
 

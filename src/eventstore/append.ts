@@ -39,6 +39,6 @@ export const append = async (
     case 'conflict':
       throw result.error;
     default:
-      throw new Error(`Command ${meta.commandId} was handled before and refused`);
+      throw new Error(`Command ${meta.commandId} got no outcome`);
   }
 };

@@ -1,14 +1,18 @@
 // Group commit: many commands, one IndexedDB transaction. Inside it the caller plans every command
 // against the log as it is right now; each command's streams are checked against their expected
 // versions, and each command still gets its own outcome: one refusal or conflict never sinks the rest.
+// An accepted command's first event carries its id under a unique index (EventRow), which is what
+// makes a retry idempotent across reloads and tabs; a refusal stores nothing, so a retried refusal
+// is simply decided again.
 import Dexie from 'dexie';
 import type { Projection } from '../domain/projection';
 import type { DomainEvent, StoredEvent } from '../domain/types';
 import { ConcurrencyError, type ExpectedVersion } from './errors';
-import type { CommandRecord, EventStoreDb } from './eventStoreDb';
+import { appendedBy, opening } from './commandIndex';
+import type { EventRow, EventStoreDb } from './eventStoreDb';
 import { applyInline } from './inline';
 import { readAll } from './read';
-import { CURRENT_SCHEMA_VERSION, upcast } from './upcast';
+import { CURRENT_SCHEMA_VERSION } from './upcast';
 
 export type { ExpectedVersion };
 
@@ -29,7 +33,7 @@ export type PlannedCommand = {
 
 export type CommandResult = { commandId: string } & (
   | { kind: 'appended'; events: StoredEvent[] }
-  | { kind: 'rejected'; reason: string; recordedBefore: boolean }
+  | { kind: 'rejected'; reason: string }
   | { kind: 'duplicate'; events: StoredEvent[] }
   | { kind: 'conflict'; error: ConcurrencyError }
 );
@@ -37,7 +41,7 @@ export type CommandResult = { commandId: string } & (
 /** What the planner may look at, inside the transaction. */
 export type BatchContext = {
   head: number;
-  /** Command ids in this batch that were handled before (retries): do not plan them. */
+  /** Command ids in this batch that appended events before (retries): do not plan them. */
   handledBefore: ReadonlySet<string>;
   readAll: (options: { fromPosition: number; limit: number }) => Promise<StoredEvent[]>;
 };
@@ -57,22 +61,6 @@ export const headPosition = async (db: EventStoreDb): Promise<number> =>
 const matches = (expected: ExpectedVersion, actual: number): boolean =>
   expected === 'any' || (expected === 'no-stream' ? actual === 0 : expected === actual);
 
-const earlierResult = async (db: EventStoreDb, record: CommandRecord): Promise<CommandResult> => {
-  if (record.outcome === 'rejected')
-    return {
-      commandId: record.commandId,
-      kind: 'rejected',
-      reason: record.reason,
-      recordedBefore: true,
-    };
-  const events = await db.events.bulkGet(record.positions);
-  return {
-    commandId: record.commandId,
-    kind: 'duplicate',
-    events: events.filter((e): e is StoredEvent => e !== undefined).map(upcast),
-  };
-};
-
 export type BatchOptions = {
   /**
    * The planner read the log up to `context.head` inside this transaction, so its expected versions
@@ -81,10 +69,10 @@ export type BatchOptions = {
    */
   plannedAtHead?: boolean;
   /**
-   * The command ids to look up in the command records before planning (default: all of them). A
-   * caller that remembers which ids it has handled can skip the others: a command recorded
-   * elsewhere (another tab, an earlier visit) still cannot be recorded twice, because the records'
-   * primary key refuses it and the whole batch aborts; the caller then looks everything up.
+   * The command ids to look up in the log before planning (default: all of them). A caller that
+   * remembers which ids it has handled can skip the others: a command appended elsewhere (another
+   * tab, an earlier visit) still cannot be appended twice, because the unique `command` index
+   * refuses it and the whole batch aborts; the caller then looks everything up.
    */
   lookUp?: readonly string[];
   /** A view to update in the same transaction as the append (an inline projection). */
@@ -93,7 +81,7 @@ export type BatchOptions = {
 
 /**
  * Runs `plan` and appends what it decided, all in one read-write transaction: either every accepted
- * command of the batch is stored with its outcome record, or nothing is.
+ * command of the batch is stored, or nothing is.
  */
 export const appendBatch = (
   db: EventStoreDb,
@@ -102,13 +90,12 @@ export const appendBatch = (
   recordedAt: string,
   { plannedAtHead = false, inline, lookUp = commandIds }: BatchOptions = {},
 ): Promise<CommandResult[]> =>
-  db.transaction('rw', db.events, db.commands, db.inline, async () => {
-    const records = lookUp.length > 0 ? await db.commands.bulkGet([...lookUp]) : [];
-    const handled = records.filter((r): r is CommandRecord => r !== undefined);
+  db.transaction('rw', db.events, db.inline, async () => {
+    const earlier = await appendedBy(db, lookUp);
     let position = await headPosition(db);
     const planned = await plan({
       head: position,
-      handledBefore: new Set(handled.map((r) => r.commandId)),
+      handledBefore: new Set(earlier.keys()),
       readAll: (options) => readAll(db, options),
     });
 
@@ -128,29 +115,20 @@ export const appendBatch = (
     }
     for (const streamId of toRead) versions.set(streamId, await streamVersion(db, streamId));
 
-    const rows: StoredEvent[] = [];
-    const newRecords: CommandRecord[] = [];
-    const results: CommandResult[] = await Promise.all(handled.map((r) => earlierResult(db, r)));
-    const seen = new Set(handled.map((r) => r.commandId));
+    const rows: EventRow[] = [];
+    const results: CommandResult[] = [...earlier].map(([commandId, events]) => ({
+      commandId,
+      kind: 'duplicate',
+      events,
+    }));
+    const seen = new Set(earlier.keys());
 
     for (const command of planned) {
       const { commandId, commandType } = command;
       if (seen.has(commandId)) continue; // one outcome per command id, however often it was sent
       seen.add(commandId);
       if (command.kind === 'reject') {
-        newRecords.push({
-          commandId,
-          type: commandType,
-          recordedAt,
-          outcome: 'rejected',
-          reason: command.reason,
-        });
-        results.push({
-          commandId,
-          kind: 'rejected',
-          reason: command.reason,
-          recordedBefore: false,
-        });
+        results.push({ commandId, kind: 'rejected', reason: command.reason });
         continue;
       }
       const conflict = findConflict(command.streams, versions);
@@ -180,24 +158,25 @@ export const appendBatch = (
         });
         versions.set(streamId, base + streamEvents.length);
       }
-      rows.push(...events);
-      newRecords.push({
-        commandId,
-        type: commandType,
-        recordedAt,
-        outcome: 'accepted',
-        positions: events.map((e) => e.position),
-      });
+      events.forEach((event, index) => rows.push(opening(event, index === 0)));
       results.push({ commandId, kind: 'appended', events });
     }
 
-    // Both requests go to the store at once: one round trip, not two.
-    await Promise.all([
-      rows.length > 0 ? db.events.bulkAdd(rows) : undefined,
-      newRecords.length > 0 ? db.commands.bulkAdd(newRecords) : undefined,
-    ]);
+    // A refusal stores nothing, so the unique index cannot catch a refused command that is in fact
+    // a retry of one appended earlier (before a reload, or by another tab) and not looked up: it
+    // would be refused only because its own events are there. Its events answer it instead.
+    const looked = new Set(lookUp);
+    const unchecked = results.flatMap((r) =>
+      r.kind === 'rejected' && !looked.has(r.commandId) ? [r.commandId] : [],
+    );
+    const late = await appendedBy(db, unchecked);
+    if (rows.length > 0) await db.events.bulkAdd(rows);
     if (inline && rows.length > 0) await applyInline(db, inline, rows);
-    return results;
+    if (late.size === 0) return results;
+    return results.map((r) => {
+      const events = late.get(r.commandId);
+      return events ? { commandId: r.commandId, kind: 'duplicate', events } : r;
+    });
   });
 
 const findConflict = (

@@ -1,13 +1,27 @@
 // The event log in IndexedDB. The unique [streamId+version] index is what makes a lost update impossible:
-// the database itself refuses a second event 5 on one stream, even from another tab.
+// the database itself refuses a second event 5 on one stream, even from another tab. The unique
+// `command` index does the same for a command appended twice (see EventRow).
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { StoredEvent } from '../domain/types';
 import { CURRENT_SCHEMA_VERSION, upcastMeta } from './upcast';
 
 export const EVENT_STORE_NAME = 'cqrs-lab-events';
 
-/** One handled command and its outcome, recorded in the same transaction as its events. */
-export type CommandRecord = {
+/**
+ * An event as stored. The first event of each command also carries the command's id in `command`,
+ * under a unique index: it is how a retried command finds what it appended the first time, and the
+ * database itself refuses the same command twice, even from another tab. A command's events are
+ * appended together, so they sit one after another from there. Readers never see `command` (upcast
+ * drops it); refusals store nothing, so nothing records them.
+ */
+export type EventRow = StoredEvent & { command?: string };
+
+/**
+ * A command record as versions 1 to 4 kept them, in a table of their own beside the events, written
+ * in the same transaction. Version 5 replaced them by the `command` index (see EventRow): one write
+ * less per command.
+ */
+export type LegacyCommandRecord = {
   commandId: string;
   type: string;
   recordedAt: string;
@@ -24,8 +38,7 @@ export type InlineRow = { key: string; value: unknown };
 export type LogMark = { key: 'log'; id: string };
 
 export class EventStoreDb extends Dexie {
-  events!: Table<StoredEvent, number>;
-  commands!: Table<CommandRecord, string>;
+  events!: Table<EventRow, number>;
   inline!: Table<InlineRow, string>;
   marks!: Table<LogMark, string>;
 
@@ -41,6 +54,10 @@ export class EventStoreDb extends Dexie {
     this.version(3).upgrade(migrateToCommandTypes);
     // Version 4 adds the log's mark (see LogMark); events are unchanged.
     this.version(4).stores({ marks: 'key' });
+    // Version 5 marks each command's first event (EventRow) and drops the command records.
+    this.version(5)
+      .stores({ events: 'position, &[streamId+version], streamId, type, &command', commands: null })
+      .upgrade(markCommands);
   }
 }
 
@@ -49,7 +66,7 @@ export class EventStoreDb extends Dexie {
  * schema version 1 gets its command's type from the command records, and schema version 2.
  */
 async function migrateToCommandTypes(tx: Transaction): Promise<void> {
-  const records = await tx.table<CommandRecord, string>('commands').toArray();
+  const records = await tx.table<LegacyCommandRecord, string>('commands').toArray();
   const typeOf = new Map(records.map((record) => [record.commandId, record.type]));
   await tx
     .table<StoredEvent, number>('events')
@@ -57,4 +74,26 @@ async function migrateToCommandTypes(tx: Transaction): Promise<void> {
     .modify((event) => {
       event.meta = upcastMeta(event.meta, typeOf.get(event.meta.commandId));
     });
+}
+
+/**
+ * The version 5 upgrade: each accepted command's record becomes the mark on its first event (the
+ * records of refusals go: a refusal stored nothing). An event whose command has no record (an early
+ * import kept none) is left unmarked: a retry of that command would be decided again.
+ */
+async function markCommands(tx: Transaction): Promise<void> {
+  const records = await tx.table<LegacyCommandRecord, string>('commands').toArray();
+  const firstOf = new Map<number, string>();
+  for (const record of records)
+    if (record.outcome === 'accepted' && record.positions.length > 0)
+      firstOf.set(Math.min(...record.positions), record.commandId);
+  const events = tx.table<EventRow, number>('events');
+  const rows = await events.bulkGet([...firstOf.keys()]);
+  await events.bulkPut(
+    rows.flatMap((row) =>
+      row && row.meta.commandId === firstOf.get(row.position)
+        ? [{ ...row, command: row.meta.commandId }]
+        : [],
+    ),
+  );
 }

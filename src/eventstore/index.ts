@@ -1,4 +1,4 @@
-export { EventStoreDb, EVENT_STORE_NAME, type CommandRecord } from './eventStoreDb';
+export { EventStoreDb, EVENT_STORE_NAME, type EventRow } from './eventStoreDb';
 export { applyInline, buildInline, clearInline, readInline } from './inline';
 export {
   appendBatch,

@@ -104,6 +104,8 @@ export const checkLogFile = (text: string, base?: ImportBase): LogCheck => {
 
   const events: StoredEvent[] = [];
   const versions = new Map<string, number>();
+  /** The line of each command's last event so far: a command's events come one after another. */
+  const commandLines = new Map<string, number>();
   let state = base?.state ?? labDomain.initialState();
   for (let i = 1; i < lines.length; i += 1) {
     const line = i + 1;
@@ -120,6 +122,13 @@ export const checkLogFile = (text: string, base?: ImportBase): LogCheck => {
       return refuse(line, 'meta.commandType: required from schema version 2 on');
     if (position !== i)
       return refuse(line, `position ${String(position)} should be ${String(i)} (no gaps)`);
+    const commandLine = commandLines.get(meta.commandId);
+    if (commandLine !== undefined && commandLine !== line - 1)
+      return refuse(
+        line,
+        `command ${meta.commandId} already appended the events up to line ${String(commandLine)}: a command's events come one after another, and a command id is never used twice`,
+      );
+    commandLines.set(meta.commandId, line);
     if (!isEventType(type)) return refuse(line, `unknown event type "${type}"`);
     const data = EVENT_DATA_SCHEMAS[type].safeParse(envelope.data.data);
     if (!data.success) return refuse(line, `${type}: ${summarizeIssues(fieldIssues(data.error))}`);

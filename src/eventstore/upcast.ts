@@ -18,7 +18,18 @@ export const upcastMeta = (meta: AnyEventMeta, commandType?: string): EventMeta 
   schemaVersion: CURRENT_SCHEMA_VERSION,
 });
 
-export const upcast = (event: StoredEvent): StoredEvent =>
-  event.meta.schemaVersion >= CURRENT_SCHEMA_VERSION
+/**
+ * An event as the current code reads it, from a row as some version stored it: metadata lifted,
+ * and the store's own mark of a command's first event (`command`, see EventRow) left behind.
+ */
+export const upcast = (row: StoredEvent & { command?: string }): StoredEvent => {
+  let event: StoredEvent = row;
+  if (row.command !== undefined) {
+    const copy = { ...row };
+    delete copy.command;
+    event = copy;
+  }
+  return event.meta.schemaVersion >= CURRENT_SCHEMA_VERSION
     ? event
     : { ...event, meta: upcastMeta(event.meta) };
+};

@@ -1,10 +1,12 @@
 // Real upgrades of the event store while a tab of the old version holds it open: the old connection
 // lets go and says so, the upgrade does not stall, and every stored event is carried over. Version 3
-// migrates the events themselves: each schema version 1 event is given its command's type.
+// migrates the events themselves: each schema version 1 event is given its command's type. Version
+// 5 turns the command records into marks on each command's first event, and drops them.
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { StoredEvent } from '../domain/types';
-import { EventStoreDb, readAll } from '.';
+import { EventStoreDb, readAll, type EventRow } from '.';
+import { appendedCommands } from './testing/eventStoreFixture';
 import { UNKNOWN_COMMAND } from './upcast';
 import { letGoOnUpgrade } from './upgrade';
 
@@ -13,14 +15,15 @@ afterEach(async () => {
   for (const name of names.splice(0)) await Dexie.delete(name);
 });
 
-/** The event store as versions 1 and 2 of the app declared it (2 added the inline view). */
-const olderStore = (name: string, version: 1 | 2) => {
+/** The event store as versions 1, 2 and 4 of the app declared it (2 added the inline view, 4 the marks). */
+const olderStore = (name: string, version: 1 | 2 | 4) => {
   const db = new Dexie(name);
   db.version(1).stores({
     events: 'position, &[streamId+version], streamId, type',
     commands: 'commandId',
   });
-  if (version === 2) db.version(2).stores({ inline: 'key' });
+  if (version >= 2) db.version(2).stores({ inline: 'key' });
+  if (version === 4) db.version(4).stores({ marks: 'key' });
   return db;
 };
 
@@ -92,16 +95,66 @@ describe('Upgrading the event store while an old tab holds it open', () => {
 
       expect(told).toHaveBeenCalledTimes(1);
       expect(old.isOpen()).toBe(false);
-      expect(upgraded.verno).toBe(4);
+      expect(upgraded.verno).toBe(5);
       // Read raw, not through the read path's upcast: the store itself now holds version 2 events.
-      expectMigrated(await upgraded.events.orderBy('position').toArray());
+      const raw = await upgraded.events.orderBy('position').toArray();
+      expectMigrated(
+        raw.map((row) => {
+          const event = { ...row };
+          delete event.command; // the mark of version 5, checked below
+          return event;
+        }),
+      );
       expectMigrated(await readAll(upgraded, { limit: 100 }));
-      expect(await upgraded.commands.get('c2')).toMatchObject({ positions: [2, 3] });
+      // Each recorded command marks its first event; the one without a record stays unmarked.
+      expect(raw.map((row) => row.command)).toEqual(['c1', 'c2', undefined, undefined]);
+      expect(await appendedCommands(upgraded)).toEqual(
+        new Map([
+          ['c1', [1]],
+          ['c2', [2, 3]],
+        ]),
+      );
+      expect(upgraded.tables.map((table) => table.name)).not.toContain('commands');
       expect(await upgraded.inline.count()).toBe(0);
       // The old tab's next use fails loudly instead of writing to a store it no longer understands.
       await expect(old.table('events').count()).rejects.toThrow();
       upgraded.close();
     });
+
+  it('from version 4: accepted commands mark their first events, refusals leave nothing, and a retry is recognised', async () => {
+    const name = `upgrade-${crypto.randomUUID()}`;
+    names.push(name);
+    const old = olderStore(name, 4);
+    const current = STORED.slice(0, 3).map((e) => ({
+      ...e,
+      meta: { ...e.meta, schemaVersion: 2, commandType: 'Test' },
+    }));
+    await old.table('events').bulkAdd(current);
+    await old
+      .table('commands')
+      .bulkAdd([
+        ...RECORDS,
+        { commandId: 'c-no', type: 'PlaceOrder', recordedAt: '', outcome: 'rejected', reason: 'x' },
+      ]);
+    old.close();
+
+    const upgraded = new EventStoreDb(name);
+    await upgraded.open();
+
+    expect(upgraded.verno).toBe(5);
+    expect(await readAll(upgraded)).toEqual(current);
+    expect(await appendedCommands(upgraded)).toEqual(
+      new Map([
+        ['c1', [1]],
+        ['c2', [2, 3]],
+      ]),
+    );
+    // The unique index holds from now on: the same command cannot be marked twice.
+    await expect(
+      upgraded.events.add({ ...current[0], position: 4, version: 9, command: 'c2' } as EventRow),
+    ).rejects.toMatchObject({ name: 'ConstraintError' });
+    upgraded.close();
+  });
 
   it('is all or nothing: a migration that fails leaves the old version and every event as they were', async () => {
     const { name, old } = await storeOf(2);

@@ -1,6 +1,7 @@
 // Fulfilment on a real event store (IndexedDB, a database of its own beside the shop's log): each
-// command decided on its one stream in the append's transaction, with optimistic concurrency, and
-// remembered by its id, so a command sent again gets the outcome it had the first time.
+// command decided on its one stream in the append's transaction, with optimistic concurrency. An
+// accepted command's id stays on its first event, so the same command sent again is answered with
+// the events it appended the first time; a refused one stored nothing and is decided again.
 import type { DomainEvent, StoredEvent } from '../domain/types';
 import { readAll, readLog, readStream, type EventStoreDb } from '../eventstore';
 import { appendBatch, type CommandResult, type PlannedCommand } from '../eventstore/appendBatch';

@@ -10,6 +10,7 @@ import {
   stored,
   withData,
   withField,
+  withMeta,
   type BadFile,
 } from './logFileFixture';
 
@@ -228,5 +229,19 @@ export const BAD_CONTENT: BadFile[] = [
     ),
     line: 2,
     reason: /there is no account ACC-1 at this point/,
+  },
+  // Commands
+  {
+    name: 'a command id used again further on',
+    text: withMeta(5, { commandId: 'cmd-1' }),
+    line: 5,
+    reason:
+      /^command cmd-1 already appended the events up to line 2: a command's events come one after another, and a command id is never used twice$/,
+  },
+  {
+    name: 'a command whose events are split by another one',
+    text: withMeta(6, { commandId: 'cmd-2' }),
+    line: 6,
+    reason: /^command cmd-2 already appended the events up to line 4/,
   },
 ];

@@ -3,6 +3,7 @@
 import { afterEach } from 'vitest';
 import type { DomainEvent } from '../../domain/types';
 import { append, EventStoreDb, type AppendMeta, type StreamAppend } from '..';
+import { appendedBy } from '../commandIndex';
 
 const RECORDED_AT = '2025-03-01T10:00:00.000Z';
 
@@ -79,4 +80,11 @@ export const rejectionOf = async (promise: Promise<unknown>): Promise<unknown> =
     return error;
   }
   throw new Error('Expected the promise to reject, but it resolved');
+};
+
+/** The commands the log holds as appended (the marks on their first events), with their positions. */
+export const appendedCommands = async (db: EventStoreDb): Promise<Map<string, number[]>> => {
+  const ids = (await db.events.orderBy('command').keys()) as string[];
+  const found = await appendedBy(db, ids);
+  return new Map([...found].map(([id, events]) => [id, events.map((e) => e.position)]));
 };

@@ -321,7 +321,7 @@ export const PRODUCTION: readonly Chapter[] = [
       ],
       answer: 2,
       because:
-        'The manager saves its outbox with its state, so the restarted one finds ReserveStock not yet acknowledged and sends it again, under the id it took from the order and the step. The write model remembers the command ids it has handled and answers “already handled” without reserving again. Sending at least once is safe only because the receiver is idempotent.',
+        'The manager saves its outbox with its state, so the restarted one finds ReserveStock not yet acknowledged and sends it again, under the id it took from the order and the step. The write model finds that id on the events the first ReserveStock appended and answers “already handled” without reserving again. Sending at least once is safe only because the receiver is idempotent.',
       howToSee: 'Place an order, then kill the process manager while an answer is not saved yet.',
       revealWhen: once(
         'A command was sent again after a restart and applied once',

@@ -1,0 +1,42 @@
+// Which events a command appended, found from the mark on its first event (EventRow's `command`,
+// under a unique index): its events follow one another from there, as they were appended together.
+import type { StoredEvent } from '../domain/types';
+import type { EventRow, EventStoreDb } from './eventStoreDb';
+import { upcast } from './upcast';
+
+/** The row that opens each command's events: the command's id marks its first event. */
+export const opening = (event: StoredEvent, first: boolean): EventRow =>
+  first ? { ...event, command: event.meta.commandId } : event;
+
+/** Marks the first event of each command in a run of events (an append or an imported log). */
+export const withCommandMarks = (events: readonly StoredEvent[]): EventRow[] => {
+  const seen = new Set<string>();
+  return events.map((event) => {
+    const first = !seen.has(event.meta.commandId);
+    seen.add(event.meta.commandId);
+    return opening(event, first);
+  });
+};
+
+/** The commands among `commandIds` that appended events, each with its events in log order. */
+export const appendedBy = async (
+  db: EventStoreDb,
+  commandIds: readonly string[],
+): Promise<Map<string, StoredEvent[]>> => {
+  const found = new Map<string, StoredEvent[]>();
+  if (commandIds.length === 0) return found;
+  const firsts = await db.events
+    .where('command')
+    .anyOf([...commandIds])
+    .toArray();
+  for (const first of firsts) {
+    const id = first.meta.commandId;
+    const rest = await db.events
+      .where('position')
+      .above(first.position)
+      .until((row) => row.meta.commandId !== id)
+      .toArray();
+    found.set(id, [first, ...rest].map(upcast));
+  }
+  return found;
+};
