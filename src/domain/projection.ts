@@ -33,8 +33,8 @@ export const projectBatch = <R, E extends DomainEvent>(
   const changes: RowChanges<R> = {};
   for (const event of events) {
     if (!handlesEvent(projection, event)) continue;
-    const keys = projection.keysOf(event);
-    const current = Object.fromEntries(keys.map((key) => [key, rows[key]]));
+    const current: Record<string, R | undefined> = {};
+    for (const key of projection.keysOf(event)) current[key] = rows[key];
     for (const [key, row] of Object.entries(projection.project(current, event))) {
       rows[key] = row ?? undefined;
       changes[key] = row;

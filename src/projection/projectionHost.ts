@@ -42,7 +42,10 @@ export type ProjectionHostDeps<R, E extends DomainEvent> = {
   readDb: ReadStoreDb;
   trace: (frame: TraceFrame) => void;
   pageSize?: number;
-  /** Events a start or rebuild applies in memory before writing (default FLUSH_EVENTS). */
+  /**
+   * Events a start or rebuild applies in memory before each write. Default: FLUSH_EVENTS at first,
+   * then as many as it has applied so far (up to MAX_FLUSH_EVENTS), see `catchUpBuffered`.
+   */
   flushEvents?: number;
   /** Rows a start or rebuild keeps in memory (default CACHE_ROWS). */
   cacheRows?: number;
@@ -56,8 +59,10 @@ export type ProjectionHostDeps<R, E extends DomainEvent> = {
   | { source: EventSource; eventDb?: never }
 );
 
-/** Events a start or rebuild applies in memory before writing the changed rows and checkpoint. */
-const FLUSH_EVENTS = 10_000;
+/** Events a start or rebuild applies in memory before it first writes the changed rows and checkpoint. */
+const FLUSH_EVENTS = 50_000;
+/** The most events it applies between two writes, however long the log. */
+const MAX_FLUSH_EVENTS = 200_000;
 /** Rows a start or rebuild keeps in memory before it lets them go (read back from the store). */
 const CACHE_ROWS = 100_000;
 
@@ -221,8 +226,12 @@ export const createProjectionHost = <R, E extends DomainEvent>(
   /**
    * Catches up from the checkpoint for a start or a rebuild, with the rows in memory: each row is
    * read from the store at most once (never, when the view was just emptied), and the changed rows
-   * are written with the checkpoint every FLUSH_EVENTS events instead of after every page. A
-   * rebuild is bound by writing rows, so each row is written once per flush, not once per event.
+   * are written with the checkpoint now and then instead of after every page. A rebuild is bound by
+   * writing rows, so each row is written once per write, not once per event. The store keeps rows
+   * in buckets (readstore/readStoreDb.ts), and a write rewrites every bucket a changed row is in:
+   * on a view with a row per order, nearly all of them. So the writes grow further apart as the
+   * view grows (each after as many events as were applied before it, up to MAX_FLUSH_EVENTS), and
+   * the view is written a bounded number of times over, not once per FLUSH_EVENTS.
    * Returns whether another tab moved the view meanwhile (then it catches up page by page).
    */
   const catchUpBuffered = async (
@@ -236,6 +245,9 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     let dirty = new Map<string, R | null>();
     let last = checkpoint;
     let known = empty;
+    const from = checkpoint;
+    const flushAfter = () =>
+      deps.flushEvents ?? Math.max(FLUSH_EVENTS, Math.min(MAX_FLUSH_EVENTS, checkpoint - from));
     const flush = async (): Promise<boolean> => {
       if (last === checkpoint) return true;
       const changes: RowChanges<R> = Object.fromEntries(dirty);
@@ -263,10 +275,10 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       }
       return true;
     };
-    for (;;) {
-      const page = await source.read(last + 1, pageSize);
+    /** Projects one page into memory and writes when it is time; false if another tab moved the view. */
+    const applyPage = async (page: readonly StoredEvent[]): Promise<boolean> => {
       const end = page.at(-1);
-      if (!end) break;
+      if (!end) return true;
       const handled = page.filter((event) => handlesEvent(projection, event));
       const keys = keysTouched(projection, handled);
       const missing = known ? [] : keys.filter((key) => !rows.has(key));
@@ -280,8 +292,27 @@ export const createProjectionHost = <R, E extends DomainEvent>(
         dirty.set(key, value);
       }
       last = end.position;
-      if (last - checkpoint >= (deps.flushEvents ?? FLUSH_EVENTS) && !(await flush()))
-        return { interfered: (await catchUp()) || true };
+      return last - checkpoint < flushAfter() || flush();
+    };
+    // The next page is asked for as soon as this one arrives, so reading the log (waiting on
+    // IndexedDB) goes on while this worker projects and writes.
+    let next = source.read(last + 1, pageSize);
+    /** Stops early: the page already asked for is not needed, and its failure is nobody's concern. */
+    const leave = () => void next.catch(() => undefined);
+    for (;;) {
+      const page = await next;
+      const end = page.at(-1);
+      if (!end) break;
+      next = source.read(end.position + 1, pageSize);
+      try {
+        if (!(await applyPage(page))) {
+          leave();
+          return { interfered: (await catchUp()) || true };
+        }
+      } catch (error) {
+        leave();
+        throw error;
+      }
       progress?.(last, Math.max(target, last));
     }
     if (!(await flush())) return { interfered: (await catchUp()) || true };
