@@ -1,6 +1,7 @@
 // The course map groups every chapter once, in reading order, and says how far the learner got.
 import { describe, expect, it } from 'vitest';
-import { CHAPTERS, CHAPTER_TOPICS } from './chapters';
+import { CHAPTERS } from './chapters';
+import { CATALOGUE, CHAPTER_TOPICS } from './chapters/catalogue';
 import { chapterState, firstUnfinished } from './progress';
 
 describe('The course map', () => {
@@ -8,6 +9,13 @@ describe('The course map', () => {
     const listed = CHAPTER_TOPICS.flatMap((topic) => topic.chapters);
     expect(listed.map((c) => c.number)).toEqual(CHAPTERS.map((c) => c.number));
     for (const topic of CHAPTER_TOPICS) expect(topic.chapters.length).toBeGreaterThan(0);
+  });
+
+  it('is the catalogue of the chapters themselves: the same chapters, in the same order, with the same names and parts', () => {
+    expect(
+      CHAPTERS.map(({ id, number, title, goal, parts }) => ({ id, number, title, goal, parts })),
+    ).toEqual(CATALOGUE);
+    expect(CHAPTERS.map((c) => c.number)).toEqual(CHAPTERS.map((_, i) => i + 1));
   });
 
   it('tells done from opened from untouched', () => {

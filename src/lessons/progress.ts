@@ -1,7 +1,7 @@
 // Which chapters the learner has completed, kept in the browser. Whatever is stored is checked:
 // unknown or malformed entries are ignored rather than trusted.
 import { z } from 'zod';
-import { CHAPTERS } from './chapters';
+import { CATALOGUE } from './chapters/catalogue';
 
 export const PROGRESS_KEY = 'cqrs-lab:lessons-done';
 
@@ -12,7 +12,7 @@ export const readProgress = (text: string | null): string[] => {
   try {
     const parsed = entries.safeParse(JSON.parse(text));
     if (!parsed.success) return [];
-    const known = new Set(CHAPTERS.map((c) => c.id));
+    const known = new Set(CATALOGUE.map((c) => c.id));
     const ids = parsed.data.filter((id): id is string => typeof id === 'string' && known.has(id));
     return [...new Set(ids)];
   } catch {
@@ -37,4 +37,4 @@ export const chapterState = (
 
 /** The first chapter, in reading order, that is not done; undefined when all are. */
 export const firstUnfinished = (done: readonly string[]) =>
-  CHAPTERS.find((chapter) => !done.includes(chapter.id));
+  CATALOGUE.find((chapter) => !done.includes(chapter.id));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CHAPTERS, chapterById } from './chapters';
+import { CATALOGUE, infoById } from './chapters/catalogue';
 import { readProgress, withDone } from './progress';
 import { hashOf, parseHash } from './route';
 
@@ -15,7 +15,7 @@ describe('The link', () => {
   it('names a chapter by its id', () => {
     const route = parseHash('#/lessons/stale-read');
     expect(route.kind).toBe('chapter');
-    expect(route.kind === 'chapter' && route.chapter).toBe(chapterById('stale-read'));
+    expect(route.kind === 'chapter' && route.chapter).toBe(infoById('stale-read'));
   });
 
   it('says which chapter it could not find', () =>
@@ -48,7 +48,7 @@ describe('The link', () => {
     expect(parseHash('#/lessons').kind).toBe('unknown');
   });
 
-  it.each(CHAPTERS.map((c) => [c.id, c] as const))(
+  it.each(CATALOGUE.map((c) => [c.id, c] as const))(
     'of chapter %s leads back to it',
     (_, chapter) => {
       const hash = hashOf(chapter);
@@ -77,7 +77,7 @@ describe('The link', () => {
 });
 
 describe('Progress kept in the browser', () => {
-  const [first, second] = CHAPTERS;
+  const [first, second] = CATALOGUE;
   const a = first?.id ?? '';
   const b = second?.id ?? '';
 

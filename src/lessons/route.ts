@@ -1,13 +1,13 @@
 // The URL hash names what is open: the free sandbox, or a chapter (#/lessons/<id>), so a chapter
 // can be shared and reloaded. The hash is input like any other: it is checked before it is used.
 import { z } from 'zod';
-import { chapterById } from './chapters';
+import { infoById } from './chapters/catalogue';
 import { readShared, SHARE_PREFIX, type SharedSession } from './share';
-import type { Chapter } from './types';
+import type { ChapterInfo } from './types';
 
 export type Route =
   | { kind: 'sandbox' }
-  | { kind: 'chapter'; chapter: Chapter }
+  | { kind: 'chapter'; chapter: ChapterInfo }
   | { kind: 'share'; session: SharedSession }
   | { kind: 'unknown'; message: string };
 
@@ -34,11 +34,11 @@ export const parseHash = (hash: string): Route => {
       kind: 'unknown',
       message: `The chapter in this link ${id.error.issues[0]?.message ?? 'is not valid'}. Pick a chapter below.`,
     };
-  const chapter = chapterById(id.data);
+  const chapter = infoById(id.data);
   return chapter
     ? { kind: 'chapter', chapter }
     : { kind: 'unknown', message: `There is no chapter called “${id.data}”. Pick one below.` };
 };
 
-export const hashOf = (chapter: Chapter | null): string =>
+export const hashOf = (chapter: Pick<ChapterInfo, 'id'> | null): string =>
   chapter ? `${PREFIX}${chapter.id}` : '#/';

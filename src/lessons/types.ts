@@ -132,6 +132,9 @@ export type Workbench =
   | 'boundaries'
   | 'outbox';
 
+/** What the page knows of a chapter before it is opened (chapters/catalogue.ts). */
+export type ChapterInfo = Pick<Chapter, 'id' | 'number' | 'title' | 'goal' | 'parts'>;
+
 export type Chapter = {
   /** The URL names the chapter: #/lessons/<id>. */
   id: string;

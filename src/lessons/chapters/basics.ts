@@ -10,16 +10,14 @@ import { VIEW_NAMES } from '../../domain/views';
 import { STRATEGIES } from '../readYourWrites';
 import { answersFrom, inOrder, isStale, newEvents, once } from '../checks';
 import type { Chapter } from '../types';
+import { infoOf } from './catalogue';
 import { STALE_READ, storyInFlight, storyStart } from './story';
 
 const { viewAt, head, available: had } = STALE_READ;
 
 export const BASICS: readonly Chapter[] = [
   {
-    id: 'commands-and-queries',
-    number: 1,
-    title: 'Commands and queries',
-    goal: 'After this chapter you can tell a command from a query, and explain what CQRS separates and what it leaves open.',
+    ...infoOf('commands-and-queries'),
     text: [
       'The shop’s staff place orders, and every order must pass the shop’s rules: no selling mugs that are not there. At the same time, customers and staff keep asking questions, such as “how many Blue mugs are left?”, far more often than anyone orders. The rules want the data shaped for deciding; the questions want it shaped for answering.',
       'A command asks the system to change something, and it may be refused. A query asks what is true, and changes nothing. CQRS (Command Query Responsibility Segregation) sends the two down different paths, to different models: a write model decides the commands, and the questions get a model of their own.',
@@ -27,7 +25,6 @@ export const BASICS: readonly Chapter[] = [
     ],
     task: 'Place an order for SKU-1 with the Place order form, then ask Stock levels about SKU-1 with its query box.',
     highlight: ['Place order', 'Ask Stock levels'],
-    parts: ['Commands', 'Stock levels', 'Event log'],
     demo: DEMO_COMMANDS_AND_QUERIES,
     scenario: { domain: 'shop', history: storyStart('commands-and-queries'), playing: true },
     prediction: {
@@ -60,10 +57,7 @@ export const BASICS: readonly Chapter[] = [
     },
   },
   {
-    id: 'events-are-facts',
-    number: 2,
-    title: 'Events are facts',
-    goal: 'After this chapter you can explain what event sourcing stores, how the current state is derived from it, and why it is a separate choice from CQRS.',
+    ...infoOf('events-are-facts'),
     text: [
       'Chapter 1’s order is still in the log; since then the Blue mug’s price has gone from 12.50 to 14.00, and 3 more Blue mugs have come in. A customer says the Blue mug cost 12.50 when she put it in her basket, yet 14.00 is on her receipt. If the shop kept only one row per product, with today’s price, nobody could say what the price was an hour ago, or what changed it.',
       'This lab’s write model uses event sourcing. It stores events, facts in the past tense such as ProductAdded or PriceChanged, in a log, and derives the current state by folding them: start from nothing and apply each event in order.',
@@ -71,7 +65,6 @@ export const BASICS: readonly Chapter[] = [
     ],
     task: 'Change the price of SKU-1, then find the earlier PriceChanged of product-SKU-1 (the one that set 14.00) in the Event log and select it.',
     highlight: ['Change price', 'Event log'],
-    parts: ['Commands', 'Event log', 'Product search'],
     demo: DEMO_EVENTS_ARE_FACTS,
     scenario: { domain: 'shop', history: storyStart('events-are-facts'), playing: true },
     prediction: {
@@ -113,10 +106,7 @@ export const BASICS: readonly Chapter[] = [
     },
   },
   {
-    id: 'projections',
-    number: 3,
-    title: 'Projections shape data for reading',
-    goal: 'After this chapter you can explain what a projection does, and why one log can feed views of very different shapes.',
+    ...infoOf('projections'),
     text: [
       'The shop now sells a Green mug too, and two more orders have come in, one of them paid. Its pages ask very different questions: where is my order, how many mugs are left, what sold this hour, which products match a word. Folding the whole log for every question would get slower as the log grows, and no single table is good at all of them.',
       'A projection reads events in log order and keeps a view shaped for one kind of question. Here each projection runs in its own worker with its own database, applies events after they are appended, and records the last position it applied: its checkpoint. Four views read the same log: Order status, Stock levels, Sales dashboard and Product search.',
@@ -124,7 +114,6 @@ export const BASICS: readonly Chapter[] = [
     ],
     task: 'Search Product search for a word, such as “mug”, and ask another view about one key, such as SKU-2 in Stock levels.',
     highlight: ['Ask Stock levels', 'Ask Product search'],
-    parts: ['Product search', 'Stock levels', 'Sales dashboard', 'Event log'],
     demo: DEMO_PROJECTIONS,
     scenario: { domain: 'shop', history: storyStart('projections'), playing: true },
     prediction: {
@@ -161,10 +150,7 @@ export const BASICS: readonly Chapter[] = [
     },
   },
   {
-    id: 'stale-read',
-    number: 4,
-    title: 'The stale read',
-    goal: 'After this chapter you can explain what an answer from a view behind the log tells you, and tell a possibly stale answer from a stale one.',
+    ...infoOf('stale-read'),
     text: [
       'A customer orders 2 Blue mugs, and a moment later the shop page asks Stock levels how many are left. Here the order is on its way to the write model, Stock levels gets its deliveries 1.5 s after each append, and the simulation waits for you to step.',
       'Stock levels is an asynchronous projection: it is updated after the write commits, so for a while the log’s head can be ahead of the view’s checkpoint. That time, between the append and the view’s update, is the inconsistency window; with no new writes, the view reaches the head (eventual consistency).',
@@ -172,7 +158,6 @@ export const BASICS: readonly Chapter[] = [
     ],
     task: 'Step forward until the order is in the Event log, then ask Stock levels for SKU-1 and step until its answer arrives.',
     highlight: ['Step forward', 'Ask Stock levels'],
-    parts: ['Stock levels', 'Event log', 'Messages in flight', 'Flow', 'Timeline'],
     demo: DEMO_STALE_READ,
     scenario: {
       domain: 'shop',
@@ -206,10 +191,7 @@ export const BASICS: readonly Chapter[] = [
     },
   },
   {
-    id: 'read-your-writes',
-    number: 5,
-    title: 'Read-your-writes',
-    goal: 'After this chapter you can explain what “read your own writes” asks of a system with asynchronous views, and weigh four ways to provide it.',
+    ...infoOf('read-your-writes'),
     text: [
       'People expect to see what they have just done. Ada transfers 10.00 from ACC-1, the page says “done”, and at once she looks at her balance. Here that balance comes from Account balances, an asynchronous view whose deliveries take 1.5 s.',
       'Each way of making sure she sees her transfer has a price. Waiting for the view makes the answer slower. Reading from the write model puts query load on the side that decides, and it is not shaped for questions. An optimistic UI is instant, but it is a guess built on what the page showed before, and it must be taken back if the command is refused. An inline projection, a view updated in the same transaction as the append, is never behind (CQRS with no lag), but every write does more work and the write side now depends on a read model.',
@@ -217,7 +199,6 @@ export const BASICS: readonly Chapter[] = [
     ],
     task: 'In the Read-your-writes strategies table, press Try on “Read the view at once” (no strategy: this shows the problem), then on each of the four strategies below it.',
     highlight: STRATEGIES.map((s) => `Try: ${s.name}`),
-    parts: ['Account balances', 'Event log'],
     demo: DEMO_READ_YOUR_WRITES,
     workbench: 'read-your-writes',
     scenario: {

@@ -11,22 +11,19 @@ import { DESIGN_PICKS } from '../designPicks';
 import { MIXES } from '../workload';
 import { caughtUp, inOrder, once, reported } from '../checks';
 import type { Chapter, Observation } from '../types';
+import { infoOf } from './catalogue';
 import { beforeFirstOrder, CATALOGUE_SIZE, oversold, reappliedSince } from './shared';
 import { PUZZLED_OWNER, REBUILD_HEAD, storyStart } from './story';
 
 export const PRACTICE: readonly Chapter[] = [
   {
-    id: 'optimistic-concurrency',
-    number: 6,
-    title: 'Optimistic concurrency',
-    goal: 'After this chapter you can explain what optimistic concurrency protects that the rules alone do not, and tell a broken invariant from a lost update and a false conflict.',
+    ...infoOf('optimistic-concurrency'),
     text: [
       'The shop now runs two servers, each with a write model of its own, sharing one event store. Another order has just taken 2 Blue mugs, so one is left, and two customers ask for it at the same moment; each request reaches a different server. Each server reads the mug’s stream and lets the shop’s rules decide. Stock must never go below zero: a rule that must hold after every command is called an invariant.',
       'Here two write workers play the two servers, on the lab’s own event store. Each decides on the product as it last read it, outside the append, as a request handler would; the append can state the version of the stream the decision was made on (its expected version), or state none.',
     ],
     task: 'Round 1: read SKU-1 as Writer A and as Writer B, then sell as both. Round 2: the same with SKU-2, in a store that checks versions. Round 3: read SKU-3 as both, restock it as Writer A, then sell as Writer B.',
     highlight: ['Writer A: read SKU-1', 'Writer B: read SKU-1'],
-    parts: ['Event log', 'Stock levels'],
     demo: DEMO_OPTIMISTIC_CONCURRENCY,
     workbench: 'two-writers',
     scenario: {
@@ -63,17 +60,13 @@ export const PRACTICE: readonly Chapter[] = [
     },
   },
   {
-    id: 'rebuild',
-    number: 7,
-    title: 'Rebuild from history',
-    goal: 'After this chapter you can explain what a rebuild does to a view, what it costs, and which pattern makes it possible.',
+    ...infoOf('rebuild'),
     text: [
       `The shop takes on a supplier’s catalogue, ${String(CATALOGUE_SIZE)} more products, and wants customers to find them by word in a new way, so it adds a new search view. Everything in the log was written before that view existed. Here Product search plays the new view: it has applied nothing (it is at #0, and the log’s head is #${String(REBUILD_HEAD)}).`,
       'Filling a view like this is called a rebuild, and it has costs. It takes time that grows with the length of the log. Done in place, as here, the view is emptied first and cannot answer meanwhile: questions to it wait until the rebuild is done. On a long log, teams build the new version beside the old one, keep answering from the old one, and switch once the new one has caught up.',
     ],
     task: 'Press Rebuild Product search and watch its progress, then press Resume Product search so it follows new events.',
     highlight: ['Rebuild Product search', 'Resume Product search'],
-    parts: ['Product search', 'Event log'],
     demo: DEMO_REBUILD,
     scenario: {
       domain: 'shop',
@@ -107,10 +100,7 @@ export const PRACTICE: readonly Chapter[] = [
     },
   },
   {
-    id: 'failure-and-catch-up',
-    number: 8,
-    title: 'Failure and catch-up',
-    goal: 'After this chapter you can explain how a view recovers after a crash, and when at-least-once delivery is safe.',
+    ...infoOf('failure-and-catch-up'),
     text: [
       'The supplier has just restocked 10 Blue mugs. A view can crash, be redeployed or fall behind while orders go on being appended. When Stock levels comes back, the shop needs its counts right: no order missed, none counted twice. Each view here saves its checkpoint in the same transaction as its rows, so the two always agree.',
       'Deliveries can repeat (at-least-once delivery): here an order’s delivery waits for the stopped view, and can arrive after the view already has that event. So the view skips any event at or below its checkpoint: the duplicate check. Without it, a repeated delivery is applied again, and the counts drift, silently, until the view is rebuilt from the log.',
@@ -118,7 +108,6 @@ export const PRACTICE: readonly Chapter[] = [
     ],
     task: 'Kill Stock levels, place an order, then restart Stock levels and watch it catch up. Then untick the duplicate check and do the same again: kill, order, restart.',
     highlight: ['Kill Stock levels', 'Place order', 'Restart Stock levels'],
-    parts: ['Stock levels', 'Commands', 'Order status', 'Flow', 'Event log'],
     demo: DEMO_FAILURE_AND_CATCH_UP,
     workbench: 'duplicate-check',
     scenario: {
@@ -151,10 +140,7 @@ export const PRACTICE: readonly Chapter[] = [
     },
   },
   {
-    id: 'time-travel',
-    number: 9,
-    title: 'Time travel',
-    goal: 'After this chapter you can explain how past states are recomputed from the log, and what such a recomputation can and cannot show.',
+    ...infoOf('time-travel'),
     text: [
       `The owner is puzzled: after the last two orders, Stock levels said ${String(PUZZLED_OWNER.before)} Blue mugs were available, and now it says ${String(PUZZLED_OWNER.now)}. Today’s rows say how many there are, but not how the number came about, or what it was before each order.`,
       'The log holds every event in order, so the state of any stream, and of every view, at a past position can be computed again: fold the events up to that position. Go back to where things went wrong and see which event did it, instead of guessing from today’s state. Here time travel runs in its own worker, from the same pure functions as the live system; live work carries on meanwhile.',
@@ -162,7 +148,6 @@ export const PRACTICE: readonly Chapter[] = [
     ],
     task: 'Start time travel, choose the stream product-SKU-1, and move the slider to a position before the first order.',
     highlight: ['Start time travel', 'Time travel position'],
-    parts: ['Time travel', 'Event log'],
     demo: DEMO_TIME_TRAVEL,
     scenario: {
       domain: 'shop',
@@ -192,10 +177,7 @@ export const PRACTICE: readonly Chapter[] = [
     },
   },
   {
-    id: 'without-cqrs',
-    number: 10,
-    title: 'Four designs, one workload',
-    goal: 'After this chapter you can say which costs of the four designs belong to CQRS, which to asynchronous views and which to event sourcing, and read what your own machine measured for each.',
+    ...infoOf('without-cqrs'),
     text: [
       'Traffic grows: many people check stock while orders keep coming, and the team argues about the design. Four are on the table. The lab runs each for real, with the same rules deciding, the same seeded orders and the same question: how many of a product are left?',
       'One model (no CQRS) keeps each product’s current state, and stock queries read those same rows. Two CQRS designs keep the current state too, with a Stock levels table shaped for the query beside it; they differ in when that table is updated. CQRS with event sourcing keeps only the events, in a log, and a Stock levels view derived from them.',
@@ -203,7 +185,6 @@ export const PRACTICE: readonly Chapter[] = [
     ],
     task: 'Run the write-heavy mix, then the read-heavy mix, and compare the four designs: then answer what your machine measured.',
     highlight: MIXES.map((m) => `Run the ${m.name.toLowerCase()}`),
-    parts: [],
     demo: DEMO_WITHOUT_CQRS,
     workbench: 'designs',
     scenario: { domain: 'shop', history: storyStart('without-cqrs'), playing: true },
@@ -234,17 +215,13 @@ export const PRACTICE: readonly Chapter[] = [
     },
   },
   {
-    id: 'when-not-to-use-cqrs',
-    number: 11,
-    title: 'When not to use CQRS',
-    goal: 'After this chapter you can tell which design a system needs from what it must do, when a single model is the better choice, and which pattern each cost belongs to.',
+    ...infoOf('when-not-to-use-cqrs'),
     text: [
       'The shop’s owner wants three new systems: a small admin form for the staff list, a product catalogue with search, and a ledger for the shop’s money. Someone proposes the design this lab runs for all three: a write model with an event log, a bus, and views in workers of their own. Before saying yes, see what each of the four designs takes to carry one order, then pick one for each system.',
       'Weigh each system by what it must do. Must every answer include the last write? Must the past be kept and explained? Do the reads need a shape, or a store, of their own?',
     ],
     task: 'Press “Measure one order’s trip” and read the table, then pick a design for each of the three systems.',
     highlight: ['Measure one order’s trip'],
-    parts: [],
     demo: DEMO_WHEN_NOT_TO_USE_CQRS,
     workbench: 'costs',
     scenario: {

@@ -9,6 +9,7 @@ import { OUTBOX_LABELS as OUTBOX } from '../outboxBench';
 import { BOUNDARY_LABELS as BOUNDARY } from '../boundariesBench';
 import { WORKLOAD } from '../../process/workload';
 import type { Chapter, DemoStep } from '../types';
+import { infoOf } from './catalogue';
 import { HOME_CURRENCY } from '../../domain/money';
 import { LONG_ACCOUNT, ORDERS_BEFORE_REVISION_2, storyStart } from './story';
 
@@ -164,10 +165,7 @@ const orders = ORDERS_BEFORE_REVISION_2;
 
 export const PRODUCTION: readonly Chapter[] = [
   {
-    id: 'snapshots',
-    number: 12,
-    title: 'Snapshots',
-    goal: 'After this chapter you can explain what a snapshot of an aggregate is, what work it spares the write model before a command is decided, and why it can always be thrown away.',
+    ...infoOf('snapshots'),
     text: [
       `The bank keeps ${owner.toLowerCase()}’s account, ${accountId}, which has had ${count(version - 1)} deposits and withdrawals since it was opened. Before the bank’s write model decides a command on ${accountId}, such as a withdrawal, it must know the balance, and with event sourcing that means folding the account’s stream, event by event, from the opening on. If the write model loads the account afresh for each command, every command waits for that fold, and a longer stream means a longer fold.`,
       `A snapshot is the state of one stream folded up to a version and stored beside the log: ${accountId} as it stood at version ${count(SNAPSHOT_EVERY)}, say, together with that version. It holds nothing the log does not.`,
@@ -175,7 +173,6 @@ export const PRODUCTION: readonly Chapter[] = [
     ],
     task: `Load ${accountId} by folding every event, take a snapshot every ${count(SNAPSHOT_EVERY)} events, and load ${accountId} from its snapshot. Then ship state shape 2 and load from the snapshot again.`,
     highlight: [LABELS.loadAll, LABELS.take, LABELS.loadFromSnapshot, LABELS.shipShape],
-    parts: ['Account balances', 'Event log'],
     workbench: 'snapshots',
     demo: DEMO_SNAPSHOTS,
     scenario: { domain: 'bank', history: storyStart('snapshots'), playing: true },
@@ -202,10 +199,7 @@ export const PRODUCTION: readonly Chapter[] = [
     },
   },
   {
-    id: 'upcasting',
-    number: 13,
-    title: 'Changing an event’s shape',
-    goal: 'After this chapter you can explain why a stored event keeps the shape it was written in, and how an upcaster lets today’s code read every older shape.',
+    ...infoOf('upcasting'),
     text: [
       `The shop starts selling to customers in the euro area. Its ${String(orders)} orders so far were all in pounds (${HOME_CURRENCY}), and their OrderPlaced events do not say so: revision 1 of the event has no currency. Revision 2 adds one, and ships with a new view, Sales by currency, which needs it.`,
       'An event in the log is a fact as it was recorded, in the shape the code of its day gave it. Code that reads the log from #1, such as a new view, a rebuild or time travel, meets the oldest events first, and so does every load of an aggregate whose stream is old.',
@@ -213,7 +207,6 @@ export const PRODUCTION: readonly Chapter[] = [
     ],
     task: 'Ship OrderPlaced revision 2 and place an order in euros. Build Sales by currency without the upcaster, then with it, and compare #1 as stored with what the view reads.',
     highlight: [VERSIONING.ship, VERSIONING.place, VERSIONING.buildPlain, VERSIONING.buildUpcast],
-    parts: ['Event log'],
     workbench: 'versioning',
     demo: DEMO_VERSIONING,
     scenario: { domain: 'shop', history: storyStart('upcasting'), playing: true },
@@ -244,10 +237,7 @@ export const PRODUCTION: readonly Chapter[] = [
     },
   },
   {
-    id: 'blue-green',
-    number: 14,
-    title: 'Rebuilding without downtime',
-    goal: 'After this chapter you can explain what rebuilding a view costs the queries asked meanwhile, and how building a new version beside the old one changes that.',
+    ...infoOf('blue-green'),
     text: [
       'The owner wants Stock levels to show how many units of each product have been sold over its life. The rows Stock levels keeps cannot say: the number has to be counted again from the log’s first event, by version 2 of its projection.',
       'A view can be built again from #1 because the log keeps every event: that comes from keeping an event log, not from CQRS. Rebuilt in place, the view is emptied first, and here each view answers one thing at a time, so a query asked meanwhile waits for the rebuild, rather than read a half-built view.',
@@ -260,7 +250,6 @@ export const PRODUCTION: readonly Chapter[] = [
       BLUE_GREEN.cutOver,
       BLUE_GREEN.drop,
     ],
-    parts: ['Event log'],
     workbench: 'blue-green',
     demo: DEMO_BLUE_GREEN,
     scenario: { domain: 'shop', history: storyStart('blue-green'), playing: true },
@@ -297,17 +286,13 @@ export const PRODUCTION: readonly Chapter[] = [
     },
   },
   {
-    id: 'process-manager',
-    number: 15,
-    title: 'A process across aggregates',
-    goal: 'After this chapter you can explain how a process manager carries an order across aggregates that each decide alone, compensates a step that fails, and what a crash in the middle of a step does.',
+    ...infoOf('process-manager'),
     text: [
       'So far one command placed an order and reserved its stock in one decision. Here the order, the stock of SKU-1 and the order’s payment are separate aggregates, separate consistency boundaries: each decides alone, so an order can be accepted and then find no stock, or no payment.',
       'A process manager, often called a saga, joins them: it reacts to each aggregate’s events with a command to the next, and when a step fails it sends commands that undo the earlier ones, such as releasing the stock (compensation). Like a projection it reads the log from a checkpoint; unlike one, what it produces is commands.',
     ],
     task: 'Place an order, and kill the process manager while ReserveStock’s answer is not saved yet; once the watchdog has restarted it, pay the order. Then place another, and move the clock on until its payment runs out.',
     highlight: [FULFILMENT.place, FULFILMENT.kill, FULFILMENT.clock],
-    parts: [],
     workbench: 'process-manager',
     demo: DEMO_PROCESS_MANAGER,
     scenario: { domain: 'shop', history: storyStart('process-manager'), playing: true },
@@ -339,17 +324,13 @@ export const PRODUCTION: readonly Chapter[] = [
     },
   },
   {
-    id: 'consistency-boundaries',
-    number: 16,
-    title: 'Where the boundary goes',
-    goal: 'After this chapter you can explain what drawing a consistency boundary around the order and its stock, or between them, costs under load: contention and retries on one side, an order accepted and then cancelled on the other.',
+    ...infoOf('consistency-boundaries'),
     text: [
       `A sale: ${String(WORKLOAD.desks * WORKLOAD.ordersPerDesk)} customers order a Blue mug (SKU-1) within a second, through ${String(WORKLOAD.desks)} order desks at once, as ${String(WORKLOAD.desks)} servers would take them, and ${String(WORKLOAD.stock)} are in stock. Elsewhere in the shop one command places an order and reserves its stock in one decision; chapter 15 made them separate aggregates. Here the same orders run both ways.`,
       'A consistency boundary is the state one command decides on atomically. Drawn around the order and its stock, every order decides on the stock’s one stream, and appends with the version it read. Drawn between them, each order decides on a stream of its own, and the stock decides on its own stream.',
     ],
     task: 'Run the orders with the order and the stock together, then with them apart, and compare what the desks saw and what happened afterwards.',
     highlight: [BOUNDARY.run.together, BOUNDARY.run.apart],
-    parts: [],
     workbench: 'boundaries',
     demo: DEMO_BOUNDARIES,
     scenario: { domain: 'shop', history: storyStart('consistency-boundaries'), playing: true },
@@ -379,10 +360,7 @@ export const PRODUCTION: readonly Chapter[] = [
     },
   },
   {
-    id: 'outbox',
-    number: 17,
-    title: 'Saving and publishing together',
-    goal: 'After this chapter you can explain why saving a change and publishing a message about it are two writes that a crash can split, and how an outbox and its relay keep them together.',
+    ...infoOf('outbox'),
     text: [
       'The shop now has a warehouse: a separate service, with a database of its own, that learns of each order from a message. The orders service here keeps its orders as rows in its own database (current state, no event log), so each order takes two writes: the row in its database and the message to the warehouse. No transaction spans the two.',
       'Elsewhere in this lab the event-sourced views get each event on the bus only after its append has committed, and a view that missed one reads it from the log by its checkpoint. There, the log plays the outbox’s part: a view can hear of an event late, but never of one that was not stored. The two writes come back wherever a service saves in one place and publishes to another: a write model that keeps state in place and sends its views messages, or an event-sourced service that appends and then also publishes to a broker, and treats the broker, not its log, as what others rely on.',
@@ -396,7 +374,6 @@ export const PRODUCTION: readonly Chapter[] = [
       OUTBOX.crashRelay,
       OUTBOX.place,
     ],
-    parts: [],
     workbench: 'outbox',
     demo: DEMO_OUTBOX,
     scenario: { domain: 'shop', history: storyStart('outbox'), playing: true },

@@ -1,6 +1,6 @@
 // The map of the course: the chapters grouped by topic, each with its goal and how far the learner
 // got, and Continue to the first one not done.
-import { CHAPTER_TOPICS } from '../../lessons/chapters';
+import { CHAPTER_TOPICS } from '../../lessons/chapters/catalogue';
 import { chapterState, firstUnfinished } from '../../lessons/progress';
 import { hashOf } from '../../lessons/route';
 import { useLessonProgress } from '../../state/lessons';
