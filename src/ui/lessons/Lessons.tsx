@@ -4,6 +4,7 @@ import { hashOf, parseHash } from '../../lessons/route';
 import type { ChapterInfo } from '../../lessons/types';
 import { markStarted, useLessonProgress } from '../../state/lessons';
 import { SharedSessionView } from './SharedSessionView';
+import { ChapterHeading } from './ChapterHeading';
 import { CourseMap } from './CourseMap';
 import { useHash } from './useHash';
 import { useRuntime } from '../runtimeContext';
@@ -35,12 +36,7 @@ const OpenChapter = lazy(() => import('./OpenChapter'));
 const ChapterLoading = ({ chapter }: { chapter: ChapterInfo }) => (
   <article className="chapter" aria-labelledby={`chapter-${chapter.id}`}>
     <div className="chapter-text">
-      <h3 id={`chapter-${chapter.id}`}>
-        Chapter {chapter.number}: {chapter.title}
-      </h3>
-      <p className="goal">
-        <strong>Goal:</strong> {chapter.goal}
-      </p>
+      <ChapterHeading chapter={chapter} />
       <p className="muted" role="status">
         Loading the chapter…
       </p>

@@ -10,6 +10,7 @@ import { ChoiceForm } from './ChoiceForm';
 import { ShowMeHow } from './ShowMeHow';
 import { useChapterRun, type ChapterRun } from './useChapterRun';
 import { useHighlight } from './useHighlight';
+import { ChapterHeading } from './ChapterHeading';
 
 const Prediction = ({
   prediction,
@@ -129,12 +130,7 @@ const ChapterView = ({ chapter, onReset }: { chapter: Chapter; onReset: () => vo
   return (
     <article className="chapter" aria-labelledby={`chapter-${chapter.id}`}>
       <div className="chapter-text">
-        <h3 id={`chapter-${chapter.id}`}>
-          Chapter {chapter.number}: {chapter.title}
-        </h3>
-        <p className="goal">
-          <strong>Goal:</strong> {chapter.goal}
-        </p>
+        <ChapterHeading chapter={chapter} />
         {chapter.text.map((paragraph) => (
           <p key={paragraph}>{paragraph}</p>
         ))}
