@@ -35,29 +35,6 @@ export const readStore = (page: Page, db: string, store: string) =>
 const readStoreName = (view: string) =>
   `cqrs-lab-read-${view.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
-/** A view's rows as stored, read raw: out of their buckets (many rows a record), sorted by key. */
-const readViewRows = async (page: Page, view: string) =>
-  page.evaluate(
-    async (name) =>
-      (
-        (await new Promise<unknown[]>((resolve, reject) => {
-          const request = indexedDB.open(name);
-          request.onsuccess = () => {
-            const all = request.result.transaction('buckets').objectStore('buckets').getAll();
-            all.onsuccess = () => {
-              request.result.close();
-              resolve(all.result as unknown[]);
-            };
-            all.onerror = () => reject(all.error ?? new Error('read failed'));
-          };
-          request.onerror = () => reject(request.error ?? new Error('open failed'));
-        })) as { rows: Map<string, unknown> }[]
-      )
-        .flatMap((bucket) => [...bucket.rows])
-        .sort(([a], [b]) => (a < b ? -1 : 1)),
-    readStoreName(view),
-  );
-
 /**
  * The stored log, checked whole: positions 1, 2, 3… without gaps, each stream's versions without
  * gaps, each command's events side by side and none twice (`eventsPer` says how many a command
@@ -106,7 +83,7 @@ export const expectViewsEqualRebuilds = async (lab: LabPage, head: number) => {
   const before = new Map<string, unknown[]>();
   for (const view of SHOP_VIEWS) {
     await expect(lab.viewStatus(view)).toHaveText(upToDate, { timeout: scaled(20_000) });
-    before.set(view, await readViewRows(lab.page, view));
+    before.set(view, await readStore(lab.page, readStoreName(view), 'rows'));
   }
   // All four rebuilds are asked for at once; each view's worker rebuilds its own store.
   for (const view of SHOP_VIEWS)
@@ -125,7 +102,7 @@ export const expectViewsEqualRebuilds = async (lab: LabPage, head: number) => {
         );
       });
     await expect(lab.viewStatus(view)).toHaveText(upToDate);
-    const after = await readViewRows(lab.page, view);
+    const after = await readStore(lab.page, readStoreName(view), 'rows');
     expect(before.get(view), view).toEqual(after);
   }
 };

@@ -66,7 +66,7 @@ describe('Projection host, sending the page the rows its panel shows', () => {
     stores.readDb.close();
 
     const readDb = track(new ReadStoreDb(stores.readName));
-    const readAll = vi.spyOn(readDb.buckets, 'toArray');
+    const readAll = vi.spyOn(readDb.rows, 'toArray');
     const again = screenedHost({ eventDb: stores.eventDb, readDb });
     await again.host.start();
 

@@ -227,11 +227,9 @@ export const createProjectionHost = <R, E extends DomainEvent>(
    * Catches up from the checkpoint for a start or a rebuild, with the rows in memory: each row is
    * read from the store at most once (never, when the view was just emptied), and the changed rows
    * are written with the checkpoint now and then instead of after every page. A rebuild is bound by
-   * writing rows, so each row is written once per write, not once per event. The store keeps rows
-   * in buckets (readstore/readStoreDb.ts), and a write rewrites every bucket a changed row is in:
-   * on a view with a row per order, nearly all of them. So the writes grow further apart as the
-   * view grows (each after as many events as were applied before it, up to MAX_FLUSH_EVENTS), and
-   * the view is written a bounded number of times over, not once per FLUSH_EVENTS.
+   * writing rows, so each row is written once per write, not once per event; the writes grow
+   * further apart as the view grows (each after as many events as were applied before it, up to
+   * MAX_FLUSH_EVENTS), so a row changed again and again is written fewer times.
    * Returns whether another tab moved the view meanwhile (then it catches up page by page).
    */
   const catchUpBuffered = async (

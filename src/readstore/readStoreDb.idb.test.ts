@@ -1,6 +1,6 @@
-// The read store against a real (in-memory) IndexedDB: rows kept in buckets read and write as rows
-// would, whatever the sequence of commits, the buckets double as the view grows, and a store of
-// version 2 (a record per row) is carried over whole.
+// The read store against a real (in-memory) IndexedDB: it reads back exactly the rows written,
+// whatever the sequence of commits, and a store of an earlier version (a record per row, or rows
+// in buckets as version 3 kept them) is carried over whole.
 import Dexie from 'dexie';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,14 +8,12 @@ import type { RowChanges } from '../domain/projection';
 import {
   clearView,
   commitIfAt,
-  countRows,
   readAllRows,
   readCheckpoint,
   readRows,
   readScreen,
   ReadStoreDb,
   restoreRows,
-  TARGET_ROWS,
 } from './readStoreDb';
 
 const opened: Dexie[] = [];
@@ -49,7 +47,6 @@ const commit = async (db: ReadStoreDb, changes: RowChanges<number>, checkpoint: 
 const expectSameAs = async (db: ReadStoreDb, model: ReadonlyMap<string, number>) => {
   const sorted = [...model].sort(([a], [b]) => (a < b ? -1 : 1));
   expect(await readAllRows<number>(db)).toEqual(sorted.map(([key, value]) => ({ key, value })));
-  expect(await countRows(db)).toBe(model.size);
   const some = [...model.keys()].slice(0, 20).concat(['ORD-missing']);
   expect(await readRows<number>(db, some)).toEqual(
     Object.fromEntries(some.map((key) => [key, model.get(key)])),
@@ -57,8 +54,7 @@ const expectSameAs = async (db: ReadStoreDb, model: ReadonlyMap<string, number>)
 };
 
 describe('The read store', () => {
-  it('reads back exactly the rows written, whatever the puts and deletes, in buckets that stay small', async () => {
-    // Key spaces up to 700 rows make the buckets double a few times (TARGET_ROWS a bucket).
+  it('reads back exactly the rows written, whatever the puts and deletes', async () => {
     const change = fc.tuple(fc.nat(699), fc.option(fc.integer(), { nil: null }));
     const batches = fc.array(fc.array(change, { minLength: 1, maxLength: 300 }), {
       minLength: 1,
@@ -80,29 +76,10 @@ describe('The read store', () => {
         }
         await expectSameAs(db, model);
         expect(await readCheckpoint(db)).toBe(checkpoint);
-        // No bucket is kept empty, and none holds more than its share grows to between doublings.
-        const buckets = await db.buckets.toArray();
-        expect(buckets.every((bucket) => bucket.rows.size > 0)).toBe(true);
-        expect(buckets.length).toBeLessThanOrEqual(Math.max(1, Math.ceil(model.size / 4)));
         db.close();
       }),
       { numRuns: 25 },
     );
-  });
-
-  it('writes a view of 5,000 rows as a few dozen records, not 5,000', async () => {
-    const db = freshStore();
-    const changes: RowChanges<number> = {};
-    for (let n = 0; n < 5_000; n += 1) changes[keyOf(n)] = n;
-    await commit(db, changes, 0);
-
-    const buckets = await db.buckets.toArray();
-    // 5,000 rows fit 64 buckets of TARGET_ROWS (128): the buckets doubled to 64 and no further.
-    expect(buckets.length).toBe(64);
-    expect(5_000 / buckets.length).toBeLessThanOrEqual(TARGET_ROWS);
-    expect(Math.max(...buckets.map((bucket) => bucket.rows.size))).toBeLessThan(3 * TARGET_ROWS);
-    expect(await countRows(db)).toBe(5_000);
-    expect((await readRows<number>(db, [keyOf(4_321)]))[keyOf(4_321)]).toBe(4_321);
   });
 
   it('puts rows back on a step back and empties them on a clear, the count with them', async () => {
@@ -121,11 +98,11 @@ describe('The read store', () => {
 
     await clearView(db);
     await expectSameAs(db, new Map());
-    expect(await db.buckets.count()).toBe(0);
+    expect(await db.rows.count()).toBe(0);
     expect(await readCheckpoint(db)).toBe(0);
   });
 
-  it('carries a version 2 store (a record per row) over into buckets, with its checkpoint and panel rows', async () => {
+  it('carries a version 2 store over, rows, checkpoint and panel rows', async () => {
     const name = `read-${crypto.randomUUID()}`;
     const old = new Dexie(name);
     old.version(1).stores({ rows: 'key', checkpoint: 'id' });
@@ -142,7 +119,45 @@ describe('The read store', () => {
     await expectSameAs(db, new Map(rows.map(({ key, value }) => [key, value])));
     expect(await readCheckpoint(db)).toBe(601);
     expect(await readScreen(db)).toEqual({ id: 'screen', keys: [keyOf(299)], total: 300 });
-    expect(await db.buckets.count()).toBe(4); // 300 rows: 4 buckets of at most TARGET_ROWS on average
-    expect(db.tables.map((table) => table.name)).not.toContain('rows');
+    expect(db.verno).toBe(4);
+  });
+
+  it('carries rows kept in buckets (version 3) back to a record per row, with the checkpoint', async () => {
+    const name = `read-${crypto.randomUUID()}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ rows: 'key', checkpoint: 'id' });
+    old.version(2).stores({ screen: 'id' });
+    old.version(3).stores({ rows: null, buckets: 'id' });
+    // As version 3 wrote them: rows spread over buckets, and the layout beside the checkpoint.
+    await old.table('buckets').bulkAdd([
+      {
+        id: 0,
+        rows: new Map([
+          [keyOf(1), 1],
+          [keyOf(3), 3],
+        ]),
+      },
+      { id: 1, rows: new Map([[keyOf(2), 2]]) },
+    ]);
+    await old.table('checkpoint').bulkPut([
+      { id: 'checkpoint', position: 7 },
+      { id: 'layout', depth: 1, count: 3 },
+    ]);
+    old.close();
+
+    const db = new ReadStoreDb(name);
+    opened.push(db);
+
+    await expectSameAs(
+      db,
+      new Map([
+        [keyOf(1), 1],
+        [keyOf(2), 2],
+        [keyOf(3), 3],
+      ]),
+    );
+    expect(await readCheckpoint(db)).toBe(7);
+    expect(await db.checkpoint.count()).toBe(1); // the layout went with the buckets
+    expect(db.tables.map((table) => table.name)).not.toContain('buckets');
   });
 });
