@@ -42,10 +42,7 @@ export type ProjectionHostDeps<R, E extends DomainEvent> = {
   readDb: ReadStoreDb;
   trace: (frame: TraceFrame) => void;
   pageSize?: number;
-  /**
-   * Events a start or rebuild applies in memory before each write. Default: FLUSH_EVENTS at first,
-   * then as many as it has applied so far (up to MAX_FLUSH_EVENTS), see `catchUpBuffered`.
-   */
+  /** Events a start or rebuild applies in memory before writing (default FLUSH_EVENTS). */
   flushEvents?: number;
   /** Rows a start or rebuild keeps in memory (default CACHE_ROWS). */
   cacheRows?: number;
@@ -59,10 +56,8 @@ export type ProjectionHostDeps<R, E extends DomainEvent> = {
   | { source: EventSource; eventDb?: never }
 );
 
-/** Events a start or rebuild applies in memory before it first writes the changed rows and checkpoint. */
-const FLUSH_EVENTS = 50_000;
-/** The most events it applies between two writes, however long the log. */
-const MAX_FLUSH_EVENTS = 200_000;
+/** Events a start or rebuild applies in memory before writing the changed rows and checkpoint. */
+const FLUSH_EVENTS = 10_000;
 /** Rows a start or rebuild keeps in memory before it lets them go (read back from the store). */
 const CACHE_ROWS = 100_000;
 
@@ -226,10 +221,8 @@ export const createProjectionHost = <R, E extends DomainEvent>(
   /**
    * Catches up from the checkpoint for a start or a rebuild, with the rows in memory: each row is
    * read from the store at most once (never, when the view was just emptied), and the changed rows
-   * are written with the checkpoint now and then instead of after every page. A rebuild is bound by
-   * writing rows, so each row is written once per write, not once per event; the writes grow
-   * further apart as the view grows (each after as many events as were applied before it, up to
-   * MAX_FLUSH_EVENTS), so a row changed again and again is written fewer times.
+   * are written with the checkpoint every FLUSH_EVENTS events instead of after every page. A
+   * rebuild is bound by writing rows, so each row is written once per flush, not once per event.
    * Returns whether another tab moved the view meanwhile (then it catches up page by page).
    */
   const catchUpBuffered = async (
@@ -243,9 +236,6 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     let dirty = new Map<string, R | null>();
     let last = checkpoint;
     let known = empty;
-    const from = checkpoint;
-    const flushAfter = () =>
-      deps.flushEvents ?? Math.max(FLUSH_EVENTS, Math.min(MAX_FLUSH_EVENTS, checkpoint - from));
     const flush = async (): Promise<boolean> => {
       if (last === checkpoint) return true;
       const changes: RowChanges<R> = Object.fromEntries(dirty);
@@ -290,7 +280,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
         dirty.set(key, value);
       }
       last = end.position;
-      return last - checkpoint < flushAfter() || flush();
+      return last - checkpoint < (deps.flushEvents ?? FLUSH_EVENTS) || flush();
     };
     // The next page is asked for as soon as this one arrives, so reading the log (waiting on
     // IndexedDB) goes on while this worker projects and writes.
