@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import type { Projection } from '../domain/projection';
 import type { DomainEvent, StoredEvent } from '../domain/types';
 import { ConcurrencyError, type ExpectedVersion } from './errors';
-import { appendedBy, opening } from './commandIndex';
+import { appendedBy, withCommandMarks } from './commandIndex';
 import type { EventRow, EventStoreDb } from './eventStoreDb';
 import { applyInline } from './inline';
 import { readAll } from './read';
@@ -158,7 +158,7 @@ export const appendBatch = (
         });
         versions.set(streamId, base + streamEvents.length);
       }
-      events.forEach((event, index) => rows.push(opening(event, index === 0)));
+      rows.push(...withCommandMarks(events));
       results.push({ commandId, kind: 'appended', events });
     }
 

@@ -4,17 +4,17 @@ import type { StoredEvent } from '../domain/types';
 import type { EventRow, EventStoreDb } from './eventStoreDb';
 import { upcast } from './upcast';
 
-/** The row that opens each command's events: the command's id marks its first event. */
-export const opening = (event: StoredEvent, first: boolean): EventRow =>
-  first ? { ...event, command: event.meta.commandId } : event;
-
-/** Marks the first event of each command in a run of events (an append or an imported log). */
+/**
+ * Marks the first event of each command in a run of events (one command's append, or an imported
+ * log): that event carries the command's id in `command`.
+ */
 export const withCommandMarks = (events: readonly StoredEvent[]): EventRow[] => {
   const seen = new Set<string>();
   return events.map((event) => {
-    const first = !seen.has(event.meta.commandId);
-    seen.add(event.meta.commandId);
-    return opening(event, first);
+    const { commandId } = event.meta;
+    if (seen.has(commandId)) return event;
+    seen.add(commandId);
+    return { ...event, command: commandId };
   });
 };
 
