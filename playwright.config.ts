@@ -24,6 +24,9 @@ export default defineConfig({
     // Snapshots and screencast cost ~30% of the suite's time here; the action log is what we read.
     trace: { mode: 'retain-on-failure', screenshots: false, snapshots: false, sources: true },
     screenshot: 'only-on-failure',
+    // The offline service worker would fetch the whole build again for every test's fresh context;
+    // e2e/offline.spec.ts allows it where it is the point.
+    serviceWorkers: 'block',
   },
   projects: [
     {

@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
 import { createServer, defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 
 // GitHub Pages serves the app from /<repository>/; the Pages workflow sets GITHUB_PAGES_BASE.
 const base = process.env.GITHUB_PAGES_BASE ?? '/';
@@ -40,6 +41,9 @@ const firstPaint = (): Plugin => ({
         plugins: [react()],
         server: { middlewareMode: true, hmr: false, ws: false },
         appType: 'custom',
+        // It renders src/prerender.tsx alone: no need to scan the page's imports (among them the
+        // offline plugin's virtual module, which this plain server does not have).
+        optimizeDeps: { noDiscovery: true },
         logLevel: 'error',
       });
       try {
@@ -56,9 +60,41 @@ const firstPaint = (): Plugin => ({
   },
 });
 
+/**
+ * Offline and installable: a service worker precaches the whole build (pages, scripts, workers,
+ * icons) after the first visit, and a manifest makes the lab installable. A new deployment waits
+ * until the learner presses `Reload to update` (src/ui/UpdateNotice.tsx), so a page never runs a
+ * mix of old and new files: until then every file still comes from the old version's cache.
+ */
+const offline = () =>
+  VitePWA({
+    registerType: 'prompt',
+    includeManifestIcons: false, // the globs below take them, once
+    injectRegister: false, // src/offline.ts registers it, after the lab has started
+    manifest: {
+      name: 'CQRS Lab',
+      short_name: 'CQRS Lab',
+      description:
+        'Learn CQRS and event sourcing by watching commands become events and reach read views.',
+      theme_color: '#2f5d8a',
+      background_color: '#ffffff',
+      display: 'standalone',
+      icons: [
+        { src: 'pwa-192.png', sizes: '192x192', type: 'image/png' },
+        { src: 'pwa-512.png', sizes: '512x512', type: 'image/png' },
+        { src: 'pwa-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+      ],
+    },
+    workbox: {
+      // Every file of the build but the source maps (the manifest is added by the plugin itself).
+      globPatterns: ['**/*.{html,js,css,svg,png}'],
+      cleanupOutdatedCaches: true,
+    },
+  });
+
 export default defineConfig({
   base,
-  plugins: [react(), firstPaint(), inlineStyles()],
+  plugins: [react(), firstPaint(), inlineStyles(), offline()],
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
   test: {

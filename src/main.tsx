@@ -1,6 +1,7 @@
 import { createRoot, hydrateRoot, type Root as ReactRoot } from 'react-dom/client';
 import type { Runtime } from './runtime/runtime';
 import { startSupervised } from './runtime/supervisor';
+import { keepOffline } from './offline';
 import { parseHash } from './lessons/route';
 import { rememberedDesign } from './state/settings';
 import { setRuntimeStatus } from './state/stores';
@@ -23,9 +24,12 @@ const render = (runtime: Runtime | undefined) => root.render(<Root runtime={runt
 if (!prerendered) render(undefined);
 // A chapter's link starts the workers on the lessons' stores at once (no sandbox start first).
 const space = parseHash(location.hash).kind === 'chapter' ? 'lesson' : 'sandbox';
-startSupervised({ design: rememberedDesign(), space }).then(render, (error: unknown) =>
-  setRuntimeStatus({
-    phase: 'failed',
-    message: `The app could not start its workers: ${error instanceof Error ? error.message : String(error)}`,
-  }),
-);
+startSupervised({ design: rememberedDesign(), space })
+  .then(render, (error: unknown) =>
+    setRuntimeStatus({
+      phase: 'failed',
+      message: `The app could not start its workers: ${error instanceof Error ? error.message : String(error)}`,
+    }),
+  )
+  // Offline use is set up once the lab is running (or has said why it cannot).
+  .finally(() => void keepOffline());

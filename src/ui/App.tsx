@@ -17,6 +17,7 @@ import { ReadViewsPanel } from './views/ReadViewsPanel';
 import { Lessons } from './lessons/Lessons';
 import { DesignSwitch } from './design/DesignSwitch';
 import { NeedsLog } from './design/NeedsLog';
+import { UpdateNotice } from './UpdateNotice';
 
 const RuntimeBanner = () => {
   const status = useRuntimeStatus();
@@ -171,6 +172,7 @@ export const App = () => {
       <Toolbar />
       <RuntimeBanner />
       <Notice />
+      <UpdateNotice />
       {/* The chapter keeps its place in the tree: showing the whole lab does not set it up again. */}
       <div className={focus ? `focus${focus.length === 0 ? ' focus-alone' : ''}` : 'whole'}>
         <div className="lessons-band">
