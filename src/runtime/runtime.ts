@@ -82,6 +82,8 @@ export type Runtime = {
     window: (query: LogWindowQuery) => Promise<LogWindow>;
     streams: () => Promise<string[]>;
     at: (position: number) => Promise<StoredEvent | null>;
+    /** Up to `limit` events from `from` on, oldest first (a learner's projection replays these). */
+    page: (from: number, limit: number) => Promise<StoredEvent[]>;
   };
   /** The log as a file (NDJSON), built in the write worker. */
   exportLog: () => Promise<string>;
@@ -337,6 +339,7 @@ export const startRuntime = async ({
       window: (query) => write.api.logWindow(query),
       streams: () => write.api.logStreams(),
       at: (position) => write.api.eventAt(position),
+      page: (from, limit) => write.api.readAll({ fromPosition: from, limit }),
     },
     exportLog: () => write.whole((api) => api.exportLog()),
     checkImport: (text, mode) => write.whole<ImportCheck>((api) => api.checkImport(text, mode)),

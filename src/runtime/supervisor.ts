@@ -104,6 +104,7 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
       window: (query) => via((r) => r.readLog.window(query)),
       streams: () => via((r) => r.readLog.streams()),
       at: (position) => via((r) => r.readLog.at(position)),
+      page: (from, limit) => via((r) => r.readLog.page(from, limit)),
     },
     exportLog: () => via((r) => r.exportLog()),
     checkImport: (...args) => via((r) => r.checkImport(...args)),

@@ -18,6 +18,7 @@ import { Lessons } from './lessons/Lessons';
 import { DesignSwitch } from './design/DesignSwitch';
 import { NeedsLog } from './design/NeedsLog';
 import { UpdateNotice } from './UpdateNotice';
+import { YourProjection } from './learner/YourProjection';
 
 const RuntimeBanner = () => {
   const status = useRuntimeStatus();
@@ -143,6 +144,13 @@ const WholeLab = () => (
       {PARTS.Charts()}
       {PARTS['Event log']()}
       {PARTS['Time travel']()}
+      <NeedsLog
+        label="Your projection"
+        className="your-projection"
+        does="Your projection replays the event log into code you write."
+      >
+        <YourProjection />
+      </NeedsLog>
     </div>
     <ReadViewsPanel />
   </main>

@@ -1,0 +1,157 @@
+// The inside of `Your projection` (loaded when the panel comes near the screen): the code editor,
+// Run projection and Follow the log, the projection's freshness, what stopped it, and its state.
+import { useEffect, useRef, useState } from 'react';
+import { useStore } from 'zustand';
+import {
+  learnerRunnerFor,
+  STARTER_PROJECTION,
+  type LearnerRunner,
+  type LearnerStatus,
+} from '../../runtime/learnerProjection';
+import { useLog } from '../../state/stores';
+import { useRuntime } from '../runtimeContext';
+import { CodeEditor } from './CodeEditor';
+import { StateView } from './StateView';
+
+const SAVE_AFTER_MS = 500;
+
+const n = (value: number) => value.toLocaleString('en-US');
+
+const freshness = (status: LearnerStatus, head: number): string => {
+  switch (status.phase) {
+    case 'idle':
+      return 'Not run yet';
+    case 'running':
+      return `Rebuilding: ${n(status.position)} of ${n(Math.max(status.head, status.position))}`;
+    case 'following':
+      return status.position >= head
+        ? `Up to date at #${String(status.position)}`
+        : `${n(head - status.position)} behind: at #${String(status.position)}, head #${String(head)}`;
+    case 'stopped':
+    case 'failed':
+      return `Stopped at #${String(status.position)}`;
+  }
+};
+
+const whereFailed = ({ line, position }: { line: number | null; position: number | null }) =>
+  [
+    line === null ? null : `line ${String(line)}`,
+    position === null ? null : `event #${String(position)}`,
+  ]
+    .filter((part) => part !== null)
+    .join(', ');
+
+const Workbench = ({ runner }: { runner: LearnerRunner }) => {
+  const { status, state, hasState, following } = useStore(runner.store);
+  const head = useLog((s) => s.head);
+  const [code, setCode] = useState<string | null>(null);
+  const [note, setNote] = useState<string | null>(null);
+  /** The code as last saved, to say whether the editor's is. */
+  const [stored, setStored] = useState<string | null>(null);
+  /** Whether edits are saved as they are made: not until the saved code was read (or found absent). */
+  const saving = useRef(false);
+
+  useEffect(() => {
+    runner.savedCode().then(
+      (saved) => {
+        saving.current = true;
+        setStored(saved);
+        setCode(saved ?? STARTER_PROJECTION);
+      },
+      (error: unknown) => {
+        setCode(STARTER_PROJECTION);
+        setNote(
+          `Your saved code could not be read (${error instanceof Error ? error.message : String(error)}); the example is shown. Running it saves what the editor holds.`,
+        );
+      },
+    );
+  }, [runner]);
+
+  useEffect(() => {
+    if (code === null || !saving.current || code === stored) return;
+    const timer = setTimeout(() => {
+      runner.saveCode(code).then(
+        () => {
+          setStored(code);
+          setNote(null);
+        },
+        (error: unknown) =>
+          setNote(
+            `Your code could not be saved yet (${error instanceof Error ? error.message : String(error)}); running it saves it.`,
+          ),
+      );
+    }, SAVE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [code, stored, runner]);
+
+  if (code === null) return <p className="muted">Loading your code…</p>;
+  const run = () => {
+    saving.current = true;
+    void runner.run(code);
+  };
+  const failure = status.phase === 'failed' ? status.failure : null;
+  return (
+    <>
+      <CodeEditor
+        label="Projection code"
+        value={code}
+        onChange={setCode}
+        onRun={run}
+        errorLine={failure?.line ?? null}
+      />
+      <p className="explain">
+        Define <code>initialState</code> and <code>function project(state, event)</code>, which
+        returns the state after the event. Ctrl+Enter runs it. Your code runs in a worker of its
+        own, which is given the events and nothing else.
+      </p>
+      <div className="learner-controls">
+        <button type="button" onClick={run}>
+          Run projection
+        </button>
+        <button
+          type="button"
+          aria-pressed={following}
+          onClick={() => void runner.follow(!following, code)}
+        >
+          Follow the log
+        </button>
+        <button
+          type="button"
+          className="small"
+          disabled={code === STARTER_PROJECTION}
+          onClick={() => setCode(STARTER_PROJECTION)}
+        >
+          Put the example back
+        </button>
+      </div>
+      <p role="status" className="freshness">
+        {freshness(status, head)}
+      </p>
+      {failure && (
+        <p role="alert" className="feedback feedback-refused">
+          {whereFailed(failure) ? `Stopped at ${whereFailed(failure)}: ` : 'Stopped: '}
+          {failure.message}
+        </p>
+      )}
+      {note ? (
+        <p className="muted">{note}</p>
+      ) : (
+        <p className="muted">{code === stored ? 'Saved in this browser.' : 'Saving…'}</p>
+      )}
+      {hasState && status.phase !== 'running' && (
+        <StateView state={state} position={status.phase === 'idle' ? 0 : status.position} />
+      )}
+    </>
+  );
+};
+
+const ProjectionWorkbench = () => {
+  const runtime = useRuntime();
+  return runtime ? (
+    <Workbench runner={learnerRunnerFor(runtime)} />
+  ) : (
+    <p className="muted">Waiting for the workers to start…</p>
+  );
+};
+
+export default ProjectionWorkbench;
