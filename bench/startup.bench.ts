@@ -2,7 +2,11 @@
 // first form, with an empty store and with long logs, and how much heap the page then holds. A long
 // log must cost the page no more than a short one: it keeps the log's newest events only, and its
 // views start from their checkpoints.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { launchOptions } from '../e2e/launch';
 import { record } from './record';
 
 const quick = process.env.BENCH_QUICK === '1';
@@ -142,10 +146,64 @@ const seed = (page: Page, orders: number) =>
     { count: orders, skus: SKUS },
   );
 
-/** A fresh browser context (its own empty IndexedDB) with start-up watched. */
-const freshPage = async (browser: Browser) => {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  const page = await context.newPage();
+/**
+ * What the page and each of its workers are doing when the views do not catch up: whether each
+ * still answers (a worker stuck in a long task or collecting garbage does not) and its heap.
+ */
+const diagnose = async (page: Page) => {
+  const answer = <T>(work: Promise<T>) =>
+    Promise.race([
+      work.then((value) => String(value)),
+      new Promise<string>((resolve) => setTimeout(() => resolve('no answer in 10 s'), 10_000)),
+    ]).catch((error: unknown) => `failed: ${String(error)}`);
+  const heap = () => {
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    return memory ? `${String(Math.round(memory.usedJSHeapSize / 2 ** 20))} MB` : 'answers';
+  };
+  const lines = [
+    `page: ${await answer(page.evaluate(heap))}`,
+    `storage: ${await answer(
+      page.evaluate(async () => {
+        const { usage = 0, quota = 0 } = await navigator.storage.estimate();
+        return `${String(Math.round(usage / 2 ** 20))} MB used of ${String(Math.round(quota / 2 ** 20))} MB`;
+      }),
+    )}`,
+  ];
+  for (const worker of page.workers())
+    lines.push(`${worker.url().replace(/^.*\//, '')}: ${await answer(worker.evaluate(heap))}`);
+  const statuses = await page
+    .locator('section[aria-label] [role="status"]')
+    .evaluateAll((els) =>
+      els.map(
+        (el) => `${el.closest('section')?.getAttribute('aria-label') ?? ''}: ${el.textContent}`,
+      ),
+    );
+  return ['views did not catch up:', ...lines, ...statuses].join('\n  ');
+};
+
+const profiles = new WeakMap<BrowserContext, string>();
+
+/** Closes the page's browser and removes its profile. */
+const closeProfile = async (page: Page) => {
+  const context = page.context();
+  await context.close();
+  const profile = profiles.get(context);
+  if (profile) rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+};
+
+/**
+ * A fresh browser profile on disk, as a learner's browser has (a test context keeps IndexedDB in
+ * memory: with a gigabyte of log and views in it, its writes stalled for minutes), with start-up
+ * watched. Closing the page with closeProfile removes the profile.
+ */
+const freshPage = async () => {
+  const profile = mkdtempSync(join(tmpdir(), 'cqrs-lab-startup-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    ...launchOptions,
+    viewport: { width: 1440, height: 1000 },
+  });
+  profiles.set(context, profile);
+  const page = context.pages()[0] ?? (await context.newPage());
   await watchStartup(page);
   return page;
 };
@@ -154,32 +212,35 @@ const freshPage = async (browser: Browser) => {
  * A log of `orders` orders, every view caught up once (as after the learner's earlier visits),
  * then a new visit: how long until the first form is usable, and the page's heap then.
  */
-const withLog = async (browser: Browser, orders: number) => {
-  const page = await freshPage(browser);
+const withLog = async (orders: number) => {
+  const page = await freshPage();
   await firstInteraction(page); // the app creates its databases
   await page.goto(`${APP}favicon.svg`);
   const events = await seed(page, orders);
   await page.goto(APP);
-  for (const view of ['Order status', 'Stock levels', 'Sales dashboard', 'Product search'])
-    await expect(page.getByRole('region', { name: view }).getByRole('status').first()).toHaveText(
-      `Up to date at #${String(events)}`,
-      { timeout: 600_000 },
-    );
+  try {
+    for (const view of ['Order status', 'Stock levels', 'Sales dashboard', 'Product search'])
+      await expect(page.getByRole('region', { name: view }).getByRole('status').first()).toHaveText(
+        `Up to date at #${String(events)}`,
+        { timeout: 600_000 },
+      );
+  } catch (error) {
+    console.log(await diagnose(page));
+    throw error;
+  }
   const ms = await firstInteraction(page);
   const heap = await heapMb(page);
-  await page.context().close();
+  await closeProfile(page);
   return { events, ms, heap };
 };
 
-test('startup: first form usable after navigation, and the heap, with no log and with long ones', async ({
-  browser,
-}) => {
+test('startup: first form usable after navigation, and the heap, with no log and with long ones', async () => {
   test.setTimeout(40 * 60_000);
-  const empty = await freshPage(browser);
+  const empty = await freshPage();
   const emptyMs = await firstInteraction(empty);
-  await empty.context().close();
-  const hundredK = await withLog(browser, quick ? 5_000 : 50_000);
-  const oneM = await withLog(browser, quick ? 25_000 : 500_000);
+  await closeProfile(empty);
+  const hundredK = await withLog(quick ? 5_000 : 50_000);
+  const oneM = await withLog(quick ? 25_000 : 500_000);
   const figures = {
     first_interaction_ms_empty: emptyMs,
     first_interaction_ms_100k: hundredK.ms,
