@@ -122,3 +122,37 @@ test('the code is kept across a reload, with or without a run', async ({ page })
   await panel(page).scrollIntoViewIfNeeded();
   await expect.poll(() => editor.innerText()).toBe(`${ORDERS_PER_SKU}\n// edited`);
 });
+
+test('a share link carries the projection: the other browser is offered it and chooses to use it', async ({
+  page,
+  newContext,
+}) => {
+  test.setTimeout(budgetFor({ appStarts: 2 }));
+  await shopWithAnOrder(page);
+  await writeCode(page, ORDERS_PER_SKU);
+  await expect(panel(page).getByText('Saved in this browser.')).toBeVisible();
+  const share = page.getByRole('region', { name: 'Export and import' });
+  await share.getByRole('button', { name: 'Copy a share link' }).click();
+  await expect(share.getByRole('status')).toHaveText(
+    /^(Link copied: 2 commands and your projection\.|Copy the link below\.)$/,
+  );
+  const link = await share.getByLabel('Share link').inputValue();
+
+  const fresh = await newContext();
+  const there = await new LabPage(await fresh.newPage()).front();
+  const other = there.page;
+  await other.goto(link);
+  await expect(other.getByRole('status', { name: 'Shared session' })).toContainText(
+    'It carries a projection too: Your projection offers it.',
+    { timeout: scaled(20_000) },
+  );
+  await panel(other).scrollIntoViewIfNeeded();
+  const editor = panel(other).getByRole('textbox', { name: 'Projection code' });
+  // Their own code stays until they choose.
+  await expect.poll(() => editor.innerText()).toContain('Units ordered per SKU');
+  await panel(other).getByRole('button', { name: 'Use the shared projection' }).click();
+  await expect.poll(() => editor.innerText()).toBe(ORDERS_PER_SKU);
+  await panel(other).getByRole('button', { name: 'Run projection' }).click();
+  await expect(panel(other).locator('pre')).toHaveText(JSON.stringify({ 'SKU-A': 1 }, null, 2));
+  await fresh.close();
+});

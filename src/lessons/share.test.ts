@@ -36,6 +36,14 @@ describe('A share link', () => {
     expect(parseHash(hash)).toEqual({ kind: 'share', session });
   });
 
+  it('carries the learner’s own projection too, when there is one', () => {
+    const withCode = { ...session, projection: 'const initialState = {};\n// “quotes” ☕' };
+    expect(readShared(shareHashOf(withCode).slice(SHARE_PREFIX.length))).toEqual({
+      ok: true,
+      session: withCode,
+    });
+  });
+
   it('grows with the session: a few hundred orders no longer fit in a link', () => {
     const many: CommandInput[] = Array.from({ length: 300 }, (_, i) => ({
       type: 'PlaceOrder',
@@ -68,6 +76,12 @@ describe('A share link', () => {
       'an unknown command',
       encode({ ...session, v: 1, commands: [commands[0], { type: 'Explode', data: {} }] }),
       /^its command 2 is not valid/,
+    ],
+    ['projection code that is not text', encode({ ...session, v: 1, projection: 5 }), /not text/],
+    [
+      'projection code too long',
+      encode({ ...session, v: 1, projection: 'x'.repeat(4_001) }),
+      /longer than 4,000 characters|far too long/,
     ],
     [
       'too many commands',

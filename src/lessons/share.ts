@@ -9,11 +9,15 @@ export const SHARE_PREFIX = '#/share/';
 /** Links longer than this break in some browsers, chat apps and mail clients. */
 export const MAX_SHARE_CHARS = 8_000;
 export const MAX_SHARED_COMMANDS = 500;
+/** The learner's projection code a link may carry (issue 21): a few dozen lines. */
+export const MAX_SHARED_CODE = 4_000;
 
 export type SharedSession = {
   domain: 'shop' | 'bank';
   delays: Record<string, number>;
   commands: CommandInput[];
+  /** The learner's own projection, if they share one (see Your projection). */
+  projection?: string;
 };
 
 const ENDPOINTS = Object.keys(DEFAULT_BUS_SETTINGS);
@@ -36,6 +40,13 @@ const sessionSchema = z.object({
   commands: z
     .array(z.unknown())
     .max(MAX_SHARED_COMMANDS, `it holds more than ${String(MAX_SHARED_COMMANDS)} commands`),
+  projection: z
+    .string({ error: 'its projection code is not text' })
+    .max(
+      MAX_SHARED_CODE,
+      `its projection code is longer than ${MAX_SHARED_CODE.toLocaleString('en-US')} characters`,
+    )
+    .optional(),
 });
 
 const META = { commandId: 'shared', issuedAt: '2026-01-01T00:00:00.000Z' };
@@ -81,8 +92,9 @@ export const readShared = (data: string): SharedRead => {
       };
     commands.push({ type: command.data.type, data: command.data.data } as CommandInput);
   }
+  const { domain, delays, projection } = session.data;
   return {
     ok: true,
-    session: { domain: session.data.domain, delays: session.data.delays, commands },
+    session: { domain, delays, commands, ...(projection === undefined ? {} : { projection }) },
   };
 };

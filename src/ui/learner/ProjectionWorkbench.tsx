@@ -8,6 +8,7 @@ import {
   type LearnerRunner,
   type LearnerStatus,
 } from '../../runtime/learnerProjection';
+import { settleSharedProjection, useSharedProjection } from '../../state/sharedProjection';
 import { useLog } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 import { CodeEditor } from './CodeEditor';
@@ -84,6 +85,8 @@ const Workbench = ({ runner }: { runner: LearnerRunner }) => {
     return () => clearTimeout(timer);
   }, [code, stored, runner]);
 
+  const shared = useSharedProjection((s) => s.code);
+
   if (code === null) return <p className="muted">Loading your code…</p>;
   const run = () => {
     saving.current = true;
@@ -92,6 +95,23 @@ const Workbench = ({ runner }: { runner: LearnerRunner }) => {
   const failure = status.phase === 'failed' ? status.failure : null;
   return (
     <>
+      {shared !== null && shared !== code && (
+        <div className="shared-projection">
+          <p>The link you opened carries a projection. Using it replaces the code below.</p>
+          <button
+            type="button"
+            onClick={() => {
+              setCode(shared);
+              settleSharedProjection();
+            }}
+          >
+            Use the shared projection
+          </button>{' '}
+          <button type="button" className="small" onClick={settleSharedProjection}>
+            Keep mine
+          </button>
+        </div>
+      )}
       <CodeEditor
         label="Projection code"
         value={code}

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { parseHash } from '../../lessons/route';
 import { noteWork } from '../../state/lessons';
+import { offerSharedProjection } from '../../state/sharedProjection';
 import { chooseDomain } from '../../state/settings';
 import { useRuntime } from '../runtimeContext';
 import { counted } from '../counted';
@@ -38,10 +39,11 @@ export const SharedSessionView = ({ hash }: { hash: string }) => {
       })
       .then((head) => {
         noteWork();
+        if (session.projection !== undefined) offerSharedProjection(session.projection);
         if (live)
           setLoad({
             kind: 'done',
-            text: `Loaded a shared session: ${counted(session.commands.length, 'command')} in the ${session.domain}, the log now ends at #${String(head)}. It is yours now: carry on from here.`,
+            text: `Loaded a shared session: ${counted(session.commands.length, 'command')} in the ${session.domain}, the log now ends at #${String(head)}. It is yours now: carry on from here.${session.projection === undefined ? '' : ' It carries a projection too: Your projection offers it.'}`,
           });
       })
       .catch((error: unknown) => {

@@ -3,6 +3,7 @@ import type { ImportMode } from '../../eventstore/importLog';
 import { MAX_IMPORT_BYTES } from '../../eventstore/logFile';
 import { noteWork } from '../../state/lessons';
 import { MAX_SHARE_CHARS, shareHashOf } from '../../lessons/share';
+import { learnerRunnerFor, STARTER_PROJECTION } from '../../runtime/learnerProjection';
 import { useDelays, useSession } from '../../state/session';
 import { useSettings } from '../../state/settings';
 import { useLog } from '../../state/stores';
@@ -92,15 +93,24 @@ export const LogFile = () => {
       });
       return;
     }
+    // The learner's own projection goes with it, unless it is still the example.
+    const saved = runtime
+      ? await learnerRunnerFor(runtime)
+          .savedCode()
+          .catch(() => null)
+      : null;
+    const projection = saved !== null && saved !== STARTER_PROJECTION ? saved : undefined;
+    const what = `${counted(commands.length, 'command')}${projection === undefined ? '' : ' and your projection'}`;
     const hash = shareHashOf({
       domain: useSettings.getState().domain,
       delays: useDelays.getState().delays,
       commands,
+      ...(projection === undefined ? {} : { projection }),
     });
     if (hash.length > MAX_SHARE_CHARS) {
       setStatus({
         kind: 'error',
-        text: `This session is too large to share by link (${counted(commands.length, 'command')}, ${hash.length.toLocaleString('en-US')} characters; a link holds at most ${MAX_SHARE_CHARS.toLocaleString('en-US')}). Use Export log to share it as a file.`,
+        text: `This session is too large to share by link (${what}, ${hash.length.toLocaleString('en-US')} characters; a link holds at most ${MAX_SHARE_CHARS.toLocaleString('en-US')}). Use Export log to share it as a file.`,
       });
       return;
     }
@@ -108,7 +118,7 @@ export const LogFile = () => {
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
-      setStatus({ kind: 'ok', text: `Link copied: ${counted(commands.length, 'command')}.` });
+      setStatus({ kind: 'ok', text: `Link copied: ${what}.` });
     } catch {
       setStatus({ kind: 'ok', text: 'Copy the link below.' });
     }
