@@ -55,7 +55,7 @@ test('a projection counting orders per SKU replays the log, then follows it to a
   await writeCode(page, ORDERS_PER_SKU);
   const status = panel(page).getByRole('status');
   await panel(page).getByRole('button', { name: 'Run projection' }).click();
-  await expect(status).toHaveText('Stopped at #3');
+  await expect(status).toHaveText('Not following the log: at #3, head #3');
   await expect(panel(page).locator('pre')).toHaveText(JSON.stringify({ 'SKU-A': 1 }, null, 2));
 
   const follow = panel(page).getByRole('button', { name: 'Follow the log' });
@@ -75,9 +75,11 @@ test('a projection that throws is stopped with its line and the event it was app
   await writeCode(page, THROWS);
   await panel(page).getByRole('button', { name: 'Run projection' }).click();
   await expect(panel(page).getByRole('alert')).toHaveText(
-    'Stopped at line 3, event #2: Error: orders are not counted yet',
+    'At line 3, event #2: Error: orders are not counted yet',
   );
-  await expect(panel(page).getByRole('status')).toHaveText('Stopped at #1');
+  await expect(panel(page).getByRole('status')).toHaveText(
+    'Failed on event #2, after applying up to #1',
+  );
   // The line is marked in the editor.
   await expect(panel(page).locator('.cm-error-line')).toHaveText(
     "  if (event.type === 'OrderPlaced') throw new Error('orders are not counted yet');",
@@ -95,7 +97,7 @@ test('an endless loop is stopped within 2 s, and the next run works on a fresh w
   });
   await writeCode(page, ORDERS_PER_SKU);
   await panel(page).getByRole('button', { name: 'Run projection' }).click();
-  await expect(panel(page).getByRole('status')).toHaveText('Stopped at #3');
+  await expect(panel(page).getByRole('status')).toHaveText('Not following the log: at #3, head #3');
   await expect(panel(page).getByRole('alert')).toHaveCount(0);
   await expect(panel(page).locator('pre')).toHaveText(JSON.stringify({ 'SKU-A': 1 }, null, 2));
 });
@@ -105,7 +107,7 @@ test('the code is kept across a reload, with or without a run', async ({ page })
   await shopWithAnOrder(page);
   await writeCode(page, ORDERS_PER_SKU);
   await panel(page).getByRole('button', { name: 'Run projection' }).click();
-  await expect(panel(page).getByRole('status')).toHaveText('Stopped at #3');
+  await expect(panel(page).getByRole('status')).toHaveText('Not following the log: at #3, head #3');
   await page.reload();
   await panel(page).scrollIntoViewIfNeeded();
   const editor = panel(page).getByRole('textbox', { name: 'Projection code' });
@@ -149,7 +151,7 @@ test('a share link carries the projection: the other browser is offered it and c
   await panel(other).scrollIntoViewIfNeeded();
   const editor = panel(other).getByRole('textbox', { name: 'Projection code' });
   // Their own code stays until they choose.
-  await expect.poll(() => editor.innerText()).toContain('Units ordered per SKU');
+  await expect.poll(() => editor.innerText()).toContain('counts units ordered per SKU');
   await panel(other).getByRole('button', { name: 'Use the shared projection' }).click();
   await expect.poll(() => editor.innerText()).toBe(ORDERS_PER_SKU);
   await panel(other).getByRole('button', { name: 'Run projection' }).click();

@@ -25,9 +25,11 @@ export type Compiled = {
   project: (state: unknown, event: LearnerEvent) => unknown;
 };
 
-export const STARTER_PROJECTION = `// Your projection: a state to start from, and what each event does to it.
-// It sees every event of the log, in order: { position, streamId, version, type, data }.
-// Units ordered per SKU, cancelled orders included:
+export const STARTER_PROJECTION = `// Where your view starts, and what each event
+// does to it. An event: { position, streamId,
+// version, type, data }, in log order.
+// This one counts units ordered per SKU
+// (cancelled orders too: try OrderCancelled).
 const initialState = {};
 
 function project(state, event) {

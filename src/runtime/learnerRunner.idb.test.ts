@@ -121,6 +121,36 @@ describe('the learner projection runner', () => {
     await expect.poll(() => runner.store.getState().state).toEqual({ 'SKU-7': 1 });
   });
 
+  it('replays from the start when it is asked to follow a log that moved back under it', async () => {
+    const { log, runner, append, settle } = setUp();
+    append(placed(1, 'SKU-1'), placed(2, 'SKU-1'));
+    await runner.run(STARTER_PROJECTION);
+    await settle();
+    log.length = 0;
+    append(placed(1, 'SKU-7'));
+    await runner.follow(true, STARTER_PROJECTION);
+    await settle();
+    expect(runner.store.getState()).toMatchObject({
+      status: { phase: 'following', position: 1 },
+      state: { 'SKU-7': 1 },
+      statePosition: 1,
+    });
+  });
+
+  it('stops applying new events once following is turned off', async () => {
+    const { runner, append, settle } = setUp();
+    append(placed(1, 'SKU-1'));
+    await runner.follow(true, STARTER_PROJECTION);
+    await settle();
+    await runner.follow(false, STARTER_PROJECTION);
+    append(placed(2, 'SKU-1'));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(runner.store.getState()).toMatchObject({
+      status: { phase: 'stopped', position: 1 },
+      state: { 'SKU-1': 1 },
+    });
+  });
+
   it('stops at the event their code throws on, with its line and position', async () => {
     const { log, runner, settle } = setUp();
     log.push(placed(1, 'SKU-1'), placed(2, 'BAD'), placed(3, 'SKU-1'));

@@ -24,10 +24,13 @@ export type LearnerStatus =
 
 export type LearnerView = {
   status: LearnerStatus;
-  /** Their projection's state after the last batch; `hasState` says whether there is one yet. */
+  /** Their projection's state, as it was at `statePosition`; `hasState` says whether there is one. */
   state: unknown;
+  statePosition: number;
   hasState: boolean;
   following: boolean;
+  /** The code the projection runs: edits count once they are run. */
+  ran: string | null;
 };
 
 export type LearnerWorker = { api: Calls<LearnerWorkerApi>; stop: () => void };
@@ -60,8 +63,10 @@ export const createLearnerRunner = ({ readPage, head, onHead, startWorker }: Lea
   const store = createStore<LearnerView>(() => ({
     status: { phase: 'idle' },
     state: undefined,
+    statePosition: 0,
     hasState: false,
     following: false,
+    ran: null,
   }));
   let worker = startWorker();
   /** Each run (and each stop) starts a new generation: an older loop sees it and gives up. */
@@ -84,6 +89,7 @@ export const createLearnerRunner = ({ readPage, head, onHead, startWorker }: Lea
       status: { phase: 'failed', position, failure },
       state: undefined,
       hasState: false,
+      following: false,
     });
   };
 
@@ -93,7 +99,7 @@ export const createLearnerRunner = ({ readPage, head, onHead, startWorker }: Lea
       worker.stop();
       worker = startWorker();
       fail({
-        message: `Stopped: your code took more than ${String(LEARNER_LIMIT_MS / 1000)} s ${during}. Is there an endless loop? Its worker was stopped and a fresh one started.`,
+        message: `Your code took more than ${String(LEARNER_LIMIT_MS / 1000)} s ${during} (an endless loop?). Its worker was replaced by a fresh one.`,
         line: null,
         position: null,
       });
@@ -110,6 +116,9 @@ export const createLearnerRunner = ({ readPage, head, onHead, startWorker }: Lea
     for (;;) {
       if (gen !== generation || !loaded) return;
       if (position >= head()) break;
+      // Following turned off: it stops after the batch under way (a first replay goes on).
+      const now = store.getState();
+      if (now.status.phase !== 'running' && !now.following) break;
       const page = (await readPage(position + 1, LEARNER_BATCH)).map(toLearner);
       if (gen !== generation) return;
       if (page.length === 0) break;
@@ -117,7 +126,7 @@ export const createLearnerRunner = ({ readPage, head, onHead, startWorker }: Lea
       try {
         applied = await worker.api.apply(page);
       } catch (error) {
-        if (gen === generation) callFailed(error, `applying events ${range(page)}`);
+        if (gen === generation) callFailed(error, `on events ${range(page)}`);
         return;
       }
       if (gen !== generation) return;
@@ -138,7 +147,8 @@ export const createLearnerRunner = ({ readPage, head, onHead, startWorker }: Lea
       if (gen === generation) callFailed(error, 'handing over its state');
       return;
     }
-    if (gen === generation) store.setState({ state, hasState: true, status: settled() });
+    if (gen === generation)
+      store.setState({ state, statePosition: position, hasState: true, status: settled() });
   };
 
   /** The catch-up under way, and the generation it belongs to. */
@@ -188,7 +198,9 @@ export const createLearnerRunner = ({ readPage, head, onHead, startWorker }: Lea
     store.setState({
       status: { phase: 'running', position: 0, head: head() },
       state: undefined,
+      statePosition: 0,
       hasState: false,
+      ran: next,
     });
     try {
       await worker.api.saveCode(next);
@@ -224,7 +236,9 @@ export const createLearnerRunner = ({ readPage, head, onHead, startWorker }: Lea
         if (phase === 'following') store.setState({ status: settled() });
         return;
       }
-      if (phase === 'idle' || phase === 'failed' || code !== current) await run(current);
+      // Never run, failed, other code, or the log moved back under it: replay from the start.
+      if (phase === 'idle' || phase === 'failed' || code !== current || head() < position)
+        await run(current);
       else if (phase !== 'running') {
         store.setState({ status: settled() });
         await kick(generation);

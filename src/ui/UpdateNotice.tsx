@@ -8,7 +8,8 @@ export const UpdateNotice = () => {
   if (!apply) return null;
   return (
     <p role="status" className="banner">
-      A new version of CQRS Lab is ready. Your event log and progress are kept.{' '}
+      A new version of CQRS Lab is ready. Your event log, your progress and your projection’s code
+      are kept.{' '}
       <button
         type="button"
         className="small"

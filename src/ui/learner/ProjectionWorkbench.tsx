@@ -23,14 +23,19 @@ const freshness = (status: LearnerStatus, head: number): string => {
     case 'idle':
       return 'Not run yet';
     case 'running':
-      return `Rebuilding: ${n(status.position)} of ${n(Math.max(status.head, status.position))}`;
+      return `Replaying: ${n(status.position)} of ${n(Math.max(status.head, status.position))} events`;
     case 'following':
       return status.position >= head
         ? `Up to date at #${String(status.position)}`
         : `${n(head - status.position)} behind: at #${String(status.position)}, head #${String(head)}`;
     case 'stopped':
+      return `Not following the log: at #${String(status.position)}, head #${String(Math.max(head, status.position))}`;
     case 'failed':
-      return `Stopped at #${String(status.position)}`;
+      if (status.failure.position !== null)
+        return `Failed on event #${String(status.failure.position)}, after applying up to #${String(status.position)}`;
+      return status.position === 0
+        ? 'Did not start: fix the code and run it again'
+        : `Stopped after applying up to #${String(status.position)}`;
   }
 };
 
@@ -43,7 +48,7 @@ const whereFailed = ({ line, position }: { line: number | null; position: number
     .join(', ');
 
 const Workbench = ({ runner }: { runner: LearnerRunner }) => {
-  const { status, state, hasState, following } = useStore(runner.store);
+  const { status, state, statePosition, hasState, following, ran } = useStore(runner.store);
   const head = useLog((s) => s.head);
   const [code, setCode] = useState<string | null>(null);
   const [note, setNote] = useState<string | null>(null);
@@ -62,7 +67,7 @@ const Workbench = ({ runner }: { runner: LearnerRunner }) => {
       (error: unknown) => {
         setCode(STARTER_PROJECTION);
         setNote(
-          `Your saved code could not be read (${error instanceof Error ? error.message : String(error)}); the example is shown. Running it saves what the editor holds.`,
+          `Your saved code could not be read (${error instanceof Error ? error.message : String(error)}); the example is shown. Running it tries to save what the editor holds, over your saved copy.`,
         );
       },
     );
@@ -78,7 +83,7 @@ const Workbench = ({ runner }: { runner: LearnerRunner }) => {
         },
         (error: unknown) =>
           setNote(
-            `Your code could not be saved yet (${error instanceof Error ? error.message : String(error)}); running it saves it.`,
+            `Your code is not saved (${error instanceof Error ? error.message : String(error)}). Running it tries to save it again.`,
           ),
       );
     }, SAVE_AFTER_MS);
@@ -97,7 +102,10 @@ const Workbench = ({ runner }: { runner: LearnerRunner }) => {
     <>
       {shared !== null && shared !== code && (
         <div className="shared-projection">
-          <p>The link you opened carries a projection. Using it replaces the code below.</p>
+          <p>
+            The link you opened carries a projection. Using it replaces your code here and your
+            saved copy in this browser.
+          </p>
           <button
             type="button"
             onClick={() => {
@@ -121,8 +129,8 @@ const Workbench = ({ runner }: { runner: LearnerRunner }) => {
       />
       <p className="explain">
         Define <code>initialState</code> and <code>function project(state, event)</code>, which
-        returns the state after the event. Ctrl+Enter runs it. Your code runs in a worker of its
-        own, which is given the events and nothing else.
+        returns the state after the event. Ctrl+Enter (⌘+Enter on a Mac) runs it. Your code runs in
+        a worker of its own, which is given the events and nothing else.
       </p>
       <div className="learner-controls">
         <button type="button" onClick={run}>
@@ -131,6 +139,7 @@ const Workbench = ({ runner }: { runner: LearnerRunner }) => {
         <button
           type="button"
           aria-pressed={following}
+          className={following ? undefined : 'secondary'}
           onClick={() => void runner.follow(!following, code)}
         >
           Follow the log
@@ -149,7 +158,7 @@ const Workbench = ({ runner }: { runner: LearnerRunner }) => {
       </p>
       {failure && (
         <p role="alert" className="feedback feedback-refused">
-          {whereFailed(failure) ? `Stopped at ${whereFailed(failure)}: ` : 'Stopped: '}
+          {whereFailed(failure) ? `At ${whereFailed(failure)}: ` : ''}
           {failure.message}
         </p>
       )}
@@ -158,8 +167,13 @@ const Workbench = ({ runner }: { runner: LearnerRunner }) => {
       ) : (
         <p className="muted">{code === stored ? 'Saved in this browser.' : 'Saving…'}</p>
       )}
+      {ran !== null && ran !== code && status.phase !== 'idle' && (
+        <p className="muted">
+          It runs the code you last ran: press Run projection to replay the log into your edits.
+        </p>
+      )}
       {hasState && status.phase !== 'running' && (
-        <StateView state={state} position={status.phase === 'idle' ? 0 : status.position} />
+        <StateView state={state} position={statePosition} />
       )}
     </>
   );

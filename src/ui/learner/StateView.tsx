@@ -11,7 +11,7 @@ const cell = (value: unknown): string =>
   value === undefined ? '' : typeof value === 'string' ? value : JSON.stringify(value);
 
 export const StateView = ({ state, position }: { state: unknown; position: number }) => {
-  const caption = `Its state after #${position.toLocaleString('en-US')}`;
+  const caption = `Its state after #${String(position)}`;
   if (Array.isArray(state) && state.length > 0 && state.every(isRow)) {
     const columns = [...new Set(state.flatMap((row) => Object.keys(row)))];
     const shown = state.slice(0, ROWS_SHOWN);

@@ -13,9 +13,11 @@ export const YourProjection = () => {
     <section aria-label="Your projection" className="panel your-projection" ref={panel}>
       <h2>Your projection</h2>
       <p className="explain">
-        Write a view of your own: a state to start from and what each event does to it. Run it to
-        replay the event log into it from the first event; follow the log to apply each new event as
-        it is appended, as the built-in views do.
+        Write a projection of your own: the state its view starts from, and what each event does to
+        it. Run it to replay the whole event log into it from #1; follow the log to go on applying
+        events after they are appended, so it may be a few behind. Unlike the built-in views, it
+        reads the log itself rather than the bus, and keeps its view only in this page, with no
+        stored checkpoint.
       </p>
       {needed ? <Suspense fallback={loading}>{<ProjectionWorkbench />}</Suspense> : loading}
     </section>
