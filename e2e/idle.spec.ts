@@ -13,11 +13,15 @@ test('with nothing pending and the clock playing, the page’s main thread is bu
   await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
   await lab.settled('Add product');
   await expect(page.getByRole('button', { name: 'Pause', exact: true })).toBeVisible();
-  // Idle starts once the page has loaded all it shows: the charts (their own chunk, fetched when
-  // their panel comes near the screen) and the fonts, and drawn all the bus did (on a slow machine,
-  // a second after `0 pending`).
+  // Idle starts once the page has loaded all it shows: the charts and the code editor of Your
+  // projection (each its own chunk, fetched when its panel comes near the screen, or after 10 s
+  // idle) and the fonts, and drawn all the bus did (on a slow machine, a second after `0 pending`).
   await page.getByRole('region', { name: 'Charts' }).scrollIntoViewIfNeeded();
   await expect(page.getByRole('figure', { name: 'Throughput per virtual second' })).toBeVisible();
+  const yours = page.getByRole('region', { name: 'Your projection' });
+  await yours.scrollIntoViewIfNeeded();
+  await expect(yours.getByRole('textbox', { name: 'Projection code' })).toBeVisible();
+  await expect(yours.getByText('Saved in this browser.')).toBeVisible();
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await lab.drawn();
 

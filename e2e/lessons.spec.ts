@@ -508,6 +508,8 @@ test.describe('lessons', () => {
   test('10 four designs: both mixes run against each design, with the figures read off the table', async ({
     page,
   }) => {
+    // Two timed mixes, each given up to 60 s below: the test's own budget must hold both.
+    test.setTimeout(scaled(150_000));
     const { progress, errors } = await openChapter(page, 'without-cqrs', /Chapter 10/);
     const bench = page.getByRole('group', { name: 'Four designs' });
     const feedback = await predict(page, /^Only where the view is updated after the commit/);
