@@ -2,7 +2,7 @@
 // closes, its calls timed out like every other worker's. A supervised one is watched by the
 // watchdog, started again when it dies, and connected afresh to the worker it talks to.
 import { transfer } from 'comlink';
-import { remote, type Remote } from '../bus/remote';
+import { remote, type Remote, type RemoteOptions } from '../bus/remote';
 import { workerNamed, type Space } from '../eventstore/space';
 import type { Watchdogs } from './watchdog';
 
@@ -11,10 +11,14 @@ type WorkerClass = new (options: { name: string }) => Worker;
 export const startBenchWorker = <Api extends object>(
   Worker: WorkerClass,
   name: string,
-  { space = 'lesson', timeoutMs }: { space?: Space; timeoutMs: number },
+  {
+    space = 'lesson',
+    timeoutMs,
+    slowMs,
+  }: { space?: Space; timeoutMs: number; slowMs?: RemoteOptions<Api>['slowMs'] },
 ): { api: Remote<Api>; stop: () => void } => {
   const worker = new Worker({ name: workerNamed(name, space) });
-  const api = remote<Api>(worker, { name, timeoutMs });
+  const api = remote<Api>(worker, { name, timeoutMs, ...(slowMs ? { slowMs } : {}) });
   return {
     api,
     stop: () => {

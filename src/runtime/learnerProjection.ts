@@ -1,9 +1,9 @@
 // The learner's projection for this page: one runner per runtime, made when the panel first needs
 // it and kept while the page lives (it goes on following the log while a chapter hides the panel).
-import { remote } from '../bus/remote';
 import { useLog } from '../state/stores';
 import type { LearnerWorkerApi } from '../workers/learnerWorkerApi';
 import LearnerWorker from '../workers/learner.worker?worker';
+import { startBenchWorker } from './benchWorker';
 import { createLearnerRunner, LEARNER_LIMIT_MS, type LearnerRunner } from './learnerRunner';
 import type { Runtime } from './runtime';
 
@@ -11,21 +11,14 @@ const NAME = 'Your projection';
 /** Opening its database in a fresh worker may take a while on a slow machine; their code may not. */
 const STORAGE_MS = 15_000;
 
-const startWorker = () => {
-  const worker = new LearnerWorker({ name: NAME });
-  const api = remote<LearnerWorkerApi>(worker, {
-    name: NAME,
+// A worker of the bench kind (started and stopped by the page, every call timed); it opens no lab
+// store, so its space only names it.
+const startWorker = () =>
+  startBenchWorker<LearnerWorkerApi>(LearnerWorker, NAME, {
+    space: 'sandbox',
     timeoutMs: LEARNER_LIMIT_MS,
-    slowMs: { savedCode: STORAGE_MS, saveCode: STORAGE_MS, ping: STORAGE_MS },
+    slowMs: { savedCode: STORAGE_MS, saveCode: STORAGE_MS },
   });
-  return {
-    api,
-    stop: () => {
-      api.abort('Your projection was stopped');
-      worker.terminate();
-    },
-  };
-};
 
 const runners = new WeakMap<Runtime, LearnerRunner>();
 

@@ -22,7 +22,6 @@ export const createLearnerWorkerApi = (codeDb: LearnerCodeDb) => {
   let kept: unknown;
   let position = 0;
   return {
-    ping: () => true,
     savedCode: () => savedCode(codeDb),
     saveCode: (code: string) => saveCode(codeDb, code),
     /** Compiles their code and starts from its initialState, before any event. */
