@@ -10,6 +10,14 @@ const api = {
     report(1);
     return 'done';
   },
+  /** Reports progress every 20 ms for `ms`, then answers: longer than a caller's limit. */
+  slowWithProgress: async (ms: number, report: (done: number) => void) => {
+    for (let done = 0; done * 20 < ms; done += 1) {
+      report(done);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    return 'caught up';
+  },
 };
 type Api = typeof api;
 
@@ -38,6 +46,19 @@ describe('A remote API', () => {
     await expect(open().progress((done) => reports.push(done))).resolves.toBe('done');
     // The callback's call travels back as a message of its own, so it may land after the answer.
     await vi.waitFor(() => expect(reports).toEqual([1]));
+  });
+
+  it('times a call given a callback from its latest report: moving on, it may take longer', async () => {
+    const view = open({ timeoutMs: 100 });
+    await expect(view.slowWithProgress(300, () => undefined)).resolves.toBe('caught up');
+  });
+
+  it('fails a call given a callback that stops reporting, saying so', async () => {
+    const view = open({ timeoutMs: 50 });
+    const silent = (view as unknown as { hang: (report: () => void) => Promise<unknown> }).hang(
+      () => undefined,
+    );
+    await expect(silent).rejects.toThrow('The view reported no progress for 0.05 s');
   });
 
   it('fails a call that waits too long, naming the other side', async () => {

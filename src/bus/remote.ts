@@ -1,7 +1,7 @@
 // Every call to another thread goes through here: typed by the API the other side implements,
 // limited in time, and failed at once when the caller learns the other side is gone.
 import { proxy, wrap, type Endpoint } from 'comlink';
-import { withTimeout } from './timeout';
+import { withProgressTimeout, withTimeout } from './timeout';
 
 /** An API as another thread calls it: each method's result arrives as a promise. */
 export type Calls<Api> = {
@@ -53,10 +53,25 @@ export const remote = <Api extends object>(
     (...args: unknown[]) => {
       const send = target[method];
       if (!send) return Promise.reject(new Error(`${name} offers no ${method}`));
-      const sent = send(...args.map((arg) => (typeof arg === 'function' ? proxy(arg) : arg)));
       const limit = slowMs[method as keyof Api] ?? timeoutMs;
       const what = about[method as keyof Api];
-      return Promise.race([withTimeout(sent, limit, what ? what(...args) : name), gone]);
+      const label = what ? what(...args) : name;
+      if (!args.some((arg) => typeof arg === 'function')) {
+        return Promise.race([withTimeout(send(...args), limit, label), gone]);
+      }
+      // A call handed a callback reports progress through it: its limit counts from the last report.
+      const sending = (progressed: () => void) =>
+        send(
+          ...args.map((arg) =>
+            typeof arg === 'function'
+              ? proxy((...values: unknown[]) => {
+                  progressed();
+                  return (arg as (...values: unknown[]) => unknown)(...values);
+                })
+              : arg,
+          ),
+        );
+      return Promise.race([withProgressTimeout(sending, limit, label), gone]);
     };
   return new Proxy({} as Remote<Api>, {
     get: (_, key) => {

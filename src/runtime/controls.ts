@@ -60,5 +60,13 @@ export const invoke = (controls: Controls, name: ControlName, args: unknown[]) =
 /** The controls of one bus: refused at once while `isUp()` says it is down. */
 export const createControls = (bus: Calls<BusWorkerApi>, isUp: () => boolean): Controls =>
   controlsOf((name, args) =>
-    isUp() ? invoke(bus, name, args) : Promise.reject(new Error(BUS_NOT_RUNNING)),
+    isUp()
+      ? invoke(bus, name, name === 'rebuildView' ? timedByProgress(args) : args)
+      : Promise.reject(new Error(BUS_NOT_RUNNING)),
   );
+
+/**
+ * A rebuild's arguments with a progress callback added: remote() then times it from its latest
+ * progress, so a rebuild of a long log is never cut off while it moves on.
+ */
+const timedByProgress = ([view]: unknown[]) => [view, () => undefined];

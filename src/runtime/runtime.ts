@@ -168,6 +168,9 @@ const busDesign = (design: DesignId) =>
         noRebuild: `Rebuild replays a view from the history of events. ${noLogIn(design)}. (${RECOMPUTE_NOTE})`,
       };
 
+/** A progress callback that only keeps a call's time limit from running out (see remote()). */
+const movedOn = () => undefined;
+
 export const startRuntime = async ({
   settings,
   watch,
@@ -209,10 +212,14 @@ export const startRuntime = async ({
   /** The bus and write model workers, once started (the views' are in `workers`). */
   const started: Worker[] = [busWorker];
   const viewWorkers = () => [...workers.values()].map((view) => view.worker);
+  /** The views' workers are gone: their panels say so, not what the last frame from them said. */
+  const showViewsStopped = () =>
+    applyTraceFrames(VIEW_NAMES.map((view) => ({ kind: 'view-phase', view, phase: 'stopped' })));
   /** A start that fails stops every worker it started, so none drives the screen afterwards. */
   const abandon = (error: unknown): never => {
     watchdogs.stopAll();
     for (const worker of [...started, ...viewWorkers()]) worker.terminate();
+    showViewsStopped();
     throw error;
   };
 
@@ -270,7 +277,8 @@ export const startRuntime = async ({
     );
     const channel = new MessageChannel();
     await api.connect(view, transfer(channel.port1, [channel.port1]), design, space);
-    await bus.attachView(view, transfer(channel.port2, [channel.port2]));
+    // The start is timed from its latest progress (remote()): a long log's catch-up takes its time.
+    await bus.attachView(view, transfer(channel.port2, [channel.port2]), movedOn);
   };
 
   let timeTravelWorker: Worker | undefined;
@@ -293,6 +301,7 @@ export const startRuntime = async ({
       busUp = false;
       bus.abort('the bus stopped answering');
       shutdown();
+      showViewsStopped();
       markDown(BUS, true);
       replies.fail(new Error('the bus stopped answering'));
       setRuntimeStatus({
@@ -356,7 +365,7 @@ export const startRuntime = async ({
         await resetShown; // or the page would clear the new log after loading it
         await log.load(write.api);
       } else await log.load(write.api, result.from);
-      for (const view of VIEW_NAMES) await bus.rebuildView(view);
+      for (const view of VIEW_NAMES) await bus.rebuildView(view, movedOn);
       if (wasPlaying) await bus.play();
       return result;
     },

@@ -13,7 +13,10 @@ import { remote } from '../bus/remote';
 import { crashSoon } from './crash';
 
 const CALL_MS = 15_000;
-/** A start, rebuild or catch-up reads the log from the view's checkpoint, maybe all of it. */
+/**
+ * A start, rebuild or catch-up reads the log from the view's checkpoint, maybe all of it. A start
+ * or rebuild reports progress, so for them this is the longest wait between two reports.
+ */
 const CATCH_UP_MS = 300_000;
 
 /** A view's worker seen from the bus. */
@@ -82,11 +85,13 @@ export const createBusWorkerApi = () => {
     stopWrite: () => bus().stopWrite(),
     /** A restarted write model, served on `port`: the commands that waited go to it. */
     attachWrite: (port: MessagePort) => bus().attachWrite(remoteWrite(port)),
-    attachView: (view: string, port: MessagePort) => bus().attachView(view, remoteView(view, port)),
+    /** `progressed` is called as the view's start moves on: the page times the start by it. */
+    attachView: (view: string, port: MessagePort, progressed?: () => void) =>
+      bus().attachView(view, remoteView(view, port), progressed),
     stopView: (view: string) => bus().stopView(view),
     pauseView: (view: string) => bus().pauseView(view),
     resumeView: (view: string) => bus().resumeView(view),
-    rebuildView: (view: string) => bus().rebuildView(view),
+    rebuildView: (view: string, progressed?: () => void) => bus().rebuildView(view, progressed),
     setDelay: (endpoint: string, delayMs: number) => bus().setDelay(endpoint, delayMs),
     resetDelay: (endpoint: string) => bus().resetDelay(endpoint),
     setDuplicateCheck: (view: string, on: boolean) => bus().setDuplicateCheck(view, on),

@@ -67,7 +67,8 @@ export const createBusHost = (deps: BusHostDeps) => {
     now(() => send(host, outbound, undefined, ownDelay));
 
   return {
-    attachView: (view: string, endpoint: ViewEndpoint) => views.attachView(host, view, endpoint),
+    attachView: (view: string, endpoint: ViewEndpoint, progressed?: views.Progressed) =>
+      views.attachView(host, view, endpoint, progressed),
     /**
      * The write model's worker died: commands wait on the bus, and the delivery it was handling
      * (its fate unknown) goes back in the queue, to be sent again under the same command ids.
@@ -88,7 +89,8 @@ export const createBusHost = (deps: BusHostDeps) => {
     stopView: (view: string) => views.stopView(host, view),
     pauseView: (view: string) => views.pauseView(host, view),
     resumeView: (view: string) => views.resumeView(host, view),
-    rebuildView: (view: string) => views.rebuildView(host, view),
+    rebuildView: (view: string, progressed?: views.Progressed) =>
+      views.rebuildView(host, view, progressed),
     setDuplicateCheck: (view: string, on: boolean) => views.setDuplicateCheck(host, view, on),
     catchUpViews: () => views.catchUpViews(host),
     setDelay: (endpoint: string, delayMs: number) => scheduler.configure(endpoint, { delayMs }),

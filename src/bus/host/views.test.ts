@@ -82,6 +82,22 @@ describe('The bus host', () => {
       expect(restarted.applied).toEqual([2]);
       expect(host.queue()).toEqual([]);
     });
+
+    it('tells whoever attached the view each time its start moves on (they time it by that)', async () => {
+      const { host, log, frames, stockLevels } = await lab();
+      host.sendCommand(placeOrder('o-1'));
+      host.sendCommand(placeOrder('o-2'));
+      await host.settle();
+      host.stopView(STOCK_LEVELS);
+      const seen = frames.length;
+      let reports = 0;
+      await host.attachView(STOCK_LEVELS, fakeView(STOCK_LEVELS, log, stockLevels), () => {
+        reports += 1;
+      });
+      const progress = framesOf(frames.slice(seen), 'view-phase').filter((f) => 'progress' in f);
+      expect(progress.length).toBeGreaterThan(0);
+      expect(reports).toBe(progress.length);
+    });
   });
 
   describe('When another tab appends to the log', () => {

@@ -3,6 +3,12 @@
 import type { Traced, ViewPhase, ViewPosition } from '../protocol';
 import { replay, type Host, type ViewEndpoint } from './host';
 
+/**
+ * Called each time a start or rebuild reports progress: whoever waits for one across a worker
+ * boundary times it from the last report (remote()), since a long log takes as long as it takes.
+ */
+export type Progressed = () => void;
+
 /** How many times a view's start or rebuild is tried before the view is stopped. */
 const START_ATTEMPTS = 2;
 
@@ -33,6 +39,7 @@ const startViewOnce = async (
   view: string,
   endpoint: ViewEndpoint,
   how: 'start' | 'rebuild',
+  progressed?: Progressed,
 ) => {
   const { deps, scheduler } = host;
   setPhase(host, view, how === 'start' ? 'starting' : 'rebuilding');
@@ -41,8 +48,9 @@ const startViewOnce = async (
   // once the result is in, a late one must not put the view back to 'rebuilding' for good.
   let settled = false;
   const progress = (done: number, total: number) => {
-    if (!settled)
-      setPhase(host, view, how === 'start' ? 'starting' : 'rebuilding', { done, total });
+    if (settled) return;
+    setPhase(host, view, how === 'start' ? 'starting' : 'rebuilding', { done, total });
+    progressed?.();
   };
   if (!host.views.get(view)?.duplicateCheck) replay(host, await endpoint.setDuplicateCheck(false));
   const began = deps.realNow();
@@ -81,10 +89,11 @@ const startView = async (
   view: string,
   endpoint: ViewEndpoint,
   how: 'start' | 'rebuild',
+  progressed?: Progressed,
 ) => {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      await startViewOnce(host, view, endpoint, how);
+      await startViewOnce(host, view, endpoint, how, progressed);
       return;
     } catch (error) {
       if (host.views.get(view)?.endpoint !== endpoint) return; // killed meanwhile: nothing to report
@@ -107,7 +116,12 @@ const startView = async (
 };
 
 /** A view's worker is up (first start or restart): catch it up, then deliver to it again. */
-export const attachView = (host: Host, view: string, endpoint: ViewEndpoint) => {
+export const attachView = (
+  host: Host,
+  view: string,
+  endpoint: ViewEndpoint,
+  progressed?: Progressed,
+) => {
   const slot = host.views.get(view) ?? {
     endpoint: undefined,
     phase: 'starting',
@@ -116,7 +130,7 @@ export const attachView = (host: Host, view: string, endpoint: ViewEndpoint) => 
     checkpoint: 0,
   };
   host.views.set(view, { ...slot, endpoint });
-  return startView(host, view, endpoint, 'start');
+  return startView(host, view, endpoint, 'start', progressed);
 };
 
 export const pauseView = (host: Host, view: string) => {
@@ -147,14 +161,14 @@ export const resumeView = (host: Host, view: string) => {
   }
 };
 
-export const rebuildView = (host: Host, view: string) =>
+export const rebuildView = (host: Host, view: string, progressed?: Progressed) =>
   host.serial(async () => {
     if (host.deps.noRebuild) {
       host.emit({ kind: 'notice', text: host.deps.noRebuild });
       return;
     }
     const endpoint = host.views.get(view)?.endpoint;
-    if (endpoint) await startView(host, view, endpoint, 'rebuild');
+    if (endpoint) await startView(host, view, endpoint, 'rebuild', progressed);
   });
 
 /** Turns a view's duplicate check off (a lesson's fault) or on again; it survives a restart. */
