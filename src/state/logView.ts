@@ -11,8 +11,16 @@ export const filterEvents = (
 ): readonly StoredEvent[] =>
   filtersAnything(filter) ? events.filter((event) => matches(event, filter)) : events;
 
-/** What a read-view row was built from: some positions, or whole streams. */
-export type Provenance = { label: string; positions: number[]; streams: string[] };
+/** What a read-view row was built from: some positions, or whole streams; `view` is the row's view. */
+export type Provenance = { label: string; positions: number[]; streams: string[]; view?: string };
+
+/** The types of the events the page holds that built a row, oldest first, each once. */
+export const provenanceTypes = (
+  events: readonly StoredEvent[],
+  provenance: Provenance,
+): string[] => [
+  ...new Set(events.filter((event) => isProvenance(event, provenance)).map((event) => event.type)),
+];
 
 export const isProvenance = (event: StoredEvent, provenance: Provenance | null): boolean =>
   provenance !== null &&

@@ -1,7 +1,8 @@
 import type { StoredEvent } from '../../domain/types';
+import { ShowCode } from '../code/ShowCode';
 import { useLog } from '../../state/stores';
 import { usePaced } from '../paced';
-import type { Feedback } from './useCommandForm';
+import type { CodeOf, Feedback } from './useCommandForm';
 
 type Accepted = Extract<Feedback, { kind: 'accepted' }>;
 
@@ -24,6 +25,16 @@ const takenBack = (feedback: Accepted) => (log: ReturnType<typeof useLog.getStat
     return kept !== undefined && kept.meta.commandId !== e.commandId;
   });
 
+/** The decider's code for the command: the rule that refused it, if one did. */
+const CommandCode = ({ code }: { code: CodeOf }) => (
+  <ShowCode
+    label={
+      code.refusal === undefined ? 'Show the code that decided it' : 'Show the rule that refused it'
+    }
+    request={{ kind: 'command', ...code }}
+  />
+);
+
 const AcceptedFeedback = ({ feedback }: { feedback: Accepted }) => {
   const gone = usePaced(useLog, takenBack(feedback));
   return gone ? (
@@ -33,9 +44,12 @@ const AcceptedFeedback = ({ feedback }: { feedback: Accepted }) => {
       again appends it anew.
     </p>
   ) : (
-    <p role="status" className="feedback feedback-ok">
-      {feedback.text}
-    </p>
+    <>
+      <p role="status" className="feedback feedback-ok">
+        {feedback.text}
+      </p>
+      <CommandCode key={feedback.text} code={feedback.code} />
+    </>
   );
 };
 
@@ -66,9 +80,12 @@ export const CommandFeedback = ({ feedback }: { feedback: Feedback }) => {
       );
     case 'refused':
       return (
-        <p role="alert" className="feedback feedback-refused">
-          {feedback.text}
-        </p>
+        <>
+          <p role="alert" className="feedback feedback-refused">
+            {feedback.text}
+          </p>
+          {feedback.code && <CommandCode key={feedback.text} code={feedback.code} />}
+        </>
       );
   }
 };

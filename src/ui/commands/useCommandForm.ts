@@ -15,11 +15,15 @@ const logCounts = () => {
   const { rewrites, resets } = useLog.getState();
   return { rewrites, resets };
 };
-const refused = (text: string): Feedback => ({
+const refused = (text: string, code?: CodeOf): Feedback => ({
   kind: 'refused',
   text,
   resets: useLog.getState().resets,
+  ...(code ? { code } : {}),
 });
+
+/** Which command's code the feedback can show, and for a refusal, the reason to find the rule of. */
+export type CodeOf = { commandType: string; refusal?: string };
 
 export type Feedback =
   | { kind: 'none' }
@@ -34,8 +38,9 @@ export type Feedback =
       events: { position: number; commandId: string; type: string }[];
       rewrites: number;
       resets: number;
+      code: CodeOf;
     }
-  | { kind: 'refused'; text: string; resets: number }
+  | { kind: 'refused'; text: string; resets: number; code?: CodeOf }
   /** The command may or may not have been saved; `retry` sends it again under the same id. */
   | { kind: 'unknown'; text: string; retry: () => void };
 
@@ -96,10 +101,16 @@ export const useCommandForm = () => {
               type: e.type,
             })),
             ...logCounts(),
+            code: { commandType: command.type },
           });
           return true;
         case 'rejected':
-          setFeedback(refused(`Refused: ${outcome.reason}`));
+          setFeedback(
+            refused(`Refused: ${outcome.reason}`, {
+              commandType: command.type,
+              refusal: outcome.reason,
+            }),
+          );
           return false;
         case 'invalid':
           setFieldErrors(toFieldErrors(outcome.issues, 'data.'));

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { StoredEvent } from '../../domain/types';
+import { ShowCode } from '../code/ShowCode';
 import { labelOf } from './eventLabels';
 
 /** What a metadata field is for, in one line under its value. */
@@ -64,5 +65,10 @@ export const EventInspector = ({ event }: { event: StoredEvent }) => (
     </dl>
     <h4>Payload</h4>
     <pre>{JSON.stringify(event.data, null, 2)}</pre>
+    <ShowCode
+      key={event.position}
+      label="Show the code that ran"
+      request={{ kind: 'event', eventType: event.type, commandType: event.meta.commandType }}
+    />
   </div>
 );

@@ -3,6 +3,7 @@ import { LAB_EVENT_TYPES } from '../../domain/lab';
 import { isProvenance, visibleRange, type LogFilter } from '../../state/logView';
 import { selectEvent, showProvenance, useLog } from '../../state/stores';
 import { EventInspector } from './EventInspector';
+import { ProvenanceCode } from './ProvenanceCode';
 import { labelOf } from './eventLabels';
 import { usePaced } from '../paced';
 import { useLogWindow, useSelectedEvent } from './useLogWindow';
@@ -91,6 +92,12 @@ export const EventLog = () => {
             Clear highlight
           </button>
         </p>
+      )}
+      {provenance?.view && (
+        <ProvenanceCode
+          key={provenance.label}
+          provenance={{ ...provenance, view: provenance.view }}
+        />
       )}
       <div
         className="table-scroll"

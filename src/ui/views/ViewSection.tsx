@@ -113,7 +113,7 @@ export const ViewSection = <R,>({
                         className="row-key"
                         aria-label={`Provenance of ${rowKey(row)}`}
                         title="Highlight the events that built this row"
-                        onClick={() => showProvenance(provenanceOf(row))}
+                        onClick={() => showProvenance({ ...provenanceOf(row), view: name })}
                       >
                         {rowKey(row)}
                       </button>
