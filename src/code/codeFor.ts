@@ -39,7 +39,7 @@ export const codeFor = (request: CodeRequest): Loaded => {
           }
         : {
             parts: [{ title: `The code that decided ${request.commandType}`, code, marked: '' }],
-            note: 'None of the rules in this decider says this: the refusal came before the decider ran (the command’s fields are checked against its schema first) or after it (the streams had moved on since they were read: a version conflict).',
+            note: 'None of the rules in this decider says this: the refusal came before the decider ran (the command’s fields are checked against its schema first) or after it (what it read had changed before its decision could be saved: a version conflict).',
           };
     }
     case 'event': {
