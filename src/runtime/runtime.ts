@@ -301,7 +301,6 @@ export const startRuntime = async ({
       busUp = false;
       bus.abort('the bus stopped answering');
       shutdown();
-      showViewsStopped();
       markDown(BUS, true);
       replies.fail(new Error('the bus stopped answering'));
       setRuntimeStatus({
