@@ -19,7 +19,8 @@ import {
 
 /**
  * Whole lines of a file: one top-level declaration with the comment lines directly above it (they
- * say why the code is so). `firstLine` is 1-based in the file; `marked` are 1-based in the snippet.
+ * say why the code is so). `firstLine` is 1-based in the file; `marked` are 1-based in the snippet,
+ * in order, each once.
  */
 export type Snippet = { name: string; code: string; firstLine: number; marked: number[] };
 

@@ -2,7 +2,7 @@
 // Each goes to the bus of the runtime running now, is timed (see remote()), and fails with a
 // reason a learner can read, at once if the bus is known to be down.
 import type { BusWorkerApi } from '../workers/busWorkerApi';
-import type { Calls } from '../bus/remote';
+import { timedByProgress, type Calls } from '../bus/remote';
 
 export const CONTROL_NAMES = [
   'play',
@@ -59,14 +59,9 @@ export const invoke = (controls: Controls, name: ControlName, args: unknown[]) =
 
 /** The controls of one bus: refused at once while `isUp()` says it is down. */
 export const createControls = (bus: Calls<BusWorkerApi>, isUp: () => boolean): Controls =>
+  // A rebuild of a long log takes as long as it takes: it is timed from its latest progress.
   controlsOf((name, args) =>
     isUp()
-      ? invoke(bus, name, name === 'rebuildView' ? timedByProgress(args) : args)
+      ? invoke(bus, name, name === 'rebuildView' ? [args[0], timedByProgress] : args)
       : Promise.reject(new Error(BUS_NOT_RUNNING)),
   );
-
-/**
- * A rebuild's arguments with a progress callback added: remote() then times it from its latest
- * progress, so a rebuild of a long log is never cut off while it moves on.
- */
-const timedByProgress = ([view]: unknown[]) => [view, () => undefined];

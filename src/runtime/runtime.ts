@@ -3,7 +3,7 @@
 // so no command, event or query passes through the page. The page only sends requests to the bus
 // and renders the trace it emits.
 import { transfer } from 'comlink';
-import { remote, type Remote } from '../bus/remote';
+import { remote, timedByProgress, type Remote } from '../bus/remote';
 import { createSerialQueue } from '../bus/serialQueue';
 import {
   BUS,
@@ -168,9 +168,6 @@ const busDesign = (design: DesignId) =>
         noRebuild: `Rebuild replays a view from the history of events. ${noLogIn(design)}. (${RECOMPUTE_NOTE})`,
       };
 
-/** A progress callback that only keeps a call's time limit from running out (see remote()). */
-const movedOn = () => undefined;
-
 export const startRuntime = async ({
   settings,
   watch,
@@ -278,7 +275,7 @@ export const startRuntime = async ({
     const channel = new MessageChannel();
     await api.connect(view, transfer(channel.port1, [channel.port1]), design, space);
     // The start is timed from its latest progress (remote()): a long log's catch-up takes its time.
-    await bus.attachView(view, transfer(channel.port2, [channel.port2]), movedOn);
+    await bus.attachView(view, transfer(channel.port2, [channel.port2]), timedByProgress);
   };
 
   let timeTravelWorker: Worker | undefined;
@@ -364,7 +361,7 @@ export const startRuntime = async ({
         await resetShown; // or the page would clear the new log after loading it
         await log.load(write.api);
       } else await log.load(write.api, result.from);
-      for (const view of VIEW_NAMES) await bus.rebuildView(view, movedOn);
+      for (const view of VIEW_NAMES) await bus.rebuildView(view, timedByProgress);
       if (wasPlaying) await bus.play();
       return result;
     },

@@ -12,7 +12,7 @@ import type { Snippet } from '../../code/extract';
 /** A line decoration on each marked line (1-based in the snippet). */
 const marksOn = (doc: Text, marked: readonly number[]) => {
   const builder = new RangeSetBuilder<Decoration>();
-  for (const line of [...new Set(marked)].sort((a, b) => a - b))
+  for (const line of marked)
     if (line >= 1 && line <= doc.lines) {
       const { from } = doc.line(line);
       builder.add(from, from, Decoration.line({ class: 'cm-marked-line' }));
@@ -22,9 +22,7 @@ const marksOn = (doc: Text, marked: readonly number[]) => {
 
 /** The marked lines as the file numbers them, runs joined: "lines 41–44", "line 26". */
 const linesOf = (snippet: Snippet): string[] => {
-  const lines = [...new Set(snippet.marked)]
-    .sort((a, b) => a - b)
-    .map((line) => line + snippet.firstLine - 1);
+  const lines = snippet.marked.map((line) => line + snippet.firstLine - 1);
   const runs: [number, number][] = [];
   for (const line of lines) {
     const last = runs.at(-1);
