@@ -4,6 +4,7 @@ import { startSupervised } from './runtime/supervisor';
 import { keepOffline } from './offline';
 import { parseHash } from './lessons/route';
 import { rememberedDesign } from './state/settings';
+import { spaceOfChoice, useForks } from './state/forks';
 import { setRuntimeStatus } from './state/stores';
 import { Root } from './ui/Root';
 import './ui/app.css';
@@ -22,8 +23,12 @@ const root: ReactRoot = prerendered
 const render = (runtime: Runtime | undefined) => root.render(<Root runtime={runtime} />);
 
 if (!prerendered) render(undefined);
-// A chapter's link starts the workers on the lessons' stores at once (no sandbox start first).
-const space = parseHash(location.hash).kind === 'chapter' ? 'lesson' : 'sandbox';
+// A chapter's link starts the workers on the lessons' stores at once (no sandbox start first);
+// otherwise they start on the log chosen last, Main's or a fork's.
+const space =
+  parseHash(location.hash).kind === 'chapter'
+    ? 'lesson'
+    : spaceOfChoice(useForks.getState().choice);
 startSupervised({ design: rememberedDesign(), space })
   .then(render, (error: unknown) =>
     setRuntimeStatus({

@@ -18,3 +18,4 @@ export { clearLog, removeCommands, RewindError } from './rewind';
 export { logIdentity } from './logMark';
 export { checkLogFile, toLogFile, type ImportBase, type LogCheck } from './logFile';
 export { writeImported, type ImportMode } from './importLog';
+export { forkLog, type ForkedLog } from './forkLog';

@@ -1,15 +1,29 @@
-// Where the lab keeps its stores: the learner's sandbox, or the lessons' own. Each space has its
-// own IndexedDB databases, its own log channel and its own locks, so a chapter never touches the
-// sandbox's log or views (and the sandbox keeps the names it has always had).
-export const SPACES = ['sandbox', 'lesson'] as const;
-export type Space = (typeof SPACES)[number];
+// Where the lab keeps its stores: the learner's sandbox (the log called Main on screen), the
+// lessons' own, or a fork of the sandbox's log (a what-if started from a past position). Each space
+// has its own IndexedDB databases, its own log channel and its own locks, so a chapter or a fork
+// never touches the sandbox's log or views (and the sandbox keeps the names it has always had).
+export type ForkSpace = `fork-${string}`;
+export type Space = 'sandbox' | 'lesson' | ForkSpace;
+
+const FORK = /^fork-[a-z0-9]{1,16}$/;
+
+export const isForkSpace = (value: unknown): value is ForkSpace =>
+  typeof value === 'string' && FORK.test(value);
 
 export const isSpace = (value: unknown): value is Space =>
-  (SPACES as readonly unknown[]).includes(value);
+  value === 'sandbox' || value === 'lesson' || isForkSpace(value);
+
+/** A new fork's space: its stores are named after it, so it is short, lower case and unique. */
+export const newForkSpace = (): ForkSpace =>
+  `fork-${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
 /** The name of a database, channel or lock in `space`. */
 export const inSpace = (name: string, space: Space): string =>
   space === 'sandbox' ? name : `${name}-${space}`;
+
+/** Whether a database, channel or lock of that name belongs to `space` (never the sandbox's). */
+export const belongsTo = (name: string, space: Exclude<Space, 'sandbox'>): boolean =>
+  name.endsWith(`-${space}`);
 
 const MARK = ' @';
 

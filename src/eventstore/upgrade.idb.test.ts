@@ -94,6 +94,7 @@ describe('Upgrading the event store while an old tab holds it open', () => {
       await upgraded.open(); // would wait forever if the old tab held on
 
       expect(told).toHaveBeenCalledTimes(1);
+      expect(told).toHaveBeenCalledWith(false);
       expect(old.isOpen()).toBe(false);
       expect(upgraded.verno).toBe(5);
       // Read raw, not through the read path's upcast: the store itself now holds version 2 events.
@@ -173,5 +174,17 @@ describe('Upgrading the event store while an old tab holds it open', () => {
     expect(reopened.verno).toBe(2);
     expect(await reopened.table('events').orderBy('position').toArray()).toEqual(STORED);
     reopened.close();
+  });
+
+  it('a database deleted under a tab (a fork deleted in another): it lets go and is told so', async () => {
+    const name = `deleted-${crypto.randomUUID()}`;
+    const told = vi.fn();
+    const held = letGoOnUpgrade(new EventStoreDb(name), told);
+    await held.open();
+
+    await Dexie.delete(name); // would wait forever if the tab held on
+
+    expect(told).toHaveBeenCalledWith(true);
+    expect(held.isOpen()).toBe(false);
   });
 });

@@ -36,7 +36,8 @@ import type { ProjectionWorkerApi } from '../workers/projectionWorkerApi';
 import type { Moment, TimeTravelApi } from '../projection/timeTravel';
 import TimeTravelWorker from '../workers/timeTravel.worker?worker';
 import { OUTDATED } from '../eventstore/upgrade';
-import { workerNamed, type Space } from '../eventstore/space';
+import { workerNamed, type ForkSpace, type Space } from '../eventstore/space';
+import type { ForkedLog } from '../eventstore/forkLog';
 import { noLogIn, RECOMPUTE_NOTE, storeOf, viewsFedBy, type DesignId } from '../statemodel/designs';
 import type { ImportCheck } from '../workers/writeWorkerApi';
 import { createControls, type Controls } from './controls';
@@ -104,6 +105,15 @@ export type Runtime = {
   loadScenario: (scenario: Scenario, wanted?: () => boolean) => Promise<number | null>;
   /** The system as it was at `position` (its own worker, started on first use). */
   travelTo: (position: number, streamId: string | null) => Promise<Moment>;
+  /**
+   * The system as it was at `position` of another space's log (a fork, or Main from a fork), read
+   * by a time-travel worker of that space: comparing a view across logs needs no running bus there.
+   */
+  travelIn: (space: Space, position: number) => Promise<Moment>;
+  /** Starts the fork `fork` with this log's events 1..`upTo` (the write worker copies them). */
+  forkLog: (fork: ForkSpace, upTo: number) => Promise<ForkedLog>;
+  /** Deletes every store of the fork `fork`, which must not be the space running now. */
+  deleteLog: (fork: ForkSpace) => Promise<number>;
   /** The parts found dead and not yet restarted: the bus, the write model. */
   downParts: () => string[];
   /** Stops every worker (before a restart in place). */
@@ -125,11 +135,14 @@ export type Runtime = {
 
 const watchWorker = (worker: Worker, name: string): Worker => {
   worker.addEventListener('message', (event: MessageEvent<unknown>) => {
-    if ((event.data as { kind?: unknown } | null)?.kind !== OUTDATED) return;
+    const data = event.data as { kind?: unknown; deleted?: unknown } | null;
+    if (data?.kind !== OUTDATED) return;
     setRuntimeStatus({
       phase: 'failed',
       message:
-        'A newer version of CQRS Lab, open in another tab, has upgraded the stored log. Reload this page to go on: nothing stored was lost.',
+        data.deleted === true
+          ? 'This fork was deleted in another tab: its log is gone. Main and the other forks are as they were: reload this page to go on.'
+          : 'A newer version of CQRS Lab, open in another tab, has upgraded the stored log. Reload this page to go on: nothing stored was lost.',
     });
   });
   worker.addEventListener('error', (event) => {
@@ -278,8 +291,24 @@ export const startRuntime = async ({
     await bus.attachView(view, transfer(channel.port2, [channel.port2]), timedByProgress);
   };
 
-  let timeTravelWorker: Worker | undefined;
-  let timeTravel: Remote<TimeTravelApi> | undefined;
+  /** Time travel's workers, one per space read (this one's, and any compared with it). */
+  const travellers = new Map<Space, { worker: Worker; api: Remote<TimeTravelApi> }>();
+  const travellerIn = (where: Space) => {
+    let traveller = travellers.get(where);
+    if (!traveller) {
+      const worker = watchWorker(
+        new TimeTravelWorker({ name: workerNamed('time travel', where) }),
+        'time travel',
+      );
+      const api = remote<TimeTravelApi>(worker, {
+        name: 'Time travel',
+        timeoutMs: START_TIMEOUT_MS,
+      });
+      traveller = { worker, api };
+      travellers.set(where, traveller);
+    }
+    return traveller.api;
+  };
 
   await Promise.all([...VIEW_NAMES.map(attach), log.load(write.api)]).catch(abandon);
   const channel = followOtherTabs(() => ({ tab: write.tab, write: write.api }), bus, log, space);
@@ -288,7 +317,7 @@ export const startRuntime = async ({
   const shutdown = () => {
     watchdogs.stopAll();
     channel?.close();
-    timeTravelWorker?.terminate();
+    for (const { worker } of travellers.values()) worker.terminate();
     for (const worker of [busWorker, write.worker, ...viewWorkers()]) worker.terminate();
   };
   watchdogs.watch(
@@ -373,15 +402,19 @@ export const startRuntime = async ({
       ),
     travelTo: (position, streamId) => {
       needsLog();
-      timeTravelWorker ??= watchWorker(
-        new TimeTravelWorker({ name: workerNamed('time travel', space) }),
-        'time travel',
-      );
-      timeTravel ??= remote<TimeTravelApi>(timeTravelWorker, {
-        name: 'Time travel',
-        timeoutMs: START_TIMEOUT_MS,
-      });
-      return timeTravel.at(position, streamId);
+      return travellerIn(space).at(position, streamId);
+    },
+    travelIn: (where, position) => travellerIn(where).at(position, null),
+    forkLog: (fork, upTo) => {
+      needsLog();
+      return write.whole((api) => api.forkLog(fork, upTo));
+    },
+    deleteLog: async (fork) => {
+      // This page's own reader of that log lets go first, or the deletion would wait on it.
+      const traveller = travellers.get(fork);
+      traveller?.worker.terminate();
+      travellers.delete(fork);
+      return write.whole((api) => api.deleteSpace(fork));
     },
     downParts: () => [...(busUp ? [] : [BUS]), ...(write.isDown() ? [WRITE_MODEL] : [])],
     shutdown,

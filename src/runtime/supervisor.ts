@@ -17,10 +17,10 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
   let restarting: Promise<void> | null = null;
   /** Where the workers should run, chosen last: a restart after a crash starts them there again. */
   let space: Space = options.space ?? 'sandbox';
-  /** The design chosen last in the sandbox (the lessons always run event sourcing). */
+  /** The design chosen last in the sandbox (the lessons and the forks always run event sourcing). */
   let sandboxDesign: DesignId = options.design ?? 'event-sourced';
   const designIn = (where: Space): DesignId =>
-    where === 'lesson' ? 'event-sourced' : sandboxDesign;
+    where === 'sandbox' ? sandboxDesign : 'event-sourced';
   let design = designIn(space);
   const restart = (): Promise<void> =>
     (restarting ??= (async () => {
@@ -118,6 +118,9 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
       );
     },
     travelTo: (...args) => via((r) => r.travelTo(...args)),
+    travelIn: (...args) => via((r) => r.travelIn(...args)),
+    forkLog: (...args) => via((r) => r.forkLog(...args)),
+    deleteLog: (...args) => via((r) => r.deleteLog(...args)),
     downParts: () => inner.downParts(),
     shutdown: () => inner.shutdown(),
     crash: (part) => via((r) => r.crash(part)),
@@ -131,7 +134,9 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
         throw new Error(
           where === 'lesson'
             ? 'The workers could not start on the lessons’ stores'
-            : 'The workers could not start on the sandbox’s stores',
+            : where === 'sandbox'
+              ? 'The workers could not start on the sandbox’s stores'
+              : 'The workers could not start on the fork’s stores',
         );
     },
   };

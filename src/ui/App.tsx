@@ -19,6 +19,7 @@ import { DesignSwitch } from './design/DesignSwitch';
 import { NeedsLog } from './design/NeedsLog';
 import { UpdateNotice } from './UpdateNotice';
 import { YourProjection } from './learner/YourProjection';
+import { ForkBanner } from './forks/ForkBanner';
 
 const RuntimeBanner = () => {
   const status = useRuntimeStatus();
@@ -61,6 +62,7 @@ const Notice = () => {
 const TimeTravel = lazy(() =>
   import('./timetravel/TimeTravel').then((m) => ({ default: m.TimeTravel })),
 );
+const Forks = lazy(() => import('./forks/Forks').then((m) => ({ default: m.Forks })));
 const LogFile = lazy(() => import('./log/LogFile').then((m) => ({ default: m.LogFile })));
 
 const Loading = ({ children }: { children: ReactNode }) => (
@@ -145,6 +147,15 @@ const WholeLab = () => (
       {PARTS['Event log']()}
       {PARTS['Time travel']()}
       <NeedsLog
+        label="Forks"
+        className="forks"
+        does="A fork is a new log that starts as a copy of part of the event log."
+      >
+        <Loading>
+          <Forks />
+        </Loading>
+      </NeedsLog>
+      <NeedsLog
         label="Your projection"
         className="your-projection"
         does="Your projection replays the event log into code you write."
@@ -179,6 +190,7 @@ export const App = () => {
       </header>
       <Toolbar />
       <RuntimeBanner />
+      <ForkBanner />
       <Notice />
       <UpdateNotice />
       {/* The chapter keeps its place in the tree: showing the whole lab does not set it up again. */}

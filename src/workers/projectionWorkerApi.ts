@@ -17,7 +17,7 @@ import { createStateViewApi } from '../statemodel/stateViewApi';
 
 export const createViewApi = (
   viewName: string,
-  onUpgrade: () => void = () => undefined,
+  onUpgrade: (deleted: boolean) => void = () => undefined,
   design: DesignId = 'event-sourced',
   space: Space = 'sandbox',
 ): ViewApi => {

@@ -3,9 +3,11 @@
 import { expose } from 'comlink';
 import { labCommandSchema, labDomain } from '../domain/lab';
 import { isViewName, projections, VIEW_NAMES } from '../domain/views';
-import type { EventStoreDb } from '../eventstore';
+import Dexie from 'dexie';
+import { EventStoreDb, EVENT_STORE_NAME } from '../eventstore';
 import {
   checkLogFile,
+  forkLog,
   headPosition,
   readAll,
   readInline,
@@ -16,7 +18,7 @@ import {
 } from '../eventstore';
 import { openLogChannel, type LogNews } from '../eventstore/logChannel';
 import { createLogWindows, type LogWindow, type LogWindowQuery } from '../eventstore/logWindow';
-import type { Space } from '../eventstore/space';
+import { belongsTo, inSpace, isForkSpace, type ForkSpace, type Space } from '../eventstore/space';
 import { importBase, readAccount } from '../writemodel/reads';
 import { createWriteModel } from '../writemodel/writeModel';
 import { noLogIn, stateStoreOf, type DesignId, type StateDesign } from '../statemodel/designs';
@@ -116,6 +118,33 @@ export const createWriteWorkerApi = (db: EventStoreDb, space: Space = 'sandbox')
         tell({ kind: 'rewritten', tab });
         return { ...written, events: checked.events.length };
       }),
+    /**
+     * Copies this log's events 1..`upTo` into the empty log of the fork `fork` (its own space), as
+     * its start; this log is only read. Commands here wait meanwhile, so none lands half-copied.
+     */
+    forkLog: (fork: ForkSpace, upTo: number) =>
+      model.exclusive(async () => {
+        if (!isForkSpace(fork) || fork === space) throw new Error(`${fork} is not another fork`);
+        const target = new EventStoreDb(inSpace(EVENT_STORE_NAME, fork));
+        try {
+          return await forkLog(logOf(), target, upTo);
+        } finally {
+          target.close();
+        }
+      }),
+    /**
+     * Deletes every database of the fork `fork` (its log, views, checkpoints): never this space's.
+     * Returns how many there were.
+     */
+    deleteSpace: async (fork: ForkSpace): Promise<number> => {
+      if (!isForkSpace(fork) || fork === space)
+        throw new Error(`${fork} is the log the lab runs on: switch to another one first`);
+      const names = (await indexedDB.databases()).flatMap(({ name }) =>
+        name && belongsTo(name, fork) ? [name] : [],
+      );
+      for (const name of names) await Dexie.delete(name);
+      return names.length;
+    },
     /** Keeps a view inline, in the append's transaction (read-your-writes lesson); null stops it. */
     setInlineView: (view: string | null) => {
       if (view !== null && !isViewName(view)) throw new Error(`There is no view called ${view}`);

@@ -5,6 +5,7 @@ import { parseHash } from '../../lessons/route';
 import { DESIGN_IDS } from '../../runtime/designs';
 import { rememberDesign, useSettings } from '../../state/settings';
 import { showNotice } from '../../state/stores';
+import { useForks } from '../../state/forks';
 import { useHash } from '../lessons/useHash';
 import { useRuntime } from '../runtimeContext';
 import { DESIGN_NAMES, DESIGN_STEPS, DESIGN_SUMMARY, type DesignId } from './designText';
@@ -14,6 +15,8 @@ export const DesignSwitch = () => {
   const { design, switchingTo } = useSettings();
   const route = parseHash(useHash()).kind;
   const inChapter = route === 'chapter' || route === 'share';
+  // A fork is a copy of an event log: it runs event sourcing, whatever Main runs.
+  const inFork = useForks((s) => s.choice !== 'main') && !inChapter;
   const id = useId();
   // The learner's last choice shows at once; the switches run one after another (arrow keys
   // move through the radios, each a choice), and the radios stay enabled so focus stays put.
@@ -47,7 +50,7 @@ export const DesignSwitch = () => {
               name={`${id}-design`}
               value={option}
               checked={option === shown}
-              disabled={!runtime || inChapter}
+              disabled={!runtime || inChapter || inFork}
               onChange={() => choose(option)}
             />
             {DESIGN_NAMES[option]}
@@ -59,7 +62,9 @@ export const DesignSwitch = () => {
           ? `Starting the workers in “${DESIGN_NAMES[switchingTo]}”…`
           : inChapter
             ? `Chapters run on “${DESIGN_NAMES['event-sourced']}”. Go back to the sandbox to try another design.`
-            : `${DESIGN_SUMMARY[design]} Each design keeps its own stores: switching loses nothing.`}
+            : inFork
+              ? `A fork is a copy of an event log, so it runs on “${DESIGN_NAMES['event-sourced']}”. Go back to Main to try another design.`
+              : `${DESIGN_SUMMARY[design]} Each design keeps its own stores: switching loses nothing.`}
       </p>
       <ol className="pipeline" aria-label="How a command travels">
         {DESIGN_STEPS[design].map((step) => (

@@ -1,3 +1,4 @@
+import { spaceOfChoice, useForks } from '../../state/forks';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { CATALOGUE } from '../../lessons/chapters/catalogue';
 import { hashOf, parseHash } from '../../lessons/route';
@@ -55,10 +56,12 @@ export const Lessons = () => {
   // A chapter runs on the lessons' own stores; leaving it finds the sandbox as it was left.
   const runtime = useRuntime();
   const inChapter = current !== null;
+  // Outside a chapter, the sandbox runs on the log chosen last: Main or one of the forks.
+  const choice = useForks((s) => s.choice);
   useEffect(() => {
     // A failure to start is shown by the supervisor, with a button to try again.
-    runtime?.enter(inChapter ? 'lesson' : 'sandbox').catch(() => undefined);
-  }, [runtime, inChapter]);
+    runtime?.enter(inChapter ? 'lesson' : spaceOfChoice(choice)).catch(() => undefined);
+  }, [runtime, inChapter, choice]);
 
   useEffect(() => {
     if (current) {

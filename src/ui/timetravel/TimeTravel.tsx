@@ -7,6 +7,9 @@ import type { Moment } from '../../runtime/runtime';
 import { useRuntime } from '../runtimeContext';
 import { describeRow } from './describeRow';
 import { usePaced } from '../paced';
+import { parseHash } from '../../lessons/route';
+import { useHash } from '../lessons/useHash';
+import { forkFrom } from '../forks/forkActions';
 
 /** The part of the write-side state that the stream's events built (one product, order or account). */
 const aggregateOf = (state: LabState) => {
@@ -96,6 +99,9 @@ export const TimeTravel = () => {
   const [shown, setShown] = useState<{ moment: Moment; rewrites: number } | null>(null);
   const moment = shown?.rewrites === rewrites ? shown.moment : null;
   const [error, setError] = useState<string | null>(null);
+  const [forking, setForking] = useState(false);
+  // A fork is the sandbox's what-if: a chapter's log is the chapter's own.
+  const inChapter = parseHash(useHash()).kind === 'chapter';
   const sliderId = useId();
   useEffect(() => {
     if (!active || !runtime) return;
@@ -184,6 +190,27 @@ export const TimeTravel = () => {
                 ))}
               </select>
             </label>
+            {!inChapter && (
+              <button
+                type="button"
+                disabled={!runtime || forking}
+                title={`A new log with events #1–#${String(shownPosition)} of this one, to try another path from there`}
+                onClick={() => {
+                  if (!runtime) return;
+                  setForking(true);
+                  setError(null);
+                  forkFrom(runtime, shownPosition)
+                    .then(() => {
+                      setActive(false);
+                      setShown(null);
+                    })
+                    .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+                    .finally(() => setForking(false));
+                }}
+              >
+                Fork from here
+              </button>
+            )}
             <button
               type="button"
               className="secondary"
@@ -195,6 +222,11 @@ export const TimeTravel = () => {
               Back to live
             </button>
           </div>
+          {forking && (
+            <p role="status" className="muted">
+              Copying events #1–#{shownPosition} into a new fork…
+            </p>
+          )}
           {error && <p role="alert">{error}</p>}
           {moment ? (
             <MomentView moment={moment} />

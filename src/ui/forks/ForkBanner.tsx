@@ -1,0 +1,36 @@
+// Says, all the while, that the sandbox runs on a fork and not on Main, with the way back.
+import { parseHash } from '../../lessons/route';
+import { useForks } from '../../state/forks';
+import { showNotice } from '../../state/stores';
+import { useHash } from '../lessons/useHash';
+import { useRuntime } from '../runtimeContext';
+import { goTo } from './forkActions';
+
+export const ForkBanner = () => {
+  const runtime = useRuntime();
+  const { forks, choice } = useForks();
+  const inChapter = parseHash(useHash()).kind === 'chapter';
+  const fork = forks.find((f) => f.space === choice);
+  if (!fork || inChapter) return null;
+  return (
+    <p className="banner banner-fork">
+      You are in the fork “{fork.name}”, started from {fork.source}’s log at #{fork.from}. Commands
+      you run here are appended to this fork’s log only.{' '}
+      <button
+        type="button"
+        className="small"
+        disabled={!runtime}
+        onClick={() => {
+          if (runtime)
+            goTo(runtime, 'main').catch((error: unknown) =>
+              showNotice(
+                `The lab could not go back to Main: ${error instanceof Error ? error.message : String(error)}`,
+              ),
+            );
+        }}
+      >
+        Back to Main
+      </button>
+    </p>
+  );
+};

@@ -1,0 +1,70 @@
+// What the learner does with forks: start one from a past position, go to a log, delete one. The
+// workers copy and delete the stores; the page keeps the list (state/forks.ts) and says what
+// happened.
+import { newForkSpace, type ForkSpace } from '../../eventstore/space';
+import type { Runtime } from '../../runtime/runtime';
+import {
+  addFork,
+  chooseLog,
+  MAX_FORKS,
+  newForkName,
+  removeFork,
+  spaceOfChoice,
+  useForks,
+  type Fork,
+  type LogChoice,
+} from '../../state/forks';
+import { showNotice } from '../../state/stores';
+
+/** The name of the log the sandbox runs on now. */
+export const nameOfChoice = (choice: LogChoice, forks: readonly Fork[]): string =>
+  choice === 'main' ? 'Main' : (forks.find((fork) => fork.space === choice)?.name ?? 'Main');
+
+/** Goes to `choice`'s log: the workers start again on its stores (its views, from its log). */
+export const goTo = async (runtime: Runtime, choice: LogChoice): Promise<void> => {
+  chooseLog(choice);
+  await runtime.enter(spaceOfChoice(choice));
+};
+
+/**
+ * Starts a fork whose log is events 1..`upTo` of the log running now, and goes to it. Nothing is
+ * listed unless the copy succeeded; a copy that failed leaves no stores behind.
+ */
+export const forkFrom = async (runtime: Runtime, upTo: number): Promise<Fork> => {
+  const { forks, choice } = useForks.getState();
+  if (forks.length >= MAX_FORKS)
+    throw new Error(
+      `You have ${String(MAX_FORKS)} forks, the most the lab keeps: delete one you no longer need first`,
+    );
+  const space = newForkSpace();
+  const copied = await runtime.forkLog(space, upTo).catch(async (error: unknown) => {
+    await runtime.deleteLog(space).catch(() => undefined);
+    throw error;
+  });
+  const source = nameOfChoice(choice, forks);
+  const fork: Fork = {
+    space,
+    name: newForkName(upTo, forks),
+    source,
+    from: upTo,
+    createdAt: new Date().toISOString(),
+  };
+  addFork(fork);
+  await goTo(runtime, space);
+  showNotice(
+    [
+      `You are in the fork “${fork.name}”: its log starts ${upTo === 0 ? `empty, as ${source}’s did` : `with ${source}’s events #1–#${String(upTo)}, copied`}. Commands you run now are appended to the fork’s log only, and its views are built from that log; ${source} stays as it was.`,
+      copied.splitCommand
+        ? ` #${String(upTo)} was not the last event of its command: the fork holds only part of what that command decided.`
+        : '',
+    ].join(''),
+  );
+  return fork;
+};
+
+/** Deletes `space`'s fork and its stores; from inside it, the lab goes back to Main first. */
+export const deleteFork = async (runtime: Runtime, space: ForkSpace): Promise<void> => {
+  if (useForks.getState().choice === space) await goTo(runtime, 'main');
+  await runtime.deleteLog(space);
+  removeFork(space);
+};
