@@ -16,6 +16,10 @@ import {
 } from '../../state/forks';
 import { showNotice } from '../../state/stores';
 
+/** "no events", "event #1", "events #1–#5": the start of a log forked at #`upTo`. */
+export const eventsUpTo = (upTo: number): string =>
+  upTo === 0 ? 'no events' : upTo === 1 ? 'event #1' : `events #1–#${String(upTo)}`;
+
 /** The name of the log the sandbox runs on now. */
 export const nameOfChoice = (choice: LogChoice, forks: readonly Fork[]): string =>
   choice === 'main' ? 'Main' : (forks.find((fork) => fork.space === choice)?.name ?? 'Main');
@@ -52,12 +56,11 @@ export const forkFrom = async (runtime: Runtime, upTo: number): Promise<Fork> =>
   addFork(fork);
   await goTo(runtime, space);
   showNotice(
-    [
-      `You are in the fork “${fork.name}”: its log starts ${upTo === 0 ? `empty, as ${source}’s did` : `with ${source}’s events #1–#${String(upTo)}, copied`}. Commands you run now are appended to the fork’s log only, and its views are built from that log; ${source} stays as it was.`,
+    `Forked ${source} at #${String(upTo)}: the new log starts with ${eventsUpTo(upTo)} of ${source}, copied, and its views are built from it. ${source} stays as it was.${
       copied.splitCommand
         ? ` #${String(upTo)} was not the last event of its command: the fork holds only part of what that command decided.`
-        : '',
-    ].join(''),
+        : ''
+    }`,
   );
   return fork;
 };

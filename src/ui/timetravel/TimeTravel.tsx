@@ -9,7 +9,7 @@ import { describeRow } from './describeRow';
 import { usePaced } from '../paced';
 import { parseHash } from '../../lessons/route';
 import { useHash } from '../lessons/useHash';
-import { forkFrom } from '../forks/forkActions';
+import { eventsUpTo, forkFrom } from '../forks/forkActions';
 
 /** The part of the write-side state that the stream's events built (one product, order or account). */
 const aggregateOf = (state: LabState) => {
@@ -194,7 +194,7 @@ export const TimeTravel = () => {
               <button
                 type="button"
                 disabled={!runtime || forking}
-                title={`A new log with events #1–#${String(shownPosition)} of this one, to try another path from there`}
+                title={`A new log that starts with ${eventsUpTo(shownPosition)} of this one, to try another path from there`}
                 onClick={() => {
                   if (!runtime) return;
                   setForking(true);
@@ -224,7 +224,7 @@ export const TimeTravel = () => {
           </div>
           {forking && (
             <p role="status" className="muted">
-              Copying events #1–#{shownPosition} into a new fork…
+              Copying {eventsUpTo(shownPosition)} into a new fork…
             </p>
           )}
           {error && <p role="alert">{error}</p>}
