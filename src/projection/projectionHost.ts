@@ -19,7 +19,8 @@ import {
   type RowChanges,
 } from '../domain/projection';
 import type { DomainEvent, StoredEvent } from '../domain/types';
-import { logSource, type EventSource, type EventStoreDb } from '../eventstore';
+import type { EventStoreDb } from '../eventstore/eventStoreDb';
+import { logSource, type EventSource } from '../eventstore/source';
 import {
   clearView,
   commitIfAt,

@@ -228,10 +228,60 @@ export const startRuntime = async ({
   /** A start that fails stops every worker it started, so none drives the screen afterwards. */
   const abandon = (error: unknown): never => {
     watchdogs.stopAll();
+    void writeOpening.then(
+      (opened) => opened.worker.terminate(),
+      () => undefined,
+    );
     for (const worker of [...started, ...viewWorkers()]) worker.terminate();
     showViewsStopped();
     throw error;
   };
+
+  /** Stops watching a view's worker and ends it. */
+  const letGo = (view: ViewName) => {
+    watchdogs.forget(view);
+    const worker = workers.get(view);
+    worker?.api.abort(`${view} was stopped`);
+    worker?.worker.terminate();
+    workers.delete(view);
+  };
+  const kill = async (view: ViewName) => {
+    watchdogs.forget(view);
+    await bus.stopView(view);
+    letGo(view);
+  };
+  /**
+   * Starts a view's worker and connects it (its script loads and its stores open), ready for the bus
+   * to attach: at start-up every worker does this at once, while the bus starts.
+   */
+  const connectView = async (view: ViewName): Promise<MessagePort> => {
+    const worker = watchWorker(new ProjectionWorker({ name: view }), view);
+    const api = remote<ProjectionWorkerApi>(worker, { name: view, timeoutMs: CALL_TIMEOUT_MS });
+    workers.set(view, { worker, api });
+    // Watched from the start: a worker that dies while it catches up is stopped, and its start with it.
+    watchdogs.watch(
+      view,
+      () => api.ping(),
+      () => {
+        void kill(view).catch(() => undefined);
+        showNotice(`${view} stopped answering: its worker is gone. Restart ${view}.`);
+      },
+    );
+    const channel = new MessageChannel();
+    await api.connect(view, transfer(channel.port1, [channel.port1]), design, space);
+    return channel.port2;
+  };
+  const attach = async (view: ViewName, connected = connectView(view)) => {
+    const port = await connected;
+    // The start is timed from its latest progress (remote()): a long log's catch-up takes its time.
+    await bus.attachView(view, transfer(port, [port]), timedByProgress);
+  };
+
+  // Every worker starts at once: each loads its script and opens its stores while the others do,
+  // and only the wiring waits on the bus. A start abandoned meanwhile ends them all (`abandon`).
+  const writeOpening = openWriteSide({ bus, watchdogs, log, watchWorker, design, space });
+  const connecting = new Map(VIEW_NAMES.map((view) => [view, connectView(view)] as const));
+  for (const opening of [writeOpening, ...connecting.values()]) void opening.catch(() => undefined);
 
   /** What the runtime itself knows from the trace (it never reads the screen's stores to decide). */
   const known = { playing: true, phases: new Map<string, ViewPhase>() };
@@ -251,45 +301,11 @@ export const startRuntime = async ({
       },
     )
     .catch(abandon);
-  const write = await openWriteSide({ bus, watchdogs, log, watchWorker, design, space }).catch(
-    abandon,
-  );
+  const write = await writeOpening.catch(abandon);
   started.push(write.worker);
   await bus
     .start(transfer(write.port, [write.port]), SEED, settings, busDesign(design))
     .catch(abandon);
-
-  /** Stops watching a view's worker and ends it. */
-  const letGo = (view: ViewName) => {
-    watchdogs.forget(view);
-    const worker = workers.get(view);
-    worker?.api.abort(`${view} was stopped`);
-    worker?.worker.terminate();
-    workers.delete(view);
-  };
-  const kill = async (view: ViewName) => {
-    watchdogs.forget(view);
-    await bus.stopView(view);
-    letGo(view);
-  };
-  const attach = async (view: ViewName) => {
-    const worker = watchWorker(new ProjectionWorker({ name: view }), view);
-    const api = remote<ProjectionWorkerApi>(worker, { name: view, timeoutMs: CALL_TIMEOUT_MS });
-    workers.set(view, { worker, api });
-    // Watched from the start: a worker that dies while it catches up is stopped, and its start with it.
-    watchdogs.watch(
-      view,
-      () => api.ping(),
-      () => {
-        void kill(view).catch(() => undefined);
-        showNotice(`${view} stopped answering: its worker is gone. Restart ${view}.`);
-      },
-    );
-    const channel = new MessageChannel();
-    await api.connect(view, transfer(channel.port1, [channel.port1]), design, space);
-    // The start is timed from its latest progress (remote()): a long log's catch-up takes its time.
-    await bus.attachView(view, transfer(channel.port2, [channel.port2]), timedByProgress);
-  };
 
   /** Time travel's workers, one per space read (this one's, and any compared with it). */
   const travellers = new Map<Space, { worker: Worker; api: Remote<TimeTravelApi> }>();
@@ -310,7 +326,10 @@ export const startRuntime = async ({
     return traveller.api;
   };
 
-  await Promise.all([...VIEW_NAMES.map(attach), log.load(write.api)]).catch(abandon);
+  await Promise.all([
+    ...VIEW_NAMES.map((view) => attach(view, connecting.get(view))),
+    log.load(write.api),
+  ]).catch(abandon);
   const channel = followOtherTabs(() => ({ tab: write.tab, write: write.api }), bus, log, space);
   if (log.head() > 0 && !resumed) noteUnrecorded('earlier visit');
 

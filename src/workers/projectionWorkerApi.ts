@@ -4,7 +4,7 @@ import { SCREENS } from '../domain/screens';
 import { expose } from 'comlink';
 import type { TraceFrame, Traced, ViewApi } from '../bus/protocol';
 import { isViewName, projections, searchOf } from '../domain/views';
-import { EventStoreDb, EVENT_STORE_NAME } from '../eventstore';
+import { EventStoreDb, EVENT_STORE_NAME } from '../eventstore/eventStoreDb';
 import { inSpace, type Space } from '../eventstore/space';
 import { ReadStoreDb, readStoreName } from '../readstore/readStoreDb';
 import { createProjectionHost } from '../projection/projectionHost';
@@ -26,16 +26,20 @@ export const createViewApi = (
     return createStateViewApi(new StateModelDb(stateStoreOf(design, space)), viewName, design);
   const frames: TraceFrame[] = [];
   const store = viewStoreOf(design, readStoreName(viewName), space);
+  const readDb = letGoOnUpgrade(new ReadStoreDb(store), onUpgrade);
+  const eventDb = letGoOnUpgrade(new EventStoreDb(inSpace(EVENT_STORE_NAME, space)), onUpgrade);
+  // Opened now, while the bus starts: the view's start then finds them open. (A failure to open
+  // is met again, and reported, by the start's first read.)
+  for (const db of design === 'after-commit' ? [readDb] : [readDb, eventDb])
+    void db.open().catch(() => undefined);
   const host = createProjectionHost(
     {
       projection: projections[viewName],
-      readDb: letGoOnUpgrade(new ReadStoreDb(store), onUpgrade),
+      readDb,
       // After commit, missed events come from the outbox: no log is kept.
       ...(design === 'after-commit'
         ? { source: outboxSource(new StateModelDb(stateStoreOf(design, space))) }
-        : {
-            eventDb: letGoOnUpgrade(new EventStoreDb(inSpace(EVENT_STORE_NAME, space)), onUpgrade),
-          }),
+        : { eventDb }),
       trace: (frame) => frames.push(frame),
       // The view's worker in another tab writes the same store: one of them at a time.
       exclusive: webLock(store),

@@ -6,9 +6,7 @@ import { createWriteWorkerApi } from './writeWorkerApi';
 
 // The page names the space in the worker's name: the store opens before any message arrives.
 const space = spaceOfName(self.name);
-expose(
-  createWriteWorkerApi(
-    letGoOnUpgrade(new EventStoreDb(inSpace(EVENT_STORE_NAME, space)), tellPage),
-    space,
-  ),
-);
+const db = letGoOnUpgrade(new EventStoreDb(inSpace(EVENT_STORE_NAME, space)), tellPage);
+// Opened at once, while the other workers start (a failure is met again by the first read).
+void db.open().catch(() => undefined);
+expose(createWriteWorkerApi(db, space));
