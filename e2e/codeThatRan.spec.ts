@@ -38,7 +38,7 @@ test.describe('see the code that ran', () => {
     });
     await expect(markedLines(rule).first()).toContainText('if (free < line.quantity)');
     await expect(markedLines(rule).filter({ hasText: 'Not enough stock for' })).toHaveCount(1);
-    await expect(rule.locator('figcaption')).toHaveText(/^Marked: lines \d+–\d+ of priceLine\.$/);
+    await expect(rule.locator('figcaption')).toHaveText(/^Marked in priceLine: lines \d+–\d+\.$/);
 
     // A refusal no rule of the decider says (the schema's) shows the handler and says so.
     await lab.submit('Place order', { SKU: 'SKU-1', Quantity: '2' });
@@ -71,7 +71,7 @@ test.describe('see the code that ran', () => {
       has: page.getByRole('textbox', { name: 'placeOrder in src/domain/shop/shop.decider.ts' }),
     });
     await expect(markedLines(decider).filter({ hasText: "type: 'OrderPlaced'" })).toHaveCount(1);
-    await expect(code.getByRole('heading', { name: 'Projected by Order status' })).toBeVisible();
+    await expect(code.getByRole('heading', { name: 'The Order status projection' })).toBeVisible();
     const projection = code.locator('figure', {
       has: page.getByRole('textbox', {
         name: 'orderStatusProjection in src/domain/shop/orderStatus.projection.ts',
@@ -79,18 +79,20 @@ test.describe('see the code that ran', () => {
     });
     await expect(markedLines(projection).first()).toHaveText("case 'OrderPlaced': {");
     // Stock levels does not handle OrderPlaced: it is not listed.
-    await expect(code.getByRole('heading', { name: 'Projected by Stock levels' })).toHaveCount(0);
+    await expect(code.getByRole('heading', { name: 'The Stock levels projection' })).toHaveCount(0);
 
     await lab.logRows().filter({ hasText: 'OrderPlaced' }).click(); // the inspector closes
     await expect(inspector).toHaveCount(0);
     await lab.orderStatus.getByRole('button', { name: `Provenance of ${orderId}` }).click();
     const log = page.getByRole('region', { name: 'Event log' });
-    await log.getByRole('button', { name: 'Show the code that built it' }).click();
+    await log.getByRole('button', { name: 'Show the projection code that built this row' }).click();
     const built = log.getByRole('group', { name: 'Code that ran' });
     await expect(
       built.getByRole('heading', { name: 'Built by the Order status projection' }),
     ).toBeVisible();
-    await expect(built).toContainText('(OrderPlaced)');
+    await expect(built).toContainText(
+      'Marked: the code for OrderPlaced: the types of the events that built this row',
+    );
     await expect(markedLines(built).first()).toHaveText("case 'OrderPlaced': {");
   });
 });

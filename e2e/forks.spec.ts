@@ -116,7 +116,7 @@ test('a fork is renamed (a bad name refused), deleted with its log, and the lab 
   await rename.getByLabel('New name').fill('main');
   await rename.getByRole('button', { name: 'Save name' }).click();
   await expect(rename.getByRole('alert')).toHaveText(
-    '“Main” is the name of the lab’s own log: choose another',
+    '“Main” is the sandbox’s log: choose another name',
   );
   await rename.getByLabel('New name').fill('\u202Egum eulB');
   await rename.getByRole('button', { name: 'Save name' }).click();

@@ -30,8 +30,7 @@ describe('the code shown for what a learner selected', () => {
       });
       expect(parts.map((part) => part.title)).toEqual(['The code that decided Transfer']);
       expect(parts[0]?.code.snippets.flatMap((snippet) => snippet.marked)).toEqual([]);
-      expect(note).toMatch(/schema/);
-      expect(note).toMatch(/version conflict/);
+      expect(note).toMatch(/the version check refused it \(optimistic concurrency\)/);
     });
 
     it('accepted: the function that decided it', () => {
@@ -53,22 +52,27 @@ describe('the code shown for what a learner selected', () => {
         titles({ kind: 'event', eventType: 'OrderPlaced', commandType: 'PlaceOrder' }),
       ).toEqual([
         'Decided by PlaceOrder',
-        'Projected by Order status',
-        'Projected by Sales dashboard',
+        'The Order status projection',
+        'The Sales dashboard projection',
       ]);
     });
 
     it('decided by a command whose handler does not name it (a process manager’s): views only', () => {
       expect(titles({ kind: 'event', eventType: 'OrderPlaced', commandType: 'Restock' })).toEqual([
-        'Projected by Order status',
-        'Projected by Sales dashboard',
+        'The Order status projection',
+        'The Sales dashboard projection',
       ]);
+      expect(
+        codeFor({ kind: 'event', eventType: 'OrderPlaced', commandType: 'Restock' }).note,
+      ).toBe(
+        'The code of the Restock decider does not name OrderPlaced, so no decider code is shown.',
+      );
     });
 
     it('that no view handles: says so', () => {
-      expect(codeFor({ kind: 'event', eventType: 'Nothing', commandType: 'PlaceOrder' }).note).toBe(
-        'No read view handles Nothing.',
-      );
+      expect(
+        codeFor({ kind: 'event', eventType: 'Nothing', commandType: 'PlaceOrder' }).note,
+      ).toContain('No projection has code for Nothing: no view changes with it.');
     });
   });
 
@@ -80,7 +84,9 @@ describe('the code shown for what a learner selected', () => {
         eventTypes: ['OrderPlaced', 'OrderPaid'],
       });
       expect(parts[0]?.title).toBe('Built by the Order status projection');
-      expect(parts[0]?.marked).toContain('(OrderPlaced, OrderPaid)');
+      expect(parts[0]?.marked).toContain(
+        'Marked: the code for OrderPlaced and OrderPaid: the types',
+      );
       expect(parts[0]?.code.snippets[0]?.marked.length).toBeGreaterThan(2);
     });
 

@@ -1,6 +1,7 @@
 // What the screen shows when a learner asks for the code that ran: the decider's function for a
 // command (with the rule that refused it marked), or the projection code an event or a view row
 // ran, each part titled and its marks explained in words.
+import { RECENT_EVENTS } from '../state/log';
 import { commandCode, eventCode, viewCode, type Code } from './sources';
 
 /** What to show the code of. */
@@ -14,7 +15,11 @@ export type Part = { title: string; code: Code; marked: string };
 
 export type Loaded = { parts: Part[]; note?: string };
 
-const plural = (n: number, one: string) => `${String(n)} ${one}${n === 1 ? '' : 's'}`;
+/** "A", "A and B", "A, B and C". */
+const listed = (items: readonly string[]): string =>
+  items.length < 2
+    ? items.join('')
+    : `${items.slice(0, -1).join(', ')} and ${String(items.at(-1))}`;
 
 /** The code to show for `request`, each part titled and its marks explained. */
 export const codeFor = (request: CodeRequest): Loaded => {
@@ -39,7 +44,7 @@ export const codeFor = (request: CodeRequest): Loaded => {
           }
         : {
             parts: [{ title: `The code that decided ${request.commandType}`, code, marked: '' }],
-            note: 'None of the rules in this decider says this: the refusal came before the decider ran (the command’s fields are checked against its schema first) or after it (what it read had changed before its decision could be saved: a version conflict).',
+            note: 'No rule in this decider says this: the version check refused it (optimistic concurrency). A stream it read had changed since, so nothing decided on the older state was saved.',
           };
     }
     case 'event': {
@@ -53,12 +58,25 @@ export const codeFor = (request: CodeRequest): Loaded => {
             marked: `Marked: where it decides ${request.eventType}.`,
           })),
           ...views.map((entry) => ({
-            title: `Projected by ${entry.view}`,
+            title: `The ${entry.view} projection`,
             code: entry,
-            marked: `Marked: the code that runs for ${request.eventType}.`,
+            marked: `Marked: the code it runs for ${request.eventType} when its view applies it (a view that is behind has not run it yet).`,
           })),
         ],
-        ...(views.length === 0 ? { note: `No read view handles ${request.eventType}.` } : {}),
+        ...(views.length === 0 || decided.length === 0
+          ? {
+              note: [
+                decided.length === 0
+                  ? `The code of the ${request.commandType} decider does not name ${request.eventType}, so no decider code is shown.`
+                  : '',
+                views.length === 0
+                  ? `No projection has code for ${request.eventType}: no view changes with it.`
+                  : '',
+              ]
+                .filter(Boolean)
+                .join(' '),
+            }
+          : {}),
       };
     }
     case 'row': {
@@ -71,8 +89,8 @@ export const codeFor = (request: CodeRequest): Loaded => {
             code,
             marked:
               request.eventTypes.length > 0
-                ? `Marked: the code for the ${plural(request.eventTypes.length, 'event type')} this row was built from that the page holds (${request.eventTypes.join(', ')}).`
-                : 'None of the events that built this row are among those the page holds, so nothing is marked.',
+                ? `Marked: the code for ${listed(request.eventTypes)}: the types of the events that built this row, among the newest ${RECENT_EVENTS.toLocaleString('en-US')} events the page keeps.`
+                : `None of the events that built this row is among the newest ${RECENT_EVENTS.toLocaleString('en-US')} the page keeps, so nothing is marked.`,
           },
         ],
       };

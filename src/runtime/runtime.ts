@@ -141,7 +141,7 @@ const watchWorker = (worker: Worker, name: string): Worker => {
       phase: 'failed',
       message:
         data.deleted === true
-          ? 'This fork was deleted in another tab: its log is gone. Main and the other forks are as they were: reload this page to go on.'
+          ? 'This fork was deleted in another tab, with its log and views. Main and the other forks are unchanged: reload this page to go back to Main.'
           : 'A newer version of CQRS Lab, open in another tab, has upgraded the stored log. Reload this page to go on: nothing stored was lost.',
     });
   });

@@ -53,7 +53,7 @@ describe('A fork’s name', () => {
     expect(forkNameProblem('refund FIRST', forks)).toBe(
       'A fork is already called “Refund first”: choose another name',
     );
-    expect(forkNameProblem('main', forks)).toContain('“Main” is the name of the lab’s own log');
+    expect(forkNameProblem('main', forks)).toBe('“Main” is the sandbox’s log: choose another name');
     expect(forkNameProblem('\u202Egum eulB', forks)).toContain('control or invisible');
     expect(forkNameProblem('a\u200Bb', forks)).toContain('control or invisible');
   });

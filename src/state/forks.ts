@@ -22,7 +22,7 @@ export type LogChoice = 'main' | ForkSpace;
 export const FORKS_KEY = 'cqrs-lab-forks';
 export const CHOICE_KEY = 'cqrs-lab-log';
 export const MAX_FORKS = 20;
-const MAX_NAME = 40;
+export const MAX_NAME = 40;
 
 const forkSpace = z.string().refine(isForkSpace);
 
@@ -35,7 +35,7 @@ const visible = (label: string) =>
 export const forkNameSchema = visible('A fork’s name').refine(
   (name) => name.toLowerCase() !== 'main',
   {
-    error: '“Main” is the name of the lab’s own log: choose another',
+    error: '“Main” is the sandbox’s log: choose another name',
   },
 );
 

@@ -149,7 +149,7 @@ const WholeLab = () => (
       <NeedsLog
         label="Forks"
         className="forks"
-        does="A fork is a new log that starts as a copy of part of the event log."
+        does="A fork is a new event log that starts as a copy of this log’s first events, up to a position you choose."
       >
         <Loading>
           <Forks />

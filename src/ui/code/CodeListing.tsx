@@ -20,8 +20,8 @@ const marksOn = (doc: Text, marked: readonly number[]) => {
   return builder.finish();
 };
 
-/** The marked lines as the file numbers them, runs joined: "lines 41–44", "line 26". */
-const linesOf = (snippet: Snippet): string[] => {
+/** The marked lines as the file numbers them, runs joined: "lines 41–44 and 50", "line 26". */
+const linesOf = (snippet: Snippet): string => {
   const lines = snippet.marked.map((line) => line + snippet.firstLine - 1);
   const runs: [number, number][] = [];
   for (const line of lines) {
@@ -29,9 +29,11 @@ const linesOf = (snippet: Snippet): string[] => {
     if (last?.[1] === line - 1) last[1] = line;
     else runs.push([line, line]);
   }
-  return runs.map(([from, to]) =>
-    from === to ? `line ${String(from)}` : `lines ${String(from)}–${String(to)}`,
+  const named = runs.map(([from, to]) =>
+    from === to ? String(from) : `${String(from)}–${String(to)}`,
   );
+  const last = named.pop() ?? '';
+  return `${lines.length === 1 ? 'line' : 'lines'} ${named.length > 0 ? `${named.join(', ')} and ${last}` : last}`;
 };
 
 const CodeListing = ({ snippet, label }: { snippet: Snippet; label: string }) => {
@@ -62,7 +64,7 @@ const CodeListing = ({ snippet, label }: { snippet: Snippet; label: string }) =>
       <div className="code-editor" ref={host} />
       {snippet.marked.length > 0 && (
         <figcaption className="muted">
-          Marked: {linesOf(snippet).join(', ')} of {snippet.name}.
+          Marked in {snippet.name}: {linesOf(snippet)}.
         </figcaption>
       )}
     </figure>

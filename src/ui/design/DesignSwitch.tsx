@@ -63,7 +63,7 @@ export const DesignSwitch = () => {
           : inChapter
             ? `Chapters run on “${DESIGN_NAMES['event-sourced']}”. Go back to the sandbox to try another design.`
             : inFork
-              ? `A fork is a copy of an event log, so it runs on “${DESIGN_NAMES['event-sourced']}”. Go back to Main to try another design.`
+              ? `A fork is an event log, so it runs on “${DESIGN_NAMES['event-sourced']}”, the only design here that keeps its events as the record. Go back to Main to try another design.`
               : `${DESIGN_SUMMARY[design]} Each design keeps its own stores: switching loses nothing.`}
       </p>
       <ol className="pipeline" aria-label="How a command travels">

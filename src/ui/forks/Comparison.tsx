@@ -51,6 +51,7 @@ const Column = ({
           {rows.map(([key, row]) => (
             <li key={key} className={differs.has(key) ? 'changed' : undefined}>
               {describeRow(view, row)}
+              {differs.has(key) && <span className="visually-hidden"> (differs)</span>}
             </li>
           ))}
         </ul>
@@ -102,7 +103,8 @@ export const Comparison = ({ view, left, right }: { view: ViewName; left: Side; 
         <Column view={view} side={right} moment={shown.right} differs={differs} />
       </div>
       <p className="muted">
-        Each side is computed from its own log by the view’s projection, as Time travel does.
+        Each side is computed from its whole log by the view’s projection, as Time travel does, not
+        read from the live view, which can be behind.
       </p>
     </div>
   );

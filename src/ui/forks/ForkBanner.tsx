@@ -4,7 +4,7 @@ import { useForks } from '../../state/forks';
 import { showNotice } from '../../state/stores';
 import { useHash } from '../lessons/useHash';
 import { useRuntime } from '../runtimeContext';
-import { goTo } from './forkActions';
+import { goTo, logOf } from './forkActions';
 
 export const ForkBanner = () => {
   const runtime = useRuntime();
@@ -14,8 +14,8 @@ export const ForkBanner = () => {
   if (!fork || inChapter) return null;
   return (
     <p className="banner banner-fork">
-      You are in the fork “{fork.name}”, started from {fork.source}’s log at #{fork.from}. Commands
-      you run here are appended to this fork’s log only.{' '}
+      You are in the fork “{fork.name}”, started from {logOf(fork.source)} at #{fork.from}. The
+      events of the commands you run here go to this fork’s log only.{' '}
       <button
         type="button"
         className="small"

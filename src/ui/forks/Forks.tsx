@@ -6,6 +6,7 @@ import type { ForkSpace } from '../../eventstore/space';
 import { parseHash } from '../../lessons/route';
 import {
   forkNameProblem,
+  MAX_NAME,
   renameFork,
   spaceOfChoice,
   useForks,
@@ -15,7 +16,7 @@ import {
 import { useHash } from '../lessons/useHash';
 import { useRuntime } from '../runtimeContext';
 import { Comparison } from './Comparison';
-import { deleteFork, goTo, nameOfChoice } from './forkActions';
+import { deleteFork, goTo, nameOfChoice, quotedLog } from './forkActions';
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -39,7 +40,7 @@ const RenameForm = ({ fork, onDone }: { fork: Fork; onDone: () => void }) => {
         id={id}
         value={name}
         autoFocus
-        maxLength={80}
+        maxLength={MAX_NAME}
         aria-invalid={problem !== null}
         aria-describedby={problem ? `${id}-problem` : undefined}
         onChange={(e) => setName(e.target.value)}
@@ -89,9 +90,10 @@ export const Forks = () => {
     <section aria-label="Forks" className="panel forks">
       <h2>Forks</h2>
       <p className="explain">
-        A fork is a what-if: a new log that starts as a copy of events #1–#N of the log you are in
-        (choose a position in Time travel, then Fork from here). Commands you run in a fork are
-        appended to its log only, and its views are built from that log, so Main stays as it was.
+        A fork is a what-if: a new event log that starts as a copy of the first events of the log
+        you are in, up to a position you choose in Time travel (Fork from here). The events of the
+        commands you run in a fork go to its log only, and its write side and views are built from
+        that log: nothing you do there changes the log it came from.
       </p>
       {inChapter && (
         <p className="muted">
@@ -114,7 +116,7 @@ export const Forks = () => {
               />
               Main
             </label>{' '}
-            <span className="muted">the lab’s own log</span>
+            <span className="muted">the sandbox’s log</span>
           </li>
           {forks.map((fork) => (
             <li key={fork.space}>
@@ -133,7 +135,7 @@ export const Forks = () => {
                     {fork.name}
                   </label>{' '}
                   <span className="muted">
-                    from {fork.source} at #{fork.from}
+                    from {quotedLog(fork.source)} at #{fork.from}
                   </span>{' '}
                   <span className="fork-actions">
                     <button
@@ -160,7 +162,8 @@ export const Forks = () => {
                 <div className="fork-confirm">
                   <p>
                     Delete “{fork.name}”? Its log and its views are deleted for good
-                    {choice === fork.space ? ', and the lab goes back to Main' : ''}.
+                    {choice === fork.space ? ', and the lab goes back to Main' : ''} (forks started
+                    from it keep their own copies).
                   </p>
                   <button
                     type="button"

@@ -20,6 +20,13 @@ import { showNotice } from '../../state/stores';
 export const eventsUpTo = (upTo: number): string =>
   upTo === 0 ? 'no events' : upTo === 1 ? 'event #1' : `events #1–#${String(upTo)}`;
 
+/** A log's name in a sentence: Main as it is, a fork's in quotes. */
+export const quotedLog = (name: string): string => (name === 'Main' ? 'Main' : `“${name}”`);
+
+/** "Main’s log", "the log of “Fork from #5”". */
+export const logOf = (name: string): string =>
+  name === 'Main' ? 'Main’s log' : `the log of “${name}”`;
+
 /** The name of the log the sandbox runs on now. */
 export const nameOfChoice = (choice: LogChoice, forks: readonly Fork[]): string =>
   choice === 'main' ? 'Main' : (forks.find((fork) => fork.space === choice)?.name ?? 'Main');
@@ -55,12 +62,15 @@ export const forkFrom = async (runtime: Runtime, upTo: number): Promise<Fork> =>
   };
   addFork(fork);
   await goTo(runtime, space);
+  const from = quotedLog(source);
   showNotice(
-    `Forked ${source} at #${String(upTo)}: the new log starts with ${eventsUpTo(upTo)} of ${source}, copied, and its views are built from it. ${source} stays as it was.${
-      copied.splitCommand
-        ? ` #${String(upTo)} was not the last event of its command: the fork holds only part of what that command decided.`
-        : ''
-    }`,
+    upTo === 0
+      ? `Forked ${from} at #0: the new log starts empty. Nothing you do here changes ${from}.`
+      : `Forked ${from} at #${String(upTo)}: the new log starts with a copy of ${eventsUpTo(upTo)} of ${from}, and its projections build its views from that copy. Nothing you do here changes ${from}.${
+          copied.splitCommand
+            ? ` #${String(upTo)} was not the last event of its command: the fork holds only part of what that command decided, a state no commit ever left, in which a rule may not hold.`
+            : ''
+        }`,
   );
   return fork;
 };

@@ -8,7 +8,7 @@ export const ProvenanceCode = ({ provenance }: { provenance: Provenance & { view
   const recent = useLog((s) => s.recent);
   return (
     <ShowCode
-      label="Show the code that built it"
+      label="Show the projection code that built this row"
       request={{
         kind: 'row',
         view: provenance.view,

@@ -194,7 +194,11 @@ export const TimeTravel = () => {
               <button
                 type="button"
                 disabled={!runtime || forking}
-                title={`A new log that starts with ${eventsUpTo(shownPosition)} of this one, to try another path from there`}
+                title={
+                  shownPosition === 0
+                    ? 'Start a new, empty log and go to it. This log is not changed.'
+                    : `Start a new log with a copy of ${eventsUpTo(shownPosition)} of this one, and go to it. This log is not changed.`
+                }
                 onClick={() => {
                   if (!runtime) return;
                   setForking(true);
@@ -224,7 +228,9 @@ export const TimeTravel = () => {
           </div>
           {forking && (
             <p role="status" className="muted">
-              Copying {eventsUpTo(shownPosition)} into a new fork…
+              {shownPosition === 0
+                ? 'Starting an empty fork…'
+                : `Copying ${eventsUpTo(shownPosition)} into a new fork…`}
             </p>
           )}
           {error && <p role="alert">{error}</p>}
