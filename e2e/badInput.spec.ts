@@ -23,6 +23,13 @@ const CASES: readonly Case[] = [
   { form: 'Add product', fields: { SKU: 'constructor' }, field: 'SKU', message: /is reserved/ },
   { form: 'Add product', fields: { Name: LONG }, field: 'Name', message: /at most 100 char/ },
   { form: 'Add product', fields: { Name: '   ' }, field: 'Name', message: /^Name is required$/ },
+  // Shown as "Blue mug": a right-to-left override reverses what follows it.
+  {
+    form: 'Add product',
+    fields: { Name: '\u202Egum eulB' },
+    field: 'Name',
+    message: /^Name may not contain invisible characters that reverse the text/,
+  },
   { form: 'Add product', fields: { Price: '-1' }, field: 'Price', message: /greater than 0/ },
   { form: 'Add product', fields: { Price: '0' }, field: 'Price', message: /greater than 0/ },
   { form: 'Add product', fields: { Price: '1.234' }, field: 'Price', message: /2 decimal/ },
@@ -62,6 +69,31 @@ const CASES: readonly Case[] = [
   { form: 'Place order', fields: { Quantity: '-2' }, field: 'Quantity', message: /at least 1/ },
   { form: 'Place order', fields: { Quantity: '2.5' }, field: 'Quantity', message: /whole number/ },
   { form: 'Place order', fields: { Quantity: '' }, field: 'Quantity', message: /required/ },
+  // Number() would read these as 16 and 1000: only plain decimal numbers are taken.
+  {
+    form: 'Place order',
+    fields: { Quantity: '0x10' },
+    field: 'Quantity',
+    message: /^Quantity must be a number written in digits, like 3$/,
+  },
+  {
+    form: 'Place order',
+    fields: { Quantity: '1e3' },
+    field: 'Quantity',
+    message: /^Quantity must be a number written in digits, like 3$/,
+  },
+  {
+    form: 'Add product',
+    fields: { Stock: '0x10' },
+    field: 'Stock',
+    message: /^Stock must be a number written in digits, like 3$/,
+  },
+  {
+    form: 'Add product',
+    fields: { Price: '1e1' },
+    field: 'Price',
+    message: /^Price must be a number written in digits, like 12.50$/,
+  },
   { form: 'Place order', fields: { Quantity: '999' }, field: null, message: /Not enough stock/ },
   { form: 'Place order', fields: { SKU: 'GHOST' }, field: null, message: /GHOST/ },
   {

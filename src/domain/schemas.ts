@@ -23,17 +23,23 @@ export const identifier = (label: string, example: string) =>
         `${label} cannot be “${String(issue.input)}”: that name is reserved, choose another`,
     });
 
-export const numberField = (label: string) =>
+/**
+ * A number. A form field whose text is not a plain decimal number arrives as NaN (formParsing.ts):
+ * its message shows the form expected, `example`.
+ */
+export const numberField = (label: string, example = '3') =>
   z.number({
     error: (issue) =>
       issue.input === undefined || issue.input === null
         ? `${label} is required`
-        : `${label} must be a number`,
+        : Number.isNaN(issue.input)
+          ? `${label} must be a number written in digits, like ${example}`
+          : `${label} must be a number`,
   });
 
 /** An amount of money: more than 0, at most a million, whole cents. */
 export const moneySchema = (label: string) =>
-  numberField(label)
+  numberField(label, '12.50')
     .gt(0, `${label} must be greater than 0`)
     .max(1_000_000, `${label} must be at most 1,000,000`)
     .refine(hasAtMostTwoDecimals, `${label} may have at most 2 decimal places`);
@@ -44,12 +50,21 @@ export const wholeNumber = (label: string, min: number, max: number) =>
     .min(min, min === 0 ? `${label} cannot be negative` : `${label} must be at least ${min}`)
     .max(max, `${label} must be at most ${max.toLocaleString('en-US')}`);
 
+/**
+ * Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069): invisible, they reorder the
+ * text around them, so "\u202Egum eulB" is shown as "Blue mug".
+ */
+const BIDI_CONTROLS = /[\u202A-\u202E\u2066-\u2069]/;
+
 export const textField = (label: string, max: number) =>
   z
     .string({ error: `${label} is required` })
     .trim()
     .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
+    .max(max, `${label} must be at most ${max} characters`)
+    .refine((text) => !BIDI_CONTROLS.test(text), {
+      error: `${label} may not contain invisible characters that reverse the text's direction (U+202A–U+202E, U+2066–U+2069): they make it read as something else`,
+    });
 
 export const commandMetaSchema = z.object({
   commandId: z.string().min(1).max(100),

@@ -73,6 +73,15 @@ describe('A share link', () => {
       /^its command 1 is not valid: Quantity must be at least 1$/,
     ],
     [
+      'a name a bidirectional override disguises',
+      encode({
+        ...session,
+        v: 1,
+        commands: [{ type: 'AddProduct', data: { ...commands[0]?.data, name: '\u202Egum eulB' } }],
+      }),
+      /^its command 1 is not valid: Name may not contain invisible characters that reverse/,
+    ],
+    [
       'an unknown command',
       encode({ ...session, v: 1, commands: [commands[0], { type: 'Explode', data: {} }] }),
       /^its command 2 is not valid/,

@@ -85,6 +85,12 @@ export const BAD_CONTENT: BadFile[] = [
     reason: /^ProductAdded: Price must be a number$/,
   },
   {
+    name: 'a name that a bidirectional override shows reversed',
+    text: withData(2, { name: '\u202Egum eulB' }),
+    line: 2,
+    reason: /^ProductAdded: Name may not contain invisible characters that reverse/,
+  },
+  {
     name: 'stock -1',
     text: withData(2, { stock: -1 }),
     line: 2,

@@ -9,10 +9,45 @@ describe('Form text to command data', () => {
     ['3', 3],
     ['-3', -3],
     ['1.5', 1.5],
-  ])('reads %j as %j', (text, value) => expect(numberFromText(text)).toBe(value));
+    [' 12.50 ', 12.5],
+    ['.5', 0.5],
+    ['007', 7],
+  ])('reads %j as %j', (text, value) => expect(numberFromText(text, '.')).toBe(value));
 
-  it('reads words as NaN, which the schema then refuses', () =>
-    expect(numberFromText('three')).toBeNaN());
+  it.each([
+    'three',
+    '0x10',
+    '1e3',
+    '1E3',
+    '0b11',
+    '0o7',
+    'Infinity',
+    '1,000',
+    '1_000',
+    '+3',
+    '--3',
+    '1.2.3',
+    '٣',
+  ])('refuses %j (NaN, which the schema refuses with the form it expects)', (text) =>
+    expect(numberFromText(text, '.')).toBeNaN(),
+  );
+
+  it('takes the locale’s decimal comma, and still the point', () => {
+    expect(numberFromText('12,50', ',')).toBe(12.5);
+    expect(numberFromText('12.50', ',')).toBe(12.5);
+    expect(numberFromText('1,000', '.')).toBeNaN();
+  });
+
+  it('says which form a number is expected in', () => {
+    const refused = parseForm(placeOrderData, {
+      orderId: 'ORD-1',
+      lines: [{ sku: 'SKU-1', quantity: numberFromText('0x10', '.') }],
+    });
+    expect(refused).toEqual({
+      ok: false,
+      errors: { 'lines.0.quantity': 'Quantity must be a number written in digits, like 3' },
+    });
+  });
 
   it('reports the first message per field', () =>
     expect(

@@ -5,9 +5,22 @@ import type { FieldIssue } from '../../domain/validation';
 
 export type FieldErrors = Record<string, string>;
 
-/** Empty text is "missing" (undefined), anything else a number (NaN if it is not one). */
-export const numberFromText = (text: string): number | undefined =>
-  text.trim() === '' ? undefined : Number(text);
+/** The decimal point of the learner's locale ("." or ","). */
+const localeDecimal = (): string =>
+  new Intl.NumberFormat().formatToParts(1.5).find((part) => part.type === 'decimal')?.value ?? '.';
+
+/**
+ * Empty text is "missing" (undefined); a plain decimal number in digits (an optional minus, a
+ * point or the locale's decimal mark) is that number; anything else is NaN, which the schema refuses
+ * with the form it expects. `Number(text)` would take `0x10` as 16 and `1e3` as 1000: a learner who
+ * typed those meant something else.
+ */
+export const numberFromText = (text: string, decimal = localeDecimal()): number | undefined => {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const point = decimal === '.' ? trimmed : trimmed.replace(decimal, '.');
+  return /^-?(\d+(\.\d*)?|\.\d+)$/.test(point) ? Number(point) : Number.NaN;
+};
 
 /** The first message per field path, e.g. `lines.0.quantity`. */
 export const toFieldErrors = (issues: readonly FieldIssue[], prefix = ''): FieldErrors => {
