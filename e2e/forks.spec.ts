@@ -120,7 +120,9 @@ test('a fork is renamed (a bad name refused), deleted with its log, and the lab 
   );
   await rename.getByLabel('New name').fill('\u202Egum eulB');
   await rename.getByRole('button', { name: 'Save name' }).click();
-  await expect(rename.getByRole('alert')).toContainText('control or invisible characters');
+  await expect(rename.getByRole('alert')).toContainText(
+    'invisible characters that reverse the text',
+  );
   await rename.getByLabel('New name').fill('Sold out');
   await rename.getByRole('button', { name: 'Save name' }).click();
   await expect(banner(page)).toContainText('“Sold out”');

@@ -113,6 +113,34 @@ test.describe('export and import', () => {
     await expect(region(page).getByRole('alert')).toContainText(
       'line 2: stream product-SKU-1 is already in your log',
     );
+
+    // An export whose ids were renamed but whose command ids were kept: refused when checked, at
+    // its line, like every other refusal (not later, by Import, in vaguer words).
+    const logged = await page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          const open = indexedDB.open('cqrs-lab-events');
+          open.onerror = () => reject(new Error('no event store'));
+          open.onsuccess = () => {
+            const get = open.result.transaction('events').objectStore('events').get(1);
+            get.onsuccess = () => {
+              resolve((get.result as { meta: { commandId: string } }).meta.commandId);
+              open.result.close();
+            };
+          };
+        }),
+    );
+    const renamed = {
+      ...product,
+      streamId: 'product-SKU-2',
+      data: { sku: 'SKU-2', name: 'Teapot', price: 30, stock: 2 },
+      meta: { ...event.meta, commandId: logged },
+    };
+    await chooseFile(page, 'renamed.ndjson', `${header}\n${JSON.stringify(renamed)}\n`);
+    await expect(region(page).getByRole('alert')).toHaveText(
+      `renamed.ndjson cannot be imported: line 2: command ${logged} is already in your log: a command id is never used twice, so appending takes only new commands (choose Replace to load this log instead). Nothing was imported.`,
+    );
+    await expect(region(page).getByRole('button', { name: /^Import/ })).toHaveCount(0);
     await expect(lab.logRows()).toHaveCount(1);
     await expect(lab.viewRow(lab.stockLevels, 'SKU-1')).toContainText('Blue mug');
   });

@@ -10,15 +10,27 @@ const api = {
     report(1);
     return 'done';
   },
-  /** Reports progress every 20 ms for `ms`, then answers: longer than a caller's limit. */
-  slowWithProgress: async (ms: number, report: (done: number) => void) => {
-    for (let done = 0; done * 20 < ms; done += 1) {
+  /** Reports progress at each step the test releases (`step()`), then answers after `steps`. */
+  stepped: async (steps: number, report: (done: number) => void) => {
+    for (let done = 1; done <= steps; done += 1) {
+      await new Promise<void>((resolve) => released.push(resolve));
       report(done);
-      await new Promise((resolve) => setTimeout(resolve, 20));
     }
     return 'caught up';
   },
 };
+/** The steps `stepped` waits on, released one at a time by the test. */
+const released: (() => void)[] = [];
+/** Lets messages travel between the two ports: one message's trip through a channel of its own. */
+const turn = () =>
+  new Promise<void>((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 type Api = typeof api;
 
 const channels: MessageChannel[] = [];
@@ -49,8 +61,23 @@ describe('A remote API', () => {
   });
 
   it('times a call given a callback from its latest report: moving on, it may take longer', async () => {
-    const view = open({ timeoutMs: 100 });
-    await expect(view.slowWithProgress(300, () => undefined)).resolves.toBe('caught up');
+    // The limit is measured on a fake clock, moved by the test: 80 ms between reports, 400 in all,
+    // against a limit of 100, however busy the machine.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const view = open({ timeoutMs: 100 });
+      const reports: number[] = [];
+      const call = view.stepped(5, (done) => reports.push(done));
+      for (let step = 1; step <= 5; step += 1) {
+        while (released.length === 0) await turn();
+        released.shift()?.();
+        while (reports.length < step) await turn();
+        vi.advanceTimersByTime(80);
+      }
+      await expect(call).resolves.toBe('caught up');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('fails a call given a callback that stops reporting, saying so', async () => {

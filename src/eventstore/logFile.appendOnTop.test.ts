@@ -23,6 +23,7 @@ describe('The log file', () => {
         labDomain.initialState(),
       ),
       versions: new Map(VALID_EVENTS.map((event) => [event.streamId, event.version])),
+      commands: new Set(VALID_EVENTS.map((event) => event.meta.commandId)),
     };
 
     const touchingSku1 = toLogFile(
@@ -37,6 +38,23 @@ describe('The log file', () => {
       const refusal = refusalOf(checkLogFile(touchingSku1, base));
       expect(refusal.line).toBe(3);
       expect(refusal.reason).toMatch(/stream product-SKU-1 is already in your log/);
+    });
+
+    it('refuses a file whose streams are new but whose command ids the log holds (ids renamed, command ids kept), at its line', () => {
+      const reused = VALID_EVENTS[1]?.meta.commandId ?? '';
+      const renamed = toLogFile(
+        stored([
+          { commandId: 'imp-1', event: productAdded('SKU-9', 4, 'Plate') },
+          { commandId: reused, event: accountOpened('ACC-9') },
+        ]),
+        EXPORTED_AT,
+      );
+      const refusal = refusalOf(checkLogFile(renamed, base));
+      expect(refusal.line).toBe(3);
+      expect(refusal.reason).toBe(
+        `command ${reused} is already in your log: a command id is never used twice, so appending takes only new commands (choose Replace to load this log instead)`,
+      );
+      expect(checkLogFile(renamed)).toMatchObject({ ok: true });
     });
 
     it('accepts the same file when it replaces the log instead', () => {

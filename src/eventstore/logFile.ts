@@ -60,7 +60,12 @@ export const toLogFile = (events: readonly StoredEvent[], exportedAt: string): s
   ].join('\n');
 
 /** The log an import goes on top of (append), or nothing (replace). */
-export type ImportBase = { state: LabState; versions: ReadonlyMap<string, number> };
+export type ImportBase = {
+  state: LabState;
+  versions: ReadonlyMap<string, number>;
+  /** The ids of the commands whose events the log holds: a file appended may not use them. */
+  commands: ReadonlySet<string>;
+};
 
 export type LogCheck =
   | { ok: true; events: StoredEvent[]; streams: number }
@@ -78,7 +83,7 @@ const withPaths = (error: z.ZodError): string =>
  * Checks a log file line by line: its header; every event's shape, position (1, 2, 3… without
  * gaps), stream and version (each stream 1, 2, 3…); and that each fact can follow the ones before
  * it (no reservation of a product that does not exist, no balance below zero). On top of `base`
- * (append), the file may only bring new streams.
+ * (append), the file may only bring new streams and new commands.
  */
 export const checkLogFile = (text: string, base?: ImportBase): LogCheck => {
   if (text.length > MAX_IMPORT_BYTES)
@@ -127,6 +132,11 @@ export const checkLogFile = (text: string, base?: ImportBase): LogCheck => {
       return refuse(
         line,
         `command ${meta.commandId} already appended the events up to line ${String(commandLine)}: a command's events come one after another, and a command id is never used twice`,
+      );
+    if (commandLine === undefined && base?.commands.has(meta.commandId))
+      return refuse(
+        line,
+        `command ${meta.commandId} is already in your log: a command id is never used twice, so appending takes only new commands (choose Replace to load this log instead)`,
       );
     commandLines.set(meta.commandId, line);
     if (!isEventType(type)) return refuse(line, `unknown event type "${type}"`);

@@ -54,7 +54,7 @@ describe('A fork’s name', () => {
       'A fork is already called “Refund first”: choose another name',
     );
     expect(forkNameProblem('main', forks)).toBe('“Main” is the sandbox’s log: choose another name');
-    expect(forkNameProblem('\u202Egum eulB', forks)).toContain('control or invisible');
+    expect(forkNameProblem('\u202Egum eulB', forks)).toContain('reverse the text');
     expect(forkNameProblem('a\u200Bb', forks)).toContain('control or invisible');
   });
 

@@ -19,6 +19,7 @@ export const importBase = async (db: EventStoreDb, mode: ImportMode) => {
   return {
     state: foldLab(events),
     versions: new Map(events.map((e) => [e.streamId, e.version])),
+    commands: new Set(events.map((e) => e.meta.commandId)),
   };
 };
 

@@ -72,7 +72,9 @@ describe('Write model (shop)', () => {
           data: { sku: 'SKU-1', name: 'Mug', price: Number.NaN, stock: 1 },
           meta,
         },
-        issues: [{ path: 'data.price', message: 'Price must be a number' }],
+        issues: [
+          { path: 'data.price', message: 'Price must be a number written in digits, like 12.50' },
+        ],
       },
       {
         name: 'a price typed as text',
