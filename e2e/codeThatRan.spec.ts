@@ -94,5 +94,19 @@ test.describe('see the code that ran', () => {
       'Marked: the code for OrderPlaced: the types of the events that built this row',
     );
     await expect(markedLines(built).first()).toHaveText("case 'OrderPlaced': {");
+    // The listing has scrolled within its own height to its first marked line.
+    await expect
+      .poll(() =>
+        markedLines(built)
+          .first()
+          .evaluate((line) => {
+            const scroller = line.closest('.cm-scroller');
+            if (!scroller) return 'no scroller';
+            const inner = line.getBoundingClientRect();
+            const outer = scroller.getBoundingClientRect();
+            return inner.top >= outer.top && inner.bottom <= outer.bottom ? 'in view' : 'hidden';
+          }),
+      )
+      .toBe('in view');
   });
 });

@@ -57,6 +57,15 @@ const CodeListing = ({ snippet, label }: { snippet: Snippet; label: string }) =>
         ],
       }),
     });
+    // The listing scrolls within its own height to its first marked line (the page stays put).
+    const [first] = snippet.marked;
+    if (first !== undefined)
+      view.requestMeasure({
+        read: () => view.lineBlockAt(doc.line(first).from).top,
+        write: (top) => {
+          view.scrollDOM.scrollTop = Math.max(0, top - 2 * view.defaultLineHeight);
+        },
+      });
     return () => view.destroy();
   }, [snippet, label]);
   return (
