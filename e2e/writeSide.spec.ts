@@ -76,7 +76,7 @@ test.describe('the write side', () => {
       'Name is required',
     );
     await expect(form.getByLabel('Price', { exact: true })).toHaveAccessibleDescription(
-      'Price must be a number',
+      'Price must be a number written in digits, like 12.50',
     );
     await expect(form.getByLabel('Stock', { exact: true })).toHaveAccessibleDescription(
       'Stock must be a whole number',
