@@ -2,7 +2,8 @@
 // marks) into another space's empty log. The fork then goes its own way; the source is only read.
 import { headPosition } from './appendBatch';
 import type { EventStoreDb } from './eventStoreDb';
-import { logIdentity, markRewritten } from './logMark';
+import { logIdentity } from './logMark';
+import { clearLog } from './rewind';
 
 const PAGE = 5_000;
 
@@ -31,13 +32,7 @@ export const forkLog = async (
     throw new Error(
       `The log ends at #${String(before.head)}, so it cannot be forked at #${String(upTo)}`,
     );
-  const empty = () =>
-    target.transaction('rw', target.events, target.inline, target.marks, async () => {
-      await target.events.clear();
-      await target.inline.clear();
-      await markRewritten(target);
-    });
-  await empty();
+  await clearLog(target);
   for (let from = 1; from <= upTo; from += PAGE) {
     const rows = await source.events
       .where('position')
@@ -48,7 +43,7 @@ export const forkLog = async (
   const [last, next] = await source.events.bulkGet([upTo, upTo + 1]);
   const after = await logIdentity(source);
   if (after.mark !== before.mark || (await headPosition(target)) !== upTo) {
-    await empty();
+    await clearLog(target);
     throw new Error(
       'The log was rewritten while it was being copied (a Step back, Reset or import in another tab?): nothing was forked. Try again.',
     );

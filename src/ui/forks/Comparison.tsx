@@ -10,6 +10,7 @@ import { counted } from '../counted';
 import { usePaced } from '../paced';
 import { useRuntime } from '../runtimeContext';
 import { describeRow } from '../timetravel/describeRow';
+import { reasonOf } from './forkActions';
 
 type Side = { space: Space; name: string };
 
@@ -77,7 +78,7 @@ export const Comparison = ({ view, left, right }: { view: ViewName; left: Side; 
         setError(null);
       })
       .catch((e: unknown) => {
-        if (current) setError(e instanceof Error ? e.message : String(e));
+        if (current) setError(reasonOf(e));
       });
     return () => {
       current = false;

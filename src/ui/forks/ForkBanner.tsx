@@ -1,15 +1,14 @@
 // Says, all the while, that the sandbox runs on a fork and not on Main, with the way back.
-import { parseHash } from '../../lessons/route';
 import { useForks } from '../../state/forks';
 import { showNotice } from '../../state/stores';
-import { useHash } from '../lessons/useHash';
+import { useInChapter } from '../lessons/useHash';
 import { useRuntime } from '../runtimeContext';
-import { goTo, logOf } from './forkActions';
+import { goTo, logOf, reasonOf } from './forkActions';
 
 export const ForkBanner = () => {
   const runtime = useRuntime();
   const { forks, choice } = useForks();
-  const inChapter = parseHash(useHash()).kind === 'chapter';
+  const inChapter = useInChapter();
   const fork = forks.find((f) => f.space === choice);
   if (!fork || inChapter) return null;
   return (
@@ -23,9 +22,7 @@ export const ForkBanner = () => {
         onClick={() => {
           if (runtime)
             goTo(runtime, 'main').catch((error: unknown) =>
-              showNotice(
-                `The lab could not go back to Main: ${error instanceof Error ? error.message : String(error)}`,
-              ),
+              showNotice(`The lab could not go back to Main: ${reasonOf(error)}`),
             );
         }}
       >

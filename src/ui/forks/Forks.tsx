@@ -3,7 +3,6 @@
 import { useId, useState, type SyntheticEvent } from 'react';
 import { VIEW_NAMES, type ViewName } from '../../domain/views';
 import type { ForkSpace } from '../../eventstore/space';
-import { parseHash } from '../../lessons/route';
 import {
   forkNameProblem,
   MAX_NAME,
@@ -13,12 +12,10 @@ import {
   type Fork,
   type LogChoice,
 } from '../../state/forks';
-import { useHash } from '../lessons/useHash';
+import { useInChapter } from '../lessons/useHash';
 import { useRuntime } from '../runtimeContext';
 import { Comparison } from './Comparison';
-import { deleteFork, goTo, nameOfChoice, quotedLog } from './forkActions';
-
-const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+import { deleteFork, goTo, nameOfChoice, quotedLog, reasonOf } from './forkActions';
 
 const RenameForm = ({ fork, onDone }: { fork: Fork; onDone: () => void }) => {
   const { forks } = useForks();
@@ -67,7 +64,7 @@ const RenameForm = ({ fork, onDone }: { fork: Fork; onDone: () => void }) => {
 export const Forks = () => {
   const runtime = useRuntime();
   const { forks, choice } = useForks();
-  const inChapter = parseHash(useHash()).kind === 'chapter';
+  const inChapter = useInChapter();
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [renaming, setRenaming] = useState<ForkSpace | null>(null);
@@ -78,13 +75,26 @@ export const Forks = () => {
     setBusy(doing);
     setError(null);
     work()
-      .catch((e: unknown) => setError(message(e)))
+      .catch((e: unknown) => setError(reasonOf(e)))
       .finally(() => setBusy(null));
   };
   const choose = (next: LogChoice) => {
     if (!runtime) return;
     run(`Starting the workers on ${nameOfChoice(next, forks)}…`, () => goTo(runtime, next));
   };
+  /** Main's or a fork's choice in the Log group, named as the list shows it. */
+  const logRadio = (log: LogChoice) => (
+    <label>
+      <input
+        type="radio"
+        name={`${groupId}-log`}
+        checked={choice === log}
+        disabled={!runtime || inChapter || busy !== null}
+        onChange={() => choose(log)}
+      />
+      {nameOfChoice(log, forks)}
+    </label>
+  );
 
   return (
     <section aria-label="Forks" className="panel forks">
@@ -106,17 +116,7 @@ export const Forks = () => {
         </span>
         <ul>
           <li>
-            <label>
-              <input
-                type="radio"
-                name={`${groupId}-log`}
-                checked={choice === 'main'}
-                disabled={!runtime || inChapter || busy !== null}
-                onChange={() => choose('main')}
-              />
-              Main
-            </label>{' '}
-            <span className="muted">the sandbox’s log</span>
+            {logRadio('main')} <span className="muted">the sandbox’s log</span>
           </li>
           {forks.map((fork) => (
             <li key={fork.space}>
@@ -124,16 +124,7 @@ export const Forks = () => {
                 <RenameForm fork={fork} onDone={() => setRenaming(null)} />
               ) : (
                 <>
-                  <label>
-                    <input
-                      type="radio"
-                      name={`${groupId}-log`}
-                      checked={choice === fork.space}
-                      disabled={!runtime || inChapter || busy !== null}
-                      onChange={() => choose(fork.space)}
-                    />
-                    {fork.name}
-                  </label>{' '}
+                  {logRadio(fork.space)}{' '}
                   <span className="muted">
                     from {quotedLog(fork.source)} at #{fork.from}
                   </span>{' '}

@@ -16,6 +16,10 @@ import {
 } from '../../state/forks';
 import { showNotice } from '../../state/stores';
 
+/** What went wrong, in the words the error carries. */
+export const reasonOf = (error: unknown): string =>
+  error instanceof Error ? error.message : String(error);
+
 /** "no events", "event #1", "events #1–#5": the start of a log forked at #`upTo`. */
 export const eventsUpTo = (upTo: number): string =>
   upTo === 0 ? 'no events' : upTo === 1 ? 'event #1' : `events #1–#${String(upTo)}`;

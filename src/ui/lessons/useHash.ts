@@ -1,5 +1,6 @@
 // The URL's hash, as a React value: it names the open chapter or a shared session.
 import { useSyncExternalStore } from 'react';
+import { parseHash } from '../../lessons/route';
 
 const subscribeToHash = (changed: () => void) => {
   window.addEventListener('hashchange', changed);
@@ -13,3 +14,6 @@ export const useHash = () =>
     () => location.hash,
     () => '',
   );
+
+/** Whether a chapter is open (it runs on the lessons' own log, not the sandbox's). */
+export const useInChapter = (): boolean => parseHash(useHash()).kind === 'chapter';

@@ -7,9 +7,8 @@ import type { Moment } from '../../runtime/runtime';
 import { useRuntime } from '../runtimeContext';
 import { describeRow } from './describeRow';
 import { usePaced } from '../paced';
-import { parseHash } from '../../lessons/route';
-import { useHash } from '../lessons/useHash';
-import { eventsUpTo, forkFrom } from '../forks/forkActions';
+import { useInChapter } from '../lessons/useHash';
+import { eventsUpTo, forkFrom, reasonOf } from '../forks/forkActions';
 
 /** The part of the write-side state that the stream's events built (one product, order or account). */
 const aggregateOf = (state: LabState) => {
@@ -101,7 +100,7 @@ export const TimeTravel = () => {
   const [error, setError] = useState<string | null>(null);
   const [forking, setForking] = useState(false);
   // A fork is the sandbox's what-if: a chapter's log is the chapter's own.
-  const inChapter = parseHash(useHash()).kind === 'chapter';
+  const inChapter = useInChapter();
   const sliderId = useId();
   useEffect(() => {
     if (!active || !runtime) return;
@@ -208,7 +207,7 @@ export const TimeTravel = () => {
                       setActive(false);
                       setShown(null);
                     })
-                    .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
+                    .catch((e: unknown) => setError(reasonOf(e)))
                     .finally(() => setForking(false));
                 }}
               >
