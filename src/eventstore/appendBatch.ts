@@ -11,6 +11,7 @@ import { ConcurrencyError, type ExpectedVersion } from './errors';
 import { appendedBy, withCommandMarks } from './commandIndex';
 import type { EventRow, EventStoreDb } from './eventStoreDb';
 import { applyInline } from './inline';
+import { readMark } from './logMark';
 import { readAll } from './read';
 import { CURRENT_SCHEMA_VERSION } from './upcast';
 
@@ -41,6 +42,11 @@ export type CommandResult = { commandId: string } & (
 /** What the planner may look at, inside the transaction. */
 export type BatchContext = {
   head: number;
+  /**
+   * Which log this is (see LogMark): another tab's Reset or Step back gives it a new mark, and a
+   * planner that folded the log before then must fold it again from the start.
+   */
+  mark: string;
   /** Command ids in this batch that appended events before (retries): do not plan them. */
   handledBefore: ReadonlySet<string>;
   readAll: (options: { fromPosition: number; limit: number }) => Promise<StoredEvent[]>;
@@ -90,11 +96,12 @@ export const appendBatch = (
   recordedAt: string,
   { plannedAtHead = false, inline, lookUp = commandIds }: BatchOptions = {},
 ): Promise<CommandResult[]> =>
-  db.transaction('rw', db.events, db.inline, async () => {
+  db.transaction('rw', db.events, db.inline, db.marks, async () => {
     const earlier = await appendedBy(db, lookUp);
     let position = await headPosition(db);
     const planned = await plan({
       head: position,
+      mark: await readMark(db),
       handledBefore: new Set(earlier.keys()),
       readAll: (options) => readAll(db, options),
     });

@@ -2,7 +2,6 @@
 // under a unique index): its events follow one another from there, as they were appended together.
 import type { StoredEvent } from '../domain/types';
 import type { EventRow, EventStoreDb } from './eventStoreDb';
-import { upcast } from './upcast';
 
 /**
  * Marks the first event of each command in a run of events (one command's append, or an imported
@@ -29,14 +28,15 @@ export const appendedBy = async (
     .where('command')
     .anyOf([...commandIds])
     .toArray();
-  for (const first of firsts) {
+  for (const row of firsts) {
+    const first = db.read(row);
     const id = first.meta.commandId;
     const rest = await db.events
       .where('position')
       .above(first.position)
-      .until((row) => row.meta.commandId !== id)
+      .until((next) => db.read(next).meta.commandId !== id)
       .toArray();
-    found.set(id, [first, ...rest].map(upcast));
+    found.set(id, [first, ...rest.map((next) => db.read(next))]);
   }
   return found;
 };

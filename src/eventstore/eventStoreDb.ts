@@ -3,9 +3,12 @@
 // `command` index does the same for a command appended twice (see EventRow).
 import Dexie, { type Table, type Transaction } from 'dexie';
 import type { StoredEvent } from '../domain/types';
+import { EVENT_STORE_NAME } from './space';
 import { CURRENT_SCHEMA_VERSION, upcastMeta } from './upcast';
+import { parseEnvelope, readRow, type Parsed } from './storedRow';
+import { isUnreadable, type UnreadableEvent } from './unreadable';
 
-export const EVENT_STORE_NAME = 'cqrs-lab-events';
+export { EVENT_STORE_NAME } from './space';
 
 /**
  * An event as stored. The first event of each command also carries the command's id in `command`,
@@ -37,13 +40,23 @@ export type InlineRow = { key: string; value: unknown };
  */
 export type LogMark = { key: 'log'; id: string };
 
+/** How a log reads its rows, and who hears of a row it cannot read. */
+export type RowReading = {
+  /** What an event of this log looks like (default: the envelope every log shares). */
+  parse?: (raw: unknown) => Parsed;
+  /** Told of each row read that is not an event (the page names it to the learner). */
+  onUnreadable?: (event: UnreadableEvent) => void;
+};
+
 export class EventStoreDb extends Dexie {
   events!: Table<EventRow, number>;
   inline!: Table<InlineRow, string>;
   marks!: Table<LogMark, string>;
+  private readonly reading: RowReading;
 
-  constructor(name: string = EVENT_STORE_NAME) {
+  constructor(name: string = EVENT_STORE_NAME, reading: RowReading = {}) {
     super(name);
+    this.reading = reading;
     this.version(1).stores({
       events: 'position, &[streamId+version], streamId, type',
       commands: 'commandId',
@@ -59,6 +72,16 @@ export class EventStoreDb extends Dexie {
       .stores({ events: 'position, &[streamId+version], streamId, type, &command', commands: null })
       .upgrade(markCommands);
   }
+
+  /**
+   * A stored row as readers get it: the event it holds (upcast, without the store's `command`
+   * mark), or the placeholder that keeps an unreadable row's position (see storedRow.ts).
+   */
+  read(row: unknown): StoredEvent {
+    const event = readRow(row, this.reading.parse ?? parseEnvelope);
+    if (isUnreadable(event)) this.reading.onUnreadable?.(event);
+    return event;
+  }
 }
 
 /**
@@ -70,7 +93,11 @@ async function migrateToCommandTypes(tx: Transaction): Promise<void> {
   const typeOf = new Map(records.map((record) => [record.commandId, record.type]));
   await tx
     .table<StoredEvent, number>('events')
-    .filter((event) => event.meta.schemaVersion < CURRENT_SCHEMA_VERSION)
+    .filter((event) => {
+      // A row too damaged to say its version is left as it is: readers keep it aside (storedRow.ts).
+      const version = (event.meta as Partial<StoredEvent['meta']> | null)?.schemaVersion;
+      return typeof version === 'number' && version < CURRENT_SCHEMA_VERSION;
+    })
     .modify((event) => {
       event.meta = upcastMeta(event.meta, typeOf.get(event.meta.commandId));
     });
@@ -90,10 +117,9 @@ async function markCommands(tx: Transaction): Promise<void> {
   const events = tx.table<EventRow, number>('events');
   const rows = await events.bulkGet([...firstOf.keys()]);
   await events.bulkPut(
-    rows.flatMap((row) =>
-      row && row.meta.commandId === firstOf.get(row.position)
-        ? [{ ...row, command: row.meta.commandId }]
-        : [],
-    ),
+    rows.flatMap((row) => {
+      const commandId = (row?.meta as Partial<StoredEvent['meta']> | null | undefined)?.commandId;
+      return row && commandId === firstOf.get(row.position) ? [{ ...row, command: commandId }] : [];
+    }),
   );
 }

@@ -1,12 +1,11 @@
 // The exported log: NDJSON, a header line and then one event per line, oldest first. Importing
 // checks every line before anything is stored, and names the first bad line and why.
 import { z } from 'zod';
-import { EVENT_DATA_SCHEMAS, isEventType } from '../domain/eventSchemas';
 import { whyNot } from '../domain/factCheck';
 import { labDomain, type LabEvent, type LabState } from '../domain/lab';
 import type { StoredEvent } from '../domain/types';
-import { fieldIssues, summarizeIssues } from '../domain/validation';
-import { CURRENT_SCHEMA_VERSION, upcastMeta } from './upcast';
+import { parseLabEvent, withPaths } from './storedRow';
+import { isUnreadable } from './unreadable';
 
 export const LOG_FORMAT = 'cqrs-lab-log';
 export const LOG_FILE_VERSION = 1;
@@ -28,27 +27,27 @@ const headerSchema = z.object({
     ),
 });
 
-const idField = z.string().min(1).max(100);
-const envelopeSchema = z.object({
-  position: z.number().int().min(1),
-  streamId: z.string().min(1).max(100),
-  version: z.number().int().min(1),
-  type: z.string().min(1).max(100),
-  data: z.unknown(),
-  meta: z.object({
-    commandId: idField,
-    correlationId: idField,
-    causationId: idField,
-    recordedAt: z.iso.datetime({ offset: true }),
-    schemaVersion: z.number().int().min(1).max(CURRENT_SCHEMA_VERSION),
-    /** Schema version 2 on; a version 1 file has none (its events are upcast as they come in). */
-    commandType: idField.optional(),
-  }),
-});
+/**
+ * The events a file can hold: every readable one, numbered again without the rows the code cannot
+ * read (storedRow.ts), so positions and each stream's versions run 1, 2, 3… as an import checks.
+ * A log without such rows is unchanged.
+ */
+export const readableEvents = (events: readonly StoredEvent[]): StoredEvent[] => {
+  if (!events.some(isUnreadable)) return [...events];
+  const versions = new Map<string, number>();
+  return events
+    .filter((event) => !isUnreadable(event))
+    .map((event, i) => {
+      const version = (versions.get(event.streamId) ?? 0) + 1;
+      versions.set(event.streamId, version);
+      return { ...event, position: i + 1, version };
+    });
+};
 
-/** The log as a file: a header, then one event per line. */
-export const toLogFile = (events: readonly StoredEvent[], exportedAt: string): string =>
-  [
+/** The log as a file: a header, then one event per line (the readable ones, see readableEvents). */
+export const toLogFile = (log: readonly StoredEvent[], exportedAt: string): string => {
+  const events = readableEvents(log);
+  return [
     JSON.stringify({
       format: LOG_FORMAT,
       version: LOG_FILE_VERSION,
@@ -58,6 +57,7 @@ export const toLogFile = (events: readonly StoredEvent[], exportedAt: string): s
     ...events.map((event) => JSON.stringify(event)),
     '',
   ].join('\n');
+};
 
 /** The log an import goes on top of (append), or nothing (replace). */
 export type ImportBase = {
@@ -72,12 +72,6 @@ export type LogCheck =
   | { ok: false; line: number; reason: string };
 
 const refuse = (line: number, reason: string): LogCheck => ({ ok: false, line, reason });
-
-/** Zod's issues with the field each is about (the envelope's messages do not name it). */
-const withPaths = (error: z.ZodError): string =>
-  error.issues
-    .map((issue) => `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`)
-    .join('; ');
 
 /**
  * Checks a log file line by line: its header; every event's shape, position (1, 2, 3… without
@@ -120,11 +114,9 @@ export const checkLogFile = (text: string, base?: ImportBase): LogCheck => {
     } catch {
       return refuse(line, 'not valid JSON');
     }
-    const envelope = envelopeSchema.safeParse(raw);
-    if (!envelope.success) return refuse(line, withPaths(envelope.error));
-    const { position, streamId, version, type, meta } = envelope.data;
-    if (meta.schemaVersion >= 2 && meta.commandType === undefined)
-      return refuse(line, 'meta.commandType: required from schema version 2 on');
+    const parsed = parseLabEvent(raw);
+    if (!('event' in parsed)) return refuse(line, parsed.reason);
+    const { position, streamId, version, meta } = parsed.event;
     if (position !== i)
       return refuse(line, `position ${String(position)} should be ${String(i)} (no gaps)`);
     const commandLine = commandLines.get(meta.commandId);
@@ -139,13 +131,6 @@ export const checkLogFile = (text: string, base?: ImportBase): LogCheck => {
         `command ${meta.commandId} is already in your log: a command id is never used twice, so appending takes only new commands (choose Replace to load this log instead)`,
       );
     commandLines.set(meta.commandId, line);
-    if (!isEventType(type)) return refuse(line, `unknown event type "${type}"`);
-    const data = EVENT_DATA_SCHEMAS[type].safeParse(envelope.data.data);
-    if (!data.success) return refuse(line, `${type}: ${summarizeIssues(fieldIssues(data.error))}`);
-    const event = { type, data: data.data } as LabEvent;
-    const expectedStream = labDomain.streamOf(event);
-    if (streamId !== expectedStream)
-      return refuse(line, `${type} belongs to stream ${expectedStream}, not ${streamId}`);
     if (base?.versions.has(streamId))
       return refuse(
         line,
@@ -157,12 +142,13 @@ export const checkLogFile = (text: string, base?: ImportBase): LogCheck => {
         line,
         `version ${String(version)} of ${streamId} should be ${String(expectedVersion)}`,
       );
+    const event = parsed.event as StoredEvent<LabEvent>;
     const next = labDomain.evolve(state, event);
     const why = whyNot(state, event, next);
     if (why) return refuse(line, why);
     state = next;
     versions.set(streamId, version);
-    events.push({ ...envelope.data, type, data: data.data, meta: upcastMeta(meta) });
+    events.push(event);
   }
   return { ok: true, events, streams: versions.size };
 };

@@ -4,7 +4,6 @@
 import type { StoredEvent } from '../domain/types';
 import type { EventStoreDb } from './eventStoreDb';
 import { logIdentity } from './logMark';
-import { upcast } from './upcast';
 import { isFiltered, matches, normalised, type LogFilter, type LogHighlight } from './logFilter';
 
 export type { LogFilter, LogHighlight };
@@ -125,7 +124,7 @@ export const createLogWindows = (db: EventStoreDb) => {
         head,
         total: head,
         offset,
-        events: events.map(upcast).reverse(),
+        events: events.map((row) => db.read(row)).reverse(),
         highlightIndex: candidates[0] === undefined ? null : head - candidates[0],
       };
     }
@@ -136,7 +135,7 @@ export const createLogWindows = (db: EventStoreDb) => {
       Math.max(0, total - offset),
     );
     const events = (await db.events.bulkGet(inWindow)).flatMap((event) =>
-      event ? [upcast(event)] : [],
+      event ? [db.read(event)] : [],
     );
     let highlightIndex: number | null = null;
     if (query.highlight)
@@ -157,7 +156,7 @@ export const createLogWindows = (db: EventStoreDb) => {
     /** One event, or null if the log does not hold that position. */
     at: async (position: number): Promise<StoredEvent | null> => {
       const event = await db.events.get(position);
-      return event ? upcast(event) : null;
+      return event ? db.read(event) : null;
     },
   };
 };

@@ -1,8 +1,10 @@
 // Reading the log: one stream (to decide a command) or everything after a position (to feed projections).
+// Every row is read through the log's own reading (EventStoreDb.read): a row that is not an event
+// comes back as its placeholder (storedRow.ts), never as something a fold would trip on.
 import Dexie from 'dexie';
 import type { StoredEvent } from '../domain/types';
 import type { EventStoreDb } from './eventStoreDb';
-import { upcast } from './upcast';
+import { isUnreadable } from './unreadable';
 
 export const readStream = async (
   db: EventStoreDb,
@@ -13,10 +15,14 @@ export const readStream = async (
     .where('[streamId+version]')
     .between([streamId, fromVersion], [streamId, toVersion ?? Dexie.maxKey], true, true)
     .toArray();
-  return events.map(upcast);
+  // A stream's state is folded from its events: an unreadable row among them is left out.
+  return events.map((row) => db.read(row)).filter((event) => !isUnreadable(event));
 };
 
-/** Events from `fromPosition` (inclusive) in log order, at most `limit` of them. */
+/**
+ * Events from `fromPosition` (inclusive) in log order, at most `limit` of them; an unreadable row
+ * is there as its placeholder, so positions stay contiguous and a reader's checkpoint passes it.
+ */
 export const readAll = async (
   db: EventStoreDb,
   { fromPosition = 1, limit = 1000 }: { fromPosition?: number; limit?: number } = {},
@@ -26,7 +32,7 @@ export const readAll = async (
     .aboveOrEqual(fromPosition)
     .limit(limit)
     .toArray();
-  return events.map(upcast);
+  return events.map((row) => db.read(row));
 };
 
 /** The whole log, oldest first, read in pages. */

@@ -17,6 +17,9 @@ export const isSpace = (value: unknown): value is Space =>
 export const newForkSpace = (): ForkSpace =>
   `fork-${crypto.randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
+/** The database of the lab's log, before its space's suffix (see inSpace). */
+export const EVENT_STORE_NAME = 'cqrs-lab-events';
+
 /** The name of a database, channel or lock in `space`. */
 export const inSpace = (name: string, space: Space): string =>
   space === 'sandbox' ? name : `${name}-${space}`;

@@ -1,7 +1,7 @@
 // Events written by older code keep their old shape in files and, until the store is upgraded, in
 // IndexedDB; upcasting lifts them to the shape the current code expects. Schema version 2 names, in
 // each event's metadata, the type of the command that appended it (version 1 did not).
-import type { EventMeta, StoredEvent } from '../domain/types';
+import type { EventMeta } from '../domain/types';
 
 export const CURRENT_SCHEMA_VERSION = 2;
 
@@ -17,19 +17,3 @@ export const upcastMeta = (meta: AnyEventMeta, commandType?: string): EventMeta 
   commandType: meta.commandType ?? commandType ?? UNKNOWN_COMMAND,
   schemaVersion: CURRENT_SCHEMA_VERSION,
 });
-
-/**
- * An event as the current code reads it, from a row as some version stored it: metadata lifted,
- * and the store's own mark of a command's first event (`command`, see EventRow) left behind.
- */
-export const upcast = (row: StoredEvent & { command?: string }): StoredEvent => {
-  let event: StoredEvent = row;
-  if (row.command !== undefined) {
-    const copy = { ...row };
-    delete copy.command;
-    event = copy;
-  }
-  return event.meta.schemaVersion >= CURRENT_SCHEMA_VERSION
-    ? event
-    : { ...event, meta: upcastMeta(event.meta) };
-};

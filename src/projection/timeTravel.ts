@@ -4,7 +4,7 @@ import { labDomain, type LabEvent, type LabState } from '../domain/lab';
 import { rebuildView } from '../domain/projection';
 import type { StoredEvent } from '../domain/types';
 import { projections, VIEW_NAMES } from '../domain/views';
-import { logIdentity, readAll, type EventStoreDb } from '../eventstore';
+import { isUnreadable, logIdentity, readAll, type EventStoreDb } from '../eventstore';
 
 export type RowDiff = { key: string; before: unknown; after: unknown };
 
@@ -64,7 +64,9 @@ export const createTimeTravel = (db: EventStoreDb) => {
         views[view] = now;
         diff[view] = n === 0 ? [] : diffRows(rebuildView(projections[view], before), now);
       }
-      const streamEvents = streamId ? upTo.filter((e) => e.streamId === streamId) : [];
+      const streamEvents = streamId
+        ? upTo.filter((e) => e.streamId === streamId && !isUnreadable(e))
+        : [];
       return {
         position: n,
         head,

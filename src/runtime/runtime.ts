@@ -36,7 +36,15 @@ import type { ProjectionWorkerApi } from '../workers/projectionWorkerApi';
 import type { Moment, TimeTravelApi } from '../projection/timeTravel';
 import TimeTravelWorker from '../workers/timeTravel.worker?worker';
 import { OUTDATED } from '../eventstore/upgrade';
-import { workerNamed, type ForkSpace, type Space } from '../eventstore/space';
+import {
+  EVENT_STORE_NAME,
+  inSpace,
+  workerNamed,
+  type ForkSpace,
+  type Space,
+} from '../eventstore/space';
+import { UNREADABLE_ROW, type UnreadableRowNews } from '../eventstore/unreadable';
+import { clearUnreadable, forgetUnreadable, noteUnreadable } from '../state/unreadable';
 import type { ForkedLog } from '../eventstore/forkLog';
 import { noLogIn, RECOMPUTE_NOTE, storeOf, viewsFedBy, type DesignId } from '../statemodel/designs';
 import type { ImportCheck } from '../workers/writeWorkerApi';
@@ -103,6 +111,11 @@ export type Runtime = {
    * log's head, or null if `wanted` says no by the time its turn comes.
    */
   loadScenario: (scenario: Scenario, wanted?: () => boolean) => Promise<number | null>;
+  /**
+   * Removes the row at `position`, which the code cannot read; the events after it move up one,
+   * so the page reads the log again and every view is rebuilt. Resolves with the new head.
+   */
+  removeUnreadable: (position: number) => Promise<number>;
   /** The system as it was at `position` (its own worker, started on first use). */
   travelTo: (position: number, streamId: string | null) => Promise<Moment>;
   /**
@@ -133,9 +146,16 @@ export type Runtime = {
   enter: (space: Space) => Promise<void>;
 };
 
-const watchWorker = (worker: Worker, name: string): Worker => {
+/** Listens to what a worker tells the page on its own; `log` names the log the lab runs on. */
+const watchWorker = (worker: Worker, name: string, log: string): Worker => {
   worker.addEventListener('message', (event: MessageEvent<unknown>) => {
     const data = event.data as { kind?: unknown; deleted?: unknown } | null;
+    if (data?.kind === UNREADABLE_ROW) {
+      const { position, streamId, reason, log: read } = event.data as UnreadableRowNews;
+      // A time-travel worker of another log (a fork compared) reports that log's rows, not ours.
+      if (read === log) noteUnreadable({ position, streamId, reason });
+      return;
+    }
     if (data?.kind !== OUTDATED) return;
     setRuntimeStatus({
       phase: 'failed',
@@ -195,12 +215,17 @@ export const startRuntime = async ({
   };
   const replies = createReplies();
   const log = createPageLog();
+  const ownLog = inSpace(EVENT_STORE_NAME, space);
+  // A restart in place reads on from where it was: what its readers found still holds.
+  if (!resumed) clearUnreadable();
+  const watched = (worker: Worker, name: string) => watchWorker(worker, name, ownLog);
   const onFrames = createFrameBuffer<TraceFrame>((frames) => {
     replies.observe(frames);
     applyTraceFrames(frames);
+    forgetUnreadable(frames);
     log.shown(frames);
   });
-  const busWorker = watchWorker(new BusWorker({ name: 'bus' }), 'bus');
+  const busWorker = watched(new BusWorker({ name: 'bus' }), 'bus');
   const bus = remote<BusWorkerApi>(busWorker, {
     name: 'The bus',
     timeoutMs: CALL_TIMEOUT_MS,
@@ -255,7 +280,7 @@ export const startRuntime = async ({
    * to attach: at start-up every worker does this at once, while the bus starts.
    */
   const connectView = async (view: ViewName): Promise<MessagePort> => {
-    const worker = watchWorker(new ProjectionWorker({ name: view }), view);
+    const worker = watched(new ProjectionWorker({ name: view }), view);
     const api = remote<ProjectionWorkerApi>(worker, { name: view, timeoutMs: CALL_TIMEOUT_MS });
     workers.set(view, { worker, api });
     // Watched from the start: a worker that dies while it catches up is stopped, and its start with it.
@@ -279,7 +304,7 @@ export const startRuntime = async ({
 
   // Every worker starts at once: each loads its script and opens its stores while the others do,
   // and only the wiring waits on the bus. A start abandoned meanwhile ends them all (`abandon`).
-  const writeOpening = openWriteSide({ bus, watchdogs, log, watchWorker, design, space });
+  const writeOpening = openWriteSide({ bus, watchdogs, log, watchWorker: watched, design, space });
   const connecting = new Map(VIEW_NAMES.map((view) => [view, connectView(view)] as const));
   for (const opening of [writeOpening, ...connecting.values()]) void opening.catch(() => undefined);
 
@@ -312,7 +337,7 @@ export const startRuntime = async ({
   const travellerIn = (where: Space) => {
     let traveller = travellers.get(where);
     if (!traveller) {
-      const worker = watchWorker(
+      const worker = watched(
         new TimeTravelWorker({ name: workerNamed('time travel', where) }),
         'time travel',
       );
@@ -360,6 +385,14 @@ export const startRuntime = async ({
   setRuntimeStatus({ phase: 'ready' });
 
   const scenarios = createSerialQueue();
+  /** The log was replaced or renumbered: the page drops its copy of it and reads it again. */
+  const readLogAgain = async () => {
+    const resetShown = log.nextResetShown();
+    await bus.reset({ log: false });
+    await resetShown; // or the page would clear the new log after loading it
+    await log.load(write.api);
+  };
+
   const runtime: Runtime = {
     dispatch: async (command, expectedVersions, commandId = crypto.randomUUID()) => {
       const meta = {
@@ -403,15 +436,21 @@ export const startRuntime = async ({
       const result = await write.whole((api) => api.importLog(text, mode));
       if (mode === 'replace') forgetSession();
       noteUnrecorded('imported file');
-      if (mode === 'replace') {
-        const resetShown = log.nextResetShown();
-        await bus.reset({ log: false });
-        await resetShown; // or the page would clear the new log after loading it
-        await log.load(write.api);
-      } else await log.load(write.api, result.from);
+      if (mode === 'replace') await readLogAgain();
+      else await log.load(write.api, result.from);
       for (const view of VIEW_NAMES) await bus.rebuildView(view, timedByProgress);
       if (wasPlaying) await bus.play();
       return result;
+    },
+    removeUnreadable: async (position) => {
+      needsLog();
+      const wasPlaying = known.playing;
+      await bus.pause();
+      const head = await write.whole((api) => api.removeUnreadable(position));
+      await readLogAgain();
+      for (const view of VIEW_NAMES) await bus.rebuildView(view, timedByProgress);
+      if (wasPlaying) await bus.play();
+      return head;
     },
     loadScenario: (scenario, wanted = () => true) =>
       scenarios(async () =>

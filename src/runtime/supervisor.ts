@@ -109,6 +109,7 @@ export const startSupervised = async (options: RuntimeOptions = {}): Promise<Run
     exportLog: () => via((r) => r.exportLog()),
     checkImport: (...args) => via((r) => r.checkImport(...args)),
     importLog: (...args) => via((r) => r.importLog(...args)),
+    removeUnreadable: (position) => via((r) => r.removeUnreadable(position)),
     loadScenario: async (scenario, wanted = () => true) => {
       const where = space;
       await eventSourced();

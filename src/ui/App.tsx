@@ -20,6 +20,7 @@ import { NeedsLog } from './design/NeedsLog';
 import { UpdateNotice } from './UpdateNotice';
 import { YourProjection } from './learner/YourProjection';
 import { ForkBanner } from './forks/ForkBanner';
+import { UnreadableRows } from './log/UnreadableRows';
 
 const RuntimeBanner = () => {
   const status = useRuntimeStatus();
@@ -191,6 +192,7 @@ export const App = () => {
       <Toolbar />
       <RuntimeBanner />
       <ForkBanner />
+      <UnreadableRows />
       <Notice />
       <UpdateNotice />
       {/* The chapter keeps its place in the tree: showing the whole lab does not set it up again. */}

@@ -1,7 +1,7 @@
 import { expose } from 'comlink';
-import { EventStoreDb, EVENT_STORE_NAME } from '../eventstore';
+import { openLabLog } from '../eventstore/labLog';
+import { EVENT_STORE_NAME } from '../eventstore';
 import { inSpace, spaceOfName } from '../eventstore/space';
-import { letGoOnUpgrade, tellPage } from '../eventstore/upgrade';
 import type { Version } from '../projection/blueGreen';
 import { ReadStoreDb, readStoreName } from '../readstore/readStoreDb';
 import { createBlueGreenWorkerApi } from './blueGreenWorkerApi';
@@ -17,10 +17,4 @@ const storeOf = (version: Version) => {
   stores.set(version, found);
   return found;
 };
-expose(
-  createBlueGreenWorkerApi(
-    letGoOnUpgrade(new EventStoreDb(inSpace(EVENT_STORE_NAME, space)), tellPage),
-    storeOf,
-    space,
-  ),
-);
+expose(createBlueGreenWorkerApi(openLabLog(inSpace(EVENT_STORE_NAME, space)), storeOf, space));

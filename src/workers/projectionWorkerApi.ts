@@ -2,9 +2,10 @@
 // and every answer carries the trace frames the view produced, so the bus can emit them in order.
 import { SCREENS } from '../domain/screens';
 import { expose } from 'comlink';
+import { openLabLog } from '../eventstore/labLog';
 import type { TraceFrame, Traced, ViewApi } from '../bus/protocol';
 import { isViewName, projections, searchOf } from '../domain/views';
-import { EventStoreDb, EVENT_STORE_NAME } from '../eventstore/eventStoreDb';
+import { EVENT_STORE_NAME } from '../eventstore/eventStoreDb';
 import { inSpace, type Space } from '../eventstore/space';
 import { ReadStoreDb, readStoreName } from '../readstore/readStoreDb';
 import { createProjectionHost } from '../projection/projectionHost';
@@ -27,7 +28,7 @@ export const createViewApi = (
   const frames: TraceFrame[] = [];
   const store = viewStoreOf(design, readStoreName(viewName), space);
   const readDb = letGoOnUpgrade(new ReadStoreDb(store), onUpgrade);
-  const eventDb = letGoOnUpgrade(new EventStoreDb(inSpace(EVENT_STORE_NAME, space)), onUpgrade);
+  const eventDb = openLabLog(inSpace(EVENT_STORE_NAME, space), onUpgrade);
   // Opened now, while the bus starts: the view's start then finds them open. (A failure to open
   // is met again, and reported, by the start's first read.)
   for (const db of design === 'after-commit' ? [readDb] : [readDb, eventDb])

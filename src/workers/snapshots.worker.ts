@@ -1,7 +1,7 @@
 import { expose } from 'comlink';
-import { EventStoreDb, EVENT_STORE_NAME } from '../eventstore';
+import { openLabLog } from '../eventstore/labLog';
+import { EVENT_STORE_NAME } from '../eventstore';
 import { inSpace, spaceOfName } from '../eventstore/space';
-import { letGoOnUpgrade, tellPage } from '../eventstore/upgrade';
 import { SNAPSHOT_STORE_NAME, SnapshotDb } from '../writemodel/snapshots';
 import { createSnapshotsWorkerApi } from './snapshotsWorkerApi';
 
@@ -9,7 +9,7 @@ import { createSnapshotsWorkerApi } from './snapshotsWorkerApi';
 const space = spaceOfName(self.name);
 expose(
   createSnapshotsWorkerApi(
-    letGoOnUpgrade(new EventStoreDb(inSpace(EVENT_STORE_NAME, space)), tellPage),
+    openLabLog(inSpace(EVENT_STORE_NAME, space)),
     new SnapshotDb(inSpace(SNAPSHOT_STORE_NAME, space)),
     space,
   ),

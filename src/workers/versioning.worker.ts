@@ -1,7 +1,7 @@
 import { expose } from 'comlink';
-import { EventStoreDb, EVENT_STORE_NAME } from '../eventstore';
+import { openLabLog } from '../eventstore/labLog';
+import { EVENT_STORE_NAME } from '../eventstore';
 import { inSpace, spaceOfName } from '../eventstore/space';
-import { letGoOnUpgrade, tellPage } from '../eventstore/upgrade';
 import { VERSIONING_STORE_NAME, VersioningDb } from '../projection/versioning';
 import { createVersioningWorkerApi } from './versioningWorkerApi';
 
@@ -9,7 +9,7 @@ import { createVersioningWorkerApi } from './versioningWorkerApi';
 const space = spaceOfName(self.name);
 expose(
   createVersioningWorkerApi(
-    letGoOnUpgrade(new EventStoreDb(inSpace(EVENT_STORE_NAME, space)), tellPage),
+    openLabLog(inSpace(EVENT_STORE_NAME, space)),
     new VersioningDb(inSpace(VERSIONING_STORE_NAME, space)),
   ),
 );

@@ -12,6 +12,7 @@ import {
   readAll,
   readInline,
   readLog,
+  removeUnreadable,
   toLogFile,
   writeImported,
   type ImportMode,
@@ -117,6 +118,16 @@ export const createWriteWorkerApi = (db: EventStoreDb, space: Space = 'sandbox')
         const written = await writeImported(db, checked.events, mode);
         tell({ kind: 'rewritten', tab });
         return { ...written, events: checked.events.length };
+      }),
+    /**
+     * Removes the row at `position`, one the code cannot read (the learner's repair): the events
+     * after it move up one. Commands here wait meanwhile. Returns the new head.
+     */
+    removeUnreadable: (position: number) =>
+      model.exclusive(async () => {
+        const head = await removeUnreadable(logOf(), position);
+        tell({ kind: 'rewritten', tab });
+        return head;
       }),
     /**
      * Copies this log's events 1..`upTo` into the empty log of the fork `fork` (its own space), as

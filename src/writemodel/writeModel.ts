@@ -19,6 +19,7 @@ import {
   clearLog,
   isConstraintError,
   isQuotaError,
+  isUnreadable,
   removeCommands,
   type BatchContext,
   type CommandResult,
@@ -46,7 +47,13 @@ export type WriteModelDeps<S, C extends AnyCommand, E extends DomainEvent> = {
  * alone, and each stream's version. Only committed events are folded in, so it stays true even when
  * a batch of ours fails.
  */
-type Known<S> = { streams: Map<string, S>; versions: Map<string, number>; position: number };
+type Known<S> = {
+  streams: Map<string, S>;
+  versions: Map<string, number>;
+  position: number;
+  /** The mark of the log this was folded from (see BatchContext.mark); undefined before any fold. */
+  mark: string | undefined;
+};
 
 /** A batch's decisions so far, on top of what is known: nothing here is stored yet. */
 type Working<S> = { streams: Map<string, S>; versions: Map<string, number> };
@@ -65,7 +72,12 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
   const maxAttempts = deps.maxAttempts ?? 3;
   const queue: Pending<C>[] = [];
   let inFlight = false;
-  const unknown = (): Known<S> => ({ streams: new Map(), versions: new Map(), position: 0 });
+  const unknown = (): Known<S> => ({
+    streams: new Map(),
+    versions: new Map(),
+    position: 0,
+    mark: undefined,
+  });
   let known = unknown();
   /**
    * Command ids this model has recorded, so a batch only looks those up (a retry); any other id is
@@ -83,17 +95,26 @@ export const createWriteModel = <S, C extends AnyCommand, E extends DomainEvent>
   /** Folds committed events into what is known. */
   const learn = (events: readonly StoredEvent[]) => {
     for (const event of events) {
+      known.position = event.position;
+      if (isUnreadable(event)) {
+        // Kept aside, never decided on; a version it holds is taken, so the next append follows it.
+        if (event.version > (known.versions.get(event.streamId) ?? 0))
+          known.versions.set(event.streamId, event.version);
+        continue;
+      }
       known.streams.set(
         event.streamId,
         domain.evolve(stateOf(event.streamId), event as unknown as E),
       );
       known.versions.set(event.streamId, event.version);
-      known.position = event.position;
     }
   };
 
   /** Reads what other writers appended since we last looked. Runs inside the batch transaction. */
   const catchUp = async (context: BatchContext) => {
+    // Another tab reset the log or stepped it back since: what we folded is gone, so fold it anew
+    // (the reset wins; commands decided from here on are decided on the log as it now is).
+    if (known.mark !== context.mark) known = { ...unknown(), mark: context.mark };
     while (known.position < context.head) {
       const page = await context.readAll({
         fromPosition: known.position + 1,

@@ -10,18 +10,10 @@ import { useLog } from '../../state/stores';
 import { useRuntime } from '../runtimeContext';
 import { StorageUse } from './StorageUse';
 import { counted } from '../counted';
+import { download, exportName } from './download';
 
 type Picked = { name: string; text: string; events: number; streams: number };
 type Status = { kind: 'idle' | 'busy' | 'ok' | 'error'; text: string };
-
-const download = (text: string, name: string) => {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/x-ndjson' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-};
 
 /** Export the log as a file, and import one: checked line by line, taken whole or not at all. */
 export const LogFile = () => {
@@ -70,10 +62,7 @@ export const LogFile = () => {
     try {
       const text = await runtime.exportLog();
       const events = Math.max(0, text.split('\n').filter(Boolean).length - 1);
-      download(
-        text,
-        `cqrs-lab-log-${new Date().toISOString().slice(0, 19).replace(/:/g, '-')}.ndjson`,
-      );
+      download(text, exportName());
       setStatus({ kind: 'ok', text: `Exported ${counted(events, 'event')}.` });
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });

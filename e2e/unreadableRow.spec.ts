@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { budgetFor } from './cpuSlowdown';
+import { expect, test } from './fixtures';
+import { LabPage } from './page-models/labPage';
+import { expectLogWhole, SHOP_EVENTS } from './page-models/storage';
+
+/** Puts `row` straight into the app's event store, as a crashed tab or a browser extension could. */
+const putRow = (page: Page, row: unknown) =>
+  page.evaluate(
+    (stored) =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('cqrs-lab-events');
+        request.onsuccess = () => {
+          const tx = request.result.transaction('events', 'readwrite');
+          tx.objectStore('events').put(stored);
+          tx.oncomplete = () => {
+            request.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error ?? new Error('put failed'));
+        };
+        request.onerror = () => reject(request.error ?? new Error('open failed'));
+      }),
+    row,
+  );
+
+test('a stored row the app cannot read is named and kept aside: the app starts, shows the real events, takes commands, exports the readable log and removes the row on request', async ({
+  page,
+}) => {
+  test.setTimeout(budgetFor({ appStarts: 2 }));
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.fastest();
+  await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+  await lab.placeOrder('SKU-1', '2');
+  await lab.settled('Place order');
+  await expect(lab.logRows()).toHaveCount(3);
+  // The row issue 22 found: before, the app could not start its workers at all.
+  await putRow(page, {
+    position: 4,
+    streamId: 'product-EVIL',
+    version: 1,
+    type: 'Bogus',
+    data: {},
+    meta: null,
+  });
+  await page.reload();
+
+  const rows = page.getByRole('region', { name: 'Unreadable rows' });
+  await expect(rows.getByRole('alert')).toContainText(
+    'Row #4 of your event log cannot be read as an event.',
+  );
+  await expect(rows).toContainText('#4 (stream product-EVIL): meta:');
+  // The real events are there, every view is up to date past the row, and nothing is amiss in them.
+  await expect(lab.orderStatus.getByRole('status')).toHaveText('Up to date at #4');
+  await expect(lab.keyRow(lab.stockLevels, 'SKU-1').getByRole('cell').nth(4)).toHaveText('3');
+  for (const type of ['ProductAdded', 'OrderPlaced', 'StockReserved', 'Unreadable'])
+    await expect(lab.logRows().filter({ hasText: type })).toHaveCount(1);
+
+  // Commands go on: the next one is decided without the row and appended after it.
+  await lab.placeOrder('SKU-1', '1');
+  await lab.settled('Place order');
+  await expect(lab.logRows()).toHaveCount(6);
+  await expect(lab.keyRow(lab.stockLevels, 'SKU-1').getByRole('cell').nth(4)).toHaveText('2');
+
+  // The readable log as a file: the row left out, positions 1…5 without a gap.
+  const downloading = page.waitForEvent('download');
+  await rows.getByRole('button', { name: 'Export the readable events' }).click();
+  const lines = readFileSync(await (await downloading).path(), 'utf8')
+    .trim()
+    .split('\n');
+  expect(JSON.parse(lines[0] ?? '')).toMatchObject({ events: 5 });
+  expect(lines.slice(1).map((line) => (JSON.parse(line) as { position: number }).position)).toEqual(
+    [1, 2, 3, 4, 5],
+  );
+  expect(lines.some((line) => line.includes('Bogus'))).toBe(false);
+
+  // Removed for good, on request: the events after it move up one, and every view is rebuilt.
+  await rows.getByRole('button', { name: 'Remove row #4' }).click();
+  await rows.getByRole('button', { name: 'Yes, remove row #4' }).click();
+  await expect(rows).toBeHidden();
+  await expect(page.getByRole('status').filter({ hasText: 'Row #4 was removed' })).toBeVisible();
+  await expect(lab.logRows()).toHaveCount(5);
+  await expect(lab.logRows().filter({ hasText: 'Unreadable' })).toHaveCount(0);
+  await expect(lab.orderStatus.getByRole('status')).toHaveText('Up to date at #5');
+  await expect(lab.keyRow(lab.stockLevels, 'SKU-1').getByRole('cell').nth(4)).toHaveText('2');
+  const { events } = await expectLogWhole(page, SHOP_EVENTS);
+  expect(events).toBe(5);
+});
