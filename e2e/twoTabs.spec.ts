@@ -2,6 +2,7 @@ import { budgetFor } from './cpuSlowdown';
 import type { BrowserContext } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { LabPage, submitTogether } from './page-models/labPage';
+import { readStore } from './page-models/storage';
 
 const MUG = { sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' };
 
@@ -36,7 +37,7 @@ test('two tabs are two clients of one store: each sees the other’s events and 
   await expect(a.viewRow(a.stockLevels, 'SKU-1')).toContainText('Blue mug12.50523');
 });
 
-test('two tabs sell the last three units at once: one goes through; a reset in one tab tells the other', async ({
+test('two tabs sell the last three units at once: one goes through; a reset in one tab tells the other and wins over its next command', async ({
   context,
 }) => {
   test.setTimeout(budgetFor({ appStarts: 2 })); // one start per tab
@@ -72,4 +73,14 @@ test('two tabs sell the last three units at once: one goes through; a reset in o
   await (await a.front()).reset();
   await b.front();
   await expect(b.page.getByRole('alert').first()).toContainText('Another tab reset');
+  // The reset wins: a command the other tab sends after it is decided on the reset log, where
+  // SKU-1 is gone, not on the log that tab had read before (issue 22: both tabs ended at 25 events).
+  await b.addProduct(MUG);
+  await expect(b.outcome('Add product')).toHaveText('Appended ProductAdded #1');
+  const stored = (await readStore(b.page, 'cqrs-lab-events', 'events')) as {
+    position: number;
+    streamId: string;
+    version: number;
+  }[];
+  expect(stored.map((e) => [e.position, e.streamId, e.version])).toEqual([[1, 'product-SKU-1', 1]]);
 });
