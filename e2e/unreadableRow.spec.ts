@@ -5,15 +5,15 @@ import { expect, test } from './fixtures';
 import { LabPage } from './page-models/labPage';
 import { expectLogWhole, SHOP_EVENTS } from './page-models/storage';
 
-/** Puts `row` straight into the app's event store, as a crashed tab or a browser extension could. */
-const putRow = (page: Page, row: unknown) =>
+/** Puts `record` straight into a store of the app, as a crashed tab or a browser extension could. */
+const putRecord = (page: Page, db: string, store: string, record: unknown) =>
   page.evaluate(
-    (stored) =>
+    ([name, table, stored]) =>
       new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open('cqrs-lab-events');
+        const request = indexedDB.open(name);
         request.onsuccess = () => {
-          const tx = request.result.transaction('events', 'readwrite');
-          tx.objectStore('events').put(stored);
+          const tx = request.result.transaction(table, 'readwrite');
+          tx.objectStore(table).put(stored);
           tx.oncomplete = () => {
             request.result.close();
             resolve();
@@ -22,7 +22,7 @@ const putRow = (page: Page, row: unknown) =>
         };
         request.onerror = () => reject(request.error ?? new Error('open failed'));
       }),
-    row,
+    [db, store, record] as const,
   );
 
 test('a stored row the app cannot read is named and kept aside: the app starts, shows the real events, takes commands, exports the readable log and removes the row on request', async ({
@@ -37,7 +37,7 @@ test('a stored row the app cannot read is named and kept aside: the app starts, 
   await lab.settled('Place order');
   await expect(lab.logRows()).toHaveCount(3);
   // The row issue 22 found: before, the app could not start its workers at all.
-  await putRow(page, {
+  await putRecord(page, 'cqrs-lab-events', 'events', {
     position: 4,
     streamId: 'product-EVIL',
     version: 1,
@@ -87,4 +87,33 @@ test('a stored row the app cannot read is named and kept aside: the app starts, 
   await expect(lab.keyRow(lab.stockLevels, 'SKU-1').getByRole('cell').nth(4)).toHaveText('2');
   const { events } = await expectLogWhole(page, SHOP_EVENTS);
   expect(events).toBe(5);
+});
+
+test('a stored row of a view that the app cannot read makes that view rebuild itself from the log, with a notice', async ({
+  page,
+}) => {
+  test.setTimeout(budgetFor({ appStarts: 2 }));
+  const lab = new LabPage(page);
+  await lab.open();
+  await lab.fastest();
+  await lab.addProduct({ sku: 'SKU-1', name: 'Blue mug', price: '12.50', stock: '5' });
+  await lab.placeOrder('SKU-1', '2');
+  await lab.settled('Place order');
+  const available = lab.keyRow(lab.stockLevels, 'SKU-1').getByRole('cell').nth(4);
+  await expect(available).toHaveText('3');
+  await putRecord(page, 'cqrs-lab-read-stock-levels', 'rows', {
+    key: 'SKU-1',
+    value: { sku: 'SKU-1', available: 'lots' },
+  });
+  await page.reload();
+
+  await expect(
+    page.getByRole('status').filter({ hasText: 'Stock levels: Its row SKU-1' }),
+  ).toHaveText(
+    /^Stock levels: Its row SKU-1 cannot be read \(.*available.*\), as something other than this version of the lab stored it\. The view was rebuilt from the log\.$/,
+  );
+  await expect(lab.stockLevels.getByRole('status')).toHaveText('Up to date at #3');
+  await expect(available).toHaveText('3');
+  // No event row is named unreadable: only the view's row was, and the log is whole.
+  await expect(page.getByRole('region', { name: 'Unreadable rows' })).toBeHidden();
 });

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { whyNot } from '../domain/factCheck';
 import { labDomain, type LabEvent, type LabState } from '../domain/lab';
 import type { StoredEvent } from '../domain/types';
-import { parseLabEvent, withPaths } from './storedRow';
+import { withPaths } from '../domain/validation';
+import { parseLabEvent } from './storedRow';
 import { isUnreadable } from './unreadable';
 
 export const LOG_FORMAT = 'cqrs-lab-log';

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { EVENT_DATA_SCHEMAS, isEventType } from '../domain/eventSchemas';
 import { labDomain, type LabEvent } from '../domain/lab';
 import type { StoredEvent } from '../domain/types';
-import { fieldIssues, summarizeIssues } from '../domain/validation';
+import { fieldIssues, summarizeIssues, withPaths } from '../domain/validation';
 import { unreadable } from './unreadable';
 import { CURRENT_SCHEMA_VERSION, upcastMeta } from './upcast';
 
@@ -28,12 +28,6 @@ export const envelopeSchema = z.object({
     commandType: idField.optional(),
   }),
 });
-
-/** Zod's issues with the field each is about (the envelope's messages do not name it). */
-export const withPaths = (error: z.ZodError): string =>
-  error.issues
-    .map((issue) => `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`)
-    .join('; ');
 
 /** An event as the current code reads it, or why this row or line is not one. */
 export type Parsed = { event: StoredEvent } | { reason: string };

@@ -30,6 +30,7 @@ import {
   readScreen,
   restoreRows,
   saveScreen,
+  UnreadableStoreError,
   type ReadStoreDb,
 } from '../readstore/readStoreDb';
 import { createSerialQueue } from '../bus/serialQueue';
@@ -86,9 +87,16 @@ export const createProjectionHost = <R, E extends DomainEvent>(
   /** While applying one delivery: the first prior value of every row it touched. */
   let recording: { prior: Map<string, R | undefined>; interfered: boolean } | undefined;
 
+  /** A stored record found unreadable before the view could be mended (mended at its start). */
+  let unreadable: UnreadableStoreError | undefined;
   // Runs before anything else is queued, so every later task sees the stored checkpoint.
   const ready = queue(async () => {
-    checkpoint = await readCheckpoint(readDb);
+    try {
+      checkpoint = await readCheckpoint(readDb);
+    } catch (error) {
+      if (!(error instanceof UnreadableStoreError)) throw error;
+      unreadable = error;
+    }
     head = Math.max(head, await source.head());
   });
 
@@ -324,26 +332,34 @@ export const createProjectionHost = <R, E extends DomainEvent>(
   };
 
   const apply = (delivery: EventsDelivery): Promise<ApplyResult> =>
-    serial(async () => {
-      head = Math.max(head, delivery.head);
-      const fromCheckpoint = checkpoint;
-      recording = { prior: new Map(), interfered: false };
-      try {
-        if (duplicateCheck) await offer(delivery.events);
-        else await applyUnchecked(delivery.events);
-        const { prior, interfered } = recording;
-        const undo: ViewUndo | null = interfered
-          ? null
-          : {
-              before: [...prior].map(([key, value]) => ({ key, value: value ?? null })),
-              fromCheckpoint,
-              toCheckpoint: checkpoint,
-            };
-        return { checkpoint, head, undo };
-      } finally {
-        recording = undefined;
-      }
-    });
+    serial(() =>
+      // Mended, the view holds the log up to its head, this delivery included: nothing to undo.
+      mending(
+        () => applyDelivery(delivery),
+        () => ({ checkpoint, head, undo: null }),
+      ),
+    );
+
+  const applyDelivery = async (delivery: EventsDelivery): Promise<ApplyResult> => {
+    head = Math.max(head, delivery.head);
+    const fromCheckpoint = checkpoint;
+    recording = { prior: new Map(), interfered: false };
+    try {
+      if (duplicateCheck) await offer(delivery.events);
+      else await applyUnchecked(delivery.events);
+      const { prior, interfered } = recording;
+      const undo: ViewUndo | null = interfered
+        ? null
+        : {
+            before: [...prior].map(([key, value]) => ({ key, value: value ?? null })),
+            fromCheckpoint,
+            toCheckpoint: checkpoint,
+          };
+      return { checkpoint, head, undo };
+    } finally {
+      recording = undefined;
+    }
+  };
 
   const rowsAsRecord = async () =>
     Object.fromEntries((await readAllRows<R>(readDb)).map((row) => [row.key, row.value])) as Record<
@@ -351,38 +367,86 @@ export const createProjectionHost = <R, E extends DomainEvent>(
       R | undefined
     >;
 
+  /** A start: catches up from the checkpoint, then sends the whole view to the screen. */
+  const startFromCheckpoint = async (progress?: Progress) => {
+    // The log was reset or stepped back while this view was down: start again from 0.
+    let empty = false;
+    if (checkpoint > (await source.head())) {
+      await clearView(readDb);
+      checkpoint = 0;
+      empty = true;
+    }
+    const { whole } = await catchUpBuffered(progress, empty);
+    await sendSnapshot(whole);
+  };
+
+  /**
+   * Empties the view and builds it again from the log, after a stored row, checkpoint or panel
+   * record turned out unreadable: nothing of it is read again, and the page is told why.
+   */
+  const mend = async (error: UnreadableStoreError, progress?: Progress) => {
+    unreadable = undefined;
+    await clearView(readDb);
+    checkpoint = 0;
+    const { whole } = await catchUpBuffered(progress, true);
+    await sendSnapshot(whole);
+    trace({
+      kind: 'notice',
+      text: `${view}: ${error.message}, as something other than this version of the lab stored it. The view was rebuilt from the log.`,
+    });
+  };
+  /** Runs `work`; a stored record it finds unreadable mends the view, and `after` answers instead. */
+  const mending = async <T>(work: () => Promise<T>, after: () => T | Promise<T>): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof UnreadableStoreError)) throw error;
+      await mend(error);
+      return after();
+    }
+  };
+  const position = () => ({ checkpoint, head });
+
   return {
     ready,
     /** Catches up from the checkpoint, then sends the whole view to the screen. */
     start: (progress?: Progress) =>
       serial(async () => {
-        // The log was reset or stepped back while this view was down: start again from 0.
-        let empty = false;
-        if (checkpoint > (await source.head())) {
-          await clearView(readDb);
-          checkpoint = 0;
-          empty = true;
-        }
-        const { whole } = await catchUpBuffered(progress, empty);
-        await sendSnapshot(whole);
-        return { checkpoint, head };
+        if (unreadable) await mend(unreadable, progress);
+        else
+          await mending(
+            () => startFromCheckpoint(progress),
+            () => undefined,
+          );
+        return position();
       }),
     /** Applies a delivered batch: duplicates are skipped, a gap is closed from the event store first. */
     apply,
     /** Takes the last delivery back (step back). False if the view has moved on since. */
     undo: (undo: ViewUndo) =>
-      serial(async () => {
-        const before: RowChanges<R> = Object.fromEntries(
-          undo.before.map(({ key, value }) => [key, value as R | null]),
-        );
-        const restored = await restoreRows(readDb, undo.toCheckpoint, before, undo.fromCheckpoint);
-        checkpoint = await readCheckpoint(readDb);
-        // What the panel shows may now include rows that were not on it: it is sent again.
-        if (restored && screen) await sendSnapshot();
-        else if (restored)
-          trace({ kind: 'view-changed', view, changes: undo.before, checkpoint, head });
-        return restored;
-      }),
+      serial(() =>
+        // Mended from the log instead: not undone as asked (the bus then rebuilds it from the log).
+        mending(
+          async () => {
+            const before: RowChanges<R> = Object.fromEntries(
+              undo.before.map(({ key, value }) => [key, value as R | null]),
+            );
+            const restored = await restoreRows(
+              readDb,
+              undo.toCheckpoint,
+              before,
+              undo.fromCheckpoint,
+            );
+            checkpoint = await readCheckpoint(readDb);
+            // What the panel shows may now include rows that were not on it: it is sent again.
+            if (restored && screen) await sendSnapshot();
+            else if (restored)
+              trace({ kind: 'view-changed', view, changes: undo.before, checkpoint, head });
+            return restored;
+          },
+          () => false,
+        ),
+      ),
     /** Empties the view and builds it again from position 0, reporting progress. */
     rebuild: (progress?: Progress) =>
       serial(async () => {
@@ -409,8 +473,13 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     /** Reads what another tab appended: everything after the checkpoint, page by page. */
     catchUp: () =>
       serial(async () => {
-        if (await catchUp()) await sendSnapshot();
-        return { checkpoint, head };
+        await mending(
+          async () => {
+            if (await catchUp()) await sendSnapshot();
+          },
+          () => undefined,
+        );
+        return position();
       }),
     /** Tells the view the log's head moved back (a step back undid an append). */
     headMovedTo: (position: number) =>
@@ -421,15 +490,25 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     /** A learner's question: one row, all rows, or a text search. */
     ask: (query: ViewQuery, { checkHead = true } = {}): Promise<QueryAnswer<unknown>> =>
       queue(async () => {
-        // The answer says how stale it is against the log as it is now, not as last delivered
-        // (unless the caller keeps reads off the event store, as the design comparison does).
-        if (checkHead) head = Math.max(head, await source.head());
-        let data: unknown;
-        if (query.kind === 'key')
-          data = (await readRows<R>(readDb, [query.key]))[query.key] ?? null;
-        else if (query.kind === 'text' && search) data = search(await rowsAsRecord(), query.text);
-        else data = (await readAllRows<R>(readDb)).map((row) => row.value);
-        return { data, asOfPosition: checkpoint, headPosition: head, servedBy: view };
+        const answer = async (): Promise<QueryAnswer<unknown>> => {
+          // The answer says how stale it is against the log as it is now, not as last delivered
+          // (unless the caller keeps reads off the event store, as the design comparison does).
+          if (checkHead) head = Math.max(head, await source.head());
+          let data: unknown;
+          if (query.kind === 'key')
+            data = (await readRows<R>(readDb, [query.key]))[query.key] ?? null;
+          else if (query.kind === 'text' && search) data = search(await rowsAsRecord(), query.text);
+          else data = (await readAllRows<R>(readDb)).map((row) => row.value);
+          return { data, asOfPosition: checkpoint, headPosition: head, servedBy: view };
+        };
+        try {
+          return await answer();
+        } catch (error) {
+          if (!(error instanceof UnreadableStoreError)) throw error;
+          // Reads take no lock; mending writes, so it takes the view's like any write.
+          await exclusive(() => mend(error));
+          return answer();
+        }
       }),
   };
 };

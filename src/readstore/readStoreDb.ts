@@ -20,13 +20,27 @@ export type ScreenUpdate = { keys: string[]; total: number } | 'unchanged' | und
 export const readStoreName = (viewName: string): string =>
   `cqrs-lab-read-${viewName.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
+/**
+ * A stored record of a view that the code cannot read (a row of the wrong shape, a checkpoint that
+ * is not a position): the view is then rebuilt from the log (see projectionHost).
+ */
+export class UnreadableStoreError extends Error {
+  constructor(what: string, reason: string) {
+    super(`${what} cannot be read (${reason})`);
+    this.name = 'UnreadableStoreError';
+  }
+}
+
 export class ReadStoreDb extends Dexie {
   rows!: Table<ViewRow, string>;
   checkpoint!: Table<CheckpointRow, string>;
   screen!: Table<ScreenRecord, string>;
+  /** Why a stored row's value is not one of this view's rows (none: rows are not checked). */
+  readonly check: (value: unknown) => string | undefined;
 
-  constructor(name: string) {
+  constructor(name: string, check: (value: unknown) => string | undefined = () => undefined) {
     super(name);
+    this.check = check;
     this.version(1).stores({ rows: 'key', checkpoint: 'id' });
     // Version 2 adds the panel's rows (ScreenRecord); rows and checkpoint are unchanged.
     this.version(2).stores({ screen: 'id' });
@@ -62,9 +76,19 @@ export class ReadStoreDb extends Dexie {
  */
 type LegacyBucket = { id: number; rows: Map<string, unknown> };
 
+const isPosition = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+
 /** The panel's rows as stored (their keys and the view's count), if the store has them. */
-export const readScreen = (db: ReadStoreDb): Promise<ScreenRecord | undefined> =>
-  db.screen.get('screen');
+export const readScreen = async (db: ReadStoreDb): Promise<ScreenRecord | undefined> => {
+  const stored = (await db.screen.get('screen')) as Partial<ScreenRecord> | undefined;
+  if (stored === undefined) return undefined;
+  if (!Array.isArray(stored.keys) || !stored.keys.every((key) => typeof key === 'string'))
+    throw new UnreadableStoreError('The record of its panel’s rows', 'keys: not a list of keys');
+  if (!isPosition(stored.total))
+    throw new UnreadableStoreError('The record of its panel’s rows', 'total: not a count');
+  return stored as ScreenRecord;
+};
 
 /** Stores the panel's rows, worked out from the rows at `checkpoint`, unless the view moved since. */
 export const saveScreen = (
@@ -82,19 +106,40 @@ const updateScreen = async (db: ReadStoreDb, update: ScreenUpdate) => {
   else await db.screen.delete('screen');
 };
 
-export const readCheckpoint = async (db: ReadStoreDb): Promise<number> =>
-  (await db.checkpoint.get('checkpoint'))?.position ?? 0;
+export const readCheckpoint = async (db: ReadStoreDb): Promise<number> => {
+  const stored = await db.checkpoint.get('checkpoint');
+  if (stored === undefined) return 0;
+  if (!isPosition(stored.position))
+    throw new UnreadableStoreError(
+      'Its checkpoint',
+      `${JSON.stringify(stored.position)} is not a log position`,
+    );
+  return stored.position;
+};
+
+/** A stored row's value, checked against the view's shape (see ReadStoreDb.check). */
+const checked = (db: ReadStoreDb, row: ViewRow | undefined, key: string): unknown => {
+  if (row === undefined) return undefined;
+  const why = db.check(row.value);
+  if (why !== undefined) throw new UnreadableStoreError(`Its row ${key}`, why);
+  return row.value;
+};
 
 export const readRows = async <R>(
   db: ReadStoreDb,
   keys: readonly string[],
 ): Promise<Record<string, R | undefined>> => {
   const rows = await db.rows.bulkGet([...keys]);
-  return Object.fromEntries(keys.map((key, i) => [key, rows[i]?.value as R | undefined]));
+  return Object.fromEntries(
+    keys.map((key, i) => [key, checked(db, rows[i], key) as R | undefined]),
+  );
 };
 
 export const readAllRows = async <R>(db: ReadStoreDb): Promise<ViewRow<R>[]> =>
-  (await db.rows.toArray()) as ViewRow<R>[];
+  (await db.rows.toArray()).map((row) => ({
+    key: row.key,
+    value: checked(db, row, row.key) as R,
+  }));
 
 /** Puts changed rows and deletes removed ones; call inside a transaction. */
 const writeRows = async <R>(db: ReadStoreDb, changes: RowChanges<R>) => {

@@ -37,5 +37,7 @@ export const forgetUnreadable = (frames: readonly TraceFrame[]): void => {
     else if (frame.kind === 'unappended')
       useUnreadable.setState((state) => ({
         rows: state.rows.filter((row) => row.position <= frame.head),
+        // Those not listed come after the last listed one: gone too if the head is before it.
+        more: state.more && frame.head > (state.rows.at(-1)?.position ?? 0),
       }));
 };

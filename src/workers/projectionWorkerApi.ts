@@ -8,6 +8,7 @@ import { isViewName, projections, searchOf } from '../domain/views';
 import { EVENT_STORE_NAME } from '../eventstore/eventStoreDb';
 import { inSpace, type Space } from '../eventstore/space';
 import { ReadStoreDb, readStoreName } from '../readstore/readStoreDb';
+import { rowCheckOf } from '../readstore/rowChecks';
 import { createProjectionHost } from '../projection/projectionHost';
 import { letGoOnUpgrade, tellPage } from '../eventstore/upgrade';
 import { webLock } from '../projection/viewLock';
@@ -27,7 +28,7 @@ export const createViewApi = (
     return createStateViewApi(new StateModelDb(stateStoreOf(design, space)), viewName, design);
   const frames: TraceFrame[] = [];
   const store = viewStoreOf(design, readStoreName(viewName), space);
-  const readDb = letGoOnUpgrade(new ReadStoreDb(store), onUpgrade);
+  const readDb = letGoOnUpgrade(new ReadStoreDb(store, rowCheckOf(viewName)), onUpgrade);
   const eventDb = openLabLog(inSpace(EVENT_STORE_NAME, space), onUpgrade);
   // Opened now, while the bus starts: the view's start then finds them open. (A failure to open
   // is met again, and reported, by the start's first read.)
