@@ -10,7 +10,7 @@ export const summarizeIssues = (issues: readonly FieldIssue[]): string =>
   issues.map((issue) => issue.message).join('; ');
 
 /** Zod's issues, each with the field it is about (for a whole stored record, whose messages do not name it). */
-export const withPaths = (error: z.ZodError): string =>
+export const withPaths = (error: Pick<z.ZodError, 'issues'>): string =>
   error.issues
     .map((issue) => `${issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue.message}`)
     .join('; ');

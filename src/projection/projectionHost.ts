@@ -392,7 +392,7 @@ export const createProjectionHost = <R, E extends DomainEvent>(
     await sendSnapshot(whole);
     trace({
       kind: 'notice',
-      text: `${view}: ${error.message}, as something other than this version of the lab stored it. The view was rebuilt from the log.`,
+      text: `${view}: ${error.message}. The view was rebuilt from the log, which holds all it is made from.`,
     });
   };
   /** Runs `work`; a stored record it finds unreadable mends the view, and `after` answers instead. */

@@ -69,6 +69,9 @@ const ROW_SCHEMAS = {
   }) satisfies z.ZodType<AccountBalanceRow>,
 } satisfies Record<ViewName, z.ZodType>;
 
+/** How many of a row's wrong fields a reason names. */
+const SHOWN = 2;
+
 /** Why a stored row of `view` is not one, or undefined if it is. */
 export type RowCheck = (value: unknown) => string | undefined;
 
@@ -76,5 +79,11 @@ export const rowCheckOf =
   (view: ViewName): RowCheck =>
   (value) => {
     const parsed = ROW_SCHEMAS[view].safeParse(value);
-    return parsed.success ? undefined : withPaths(parsed.error);
+    if (parsed.success) return undefined;
+    // The first fields wrong say enough to a learner; a row wrong throughout would say it all.
+    const { issues } = parsed.error;
+    const named = withPaths({ issues: issues.slice(0, SHOWN) });
+    return issues.length > SHOWN
+      ? `${named}; and ${String(issues.length - SHOWN)} more fields`
+      : named;
   };

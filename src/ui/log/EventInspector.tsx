@@ -2,12 +2,38 @@ import type { ReactNode } from 'react';
 import type { StoredEvent } from '../../domain/types';
 import { ShowCode } from '../code/ShowCode';
 import { labelOf } from './eventLabels';
+import { isUnreadable, type UnreadableEvent } from '../../eventstore/unreadable';
 
 /** What a metadata field is for, in one line under its value. */
 const Help = ({ children }: { children: ReactNode }) => <span className="help">{children}</span>;
 
+/** A stored row the code cannot read, in the place of the event it should have been. */
+const UnreadableInspector = ({ event }: { event: UnreadableEvent }) => (
+  <div className="inspector" aria-label={`Row #${event.position}`} role="group">
+    <h3>
+      Unreadable row <span className="muted">#{event.position}</span>
+    </h3>
+    <p>
+      This row of the stored log is not an event the lab can read: {event.data.reason}. It is kept
+      aside, so no command is decided on it and no view applies it.
+    </p>
+    {event.streamId && (
+      <dl>
+        <dt>Stream</dt>
+        <dd>
+          {event.streamId}
+          {event.version > 0 ? ` (version ${String(event.version)})` : ''}
+        </dd>
+      </dl>
+    )}
+  </div>
+);
+
 /** Payload and metadata of one event, rendered as text (never as HTML). */
-export const EventInspector = ({ event }: { event: StoredEvent }) => (
+export const EventInspector = ({ event }: { event: StoredEvent }) =>
+  isUnreadable(event) ? <UnreadableInspector event={event} /> : <EventDetails event={event} />;
+
+const EventDetails = ({ event }: { event: StoredEvent }) => (
   <div className="inspector" aria-label={`Event #${event.position}`} role="group">
     <h3>
       {event.type} <span className="muted">#{event.position}</span>

@@ -55,7 +55,7 @@ export const UnreadableRows = () => {
   };
 
   return (
-    <section className="banner banner-error unreadable" aria-label="Unreadable rows">
+    <section className="banner banner-unreadable" aria-label="Unreadable rows">
       <p role="alert">
         {headline} The lab keeps {rows.length === 1 ? 'it' : 'them'} aside: no command is decided on{' '}
         {rows.length === 1 ? 'it' : 'them'} and no view applies {rows.length === 1 ? 'it' : 'them'},
@@ -68,7 +68,7 @@ export const UnreadableRows = () => {
             <strong>#{row.position}</strong>
             {row.streamId ? ` (stream ${row.streamId})` : ''}: {row.reason}{' '}
             {confirming === row.position ? (
-              <>
+              <span className="confirm">
                 Remove it for good? The events after it move up one position.{' '}
                 <button
                   type="button"
@@ -85,7 +85,7 @@ export const UnreadableRows = () => {
                 >
                   Keep it
                 </button>
-              </>
+              </span>
             ) : (
               <button
                 type="button"
