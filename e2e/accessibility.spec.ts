@@ -1,7 +1,5 @@
 // axe-core finds no accessibility violations on the sandbox, in each design's first screen, and in
 // three chapters (WCAG 2.1 A and AA rules).
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import {
   buildThroughUpcaster,
@@ -13,15 +11,7 @@ import {
   runBothBoundaries,
 } from './page-models/chapter';
 import { LabPage } from './page-models/labPage';
-
-const violations = async (page: Page) => {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return results.violations.map(
-    (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
-  );
-};
+import { violations } from './page-models/axe';
 
 test('the sandbox has no accessibility violations, in the event-sourced and the one-model design', async ({
   page,

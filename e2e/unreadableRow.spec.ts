@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { budgetFor } from './cpuSlowdown';
 import { expect, test } from './fixtures';
 import { LabPage } from './page-models/labPage';
+import { violations } from './page-models/axe';
 import { expectLogWhole, SHOP_EVENTS } from './page-models/storage';
 
 /** Puts `record` straight into a store of the app, as a crashed tab or a browser extension could. */
@@ -52,6 +53,7 @@ test('a stored row the app cannot read is named and kept aside: the app starts, 
     'Row #4 of your event log cannot be read as an event.',
   );
   await expect(rows).toContainText('#4 (stream product-EVIL): meta:');
+  expect(await violations(page)).toEqual([]);
   // The real events are there, every view is up to date past the row, and nothing is amiss in them.
   await expect(lab.orderStatus.getByRole('status')).toHaveText('Up to date at #4');
   await expect(lab.keyRow(lab.stockLevels, 'SKU-1').getByRole('cell').nth(4)).toHaveText('3');
