@@ -76,6 +76,15 @@ export class ReadStoreDb extends Dexie {
  */
 type LegacyBucket = { id: number; rows: Map<string, unknown> };
 
+/** A stored value as text, whatever it is (JSON cannot say a bigint or a cycle). */
+const shown = (value: unknown): string => {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return String(value);
+  }
+};
+
 const isPosition = (value: unknown): value is number =>
   typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 
@@ -112,7 +121,9 @@ export const readCheckpoint = async (db: ReadStoreDb): Promise<number> => {
   if (!isPosition(stored.position))
     throw new UnreadableStoreError(
       'Its checkpoint',
-      `${JSON.stringify(stored.position)} is not a log position`,
+      (stored.position as unknown) === undefined
+        ? 'it holds no position'
+        : `${shown(stored.position)} is not a log position`,
     );
   return stored.position;
 };

@@ -84,6 +84,6 @@ export const rowCheckOf =
     const { issues } = parsed.error;
     const named = withPaths({ issues: issues.slice(0, SHOWN) });
     return issues.length > SHOWN
-      ? `${named}; and ${String(issues.length - SHOWN)} more fields`
+      ? `${named}; and ${String(issues.length - SHOWN)} more field${issues.length - SHOWN === 1 ? '' : 's'}`
       : named;
   };
